@@ -1,0 +1,57 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"github.com/kb-tools/kb/content"
+	"github.com/kb-tools/kb/site"
+)
+
+func buildCommand() *command {
+	var dir, out, baseURL *string
+	return &command{
+		name:    "build",
+		summary: "render the KB into a static site (written atomically: a failed build keeps the previous one)",
+		flags: func(fs *flag.FlagSet) {
+			dir = fs.String("dir", ".", "the KB root `DIR`")
+			out = fs.String("out", "", "the output `DIR` (default DIR/public)")
+			baseURL = fs.String("base-url", "", "the `URL` the site is served from (default kb.yaml's base_url)")
+		},
+		run: func(c *command, args []string, stdout, stderr io.Writer) int {
+			_, pos, code, ok := c.parse(args, stdout, stderr)
+			if !ok {
+				return code
+			}
+			if len(pos) > 0 {
+				return c.usageError(stderr, "takes no arguments; use --dir for the KB root")
+			}
+			start := time.Now()
+			kb, err := content.Load(*dir)
+			if err != nil {
+				return c.fail(stderr, err)
+			}
+			for _, e := range kb.Errors {
+				fmt.Fprintln(stderr, e.Excerpt())
+			}
+			target := *out
+			if target == "" {
+				target = filepath.Join(*dir, "public")
+			}
+			res, err := site.Build(kb, site.Options{Out: target, BaseURL: *baseURL})
+			if err != nil {
+				fmt.Fprintf(stderr, "kb build: %v\nThe previous output, if any, is unchanged.\n", err)
+				return exitFailed
+			}
+			fmt.Fprintf(stdout, "built %d documents into %d pages in %s", res.Docs, res.Pages, time.Since(start).Round(time.Millisecond))
+			if n := len(kb.Errors); n > 0 {
+				fmt.Fprintf(stdout, "; %d content problems (listed above)", n)
+			}
+			fmt.Fprintf(stdout, "\nopen %s\n", filepath.Join(target, "index.html"))
+			return exitOK
+		},
+	}
+}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/kb-tools/kb/content"
+	"github.com/kb-tools/kb/templates"
+)
+
+func newCommand() *command {
+	var dir, date *string
+	return &command{
+		name:    "new",
+		args:    "postmortem|runbook TITLE",
+		summary: "create a document from its archetype and print its path; never overwrites",
+		flags: func(fs *flag.FlagSet) {
+			dir = fs.String("dir", ".", "the KB root `DIR`")
+			date = fs.String("date", "", "the document's date, `YYYY-MM-DD` (default today)")
+		},
+		run: func(c *command, args []string, stdout, stderr io.Writer) int {
+			_, pos, code, ok := c.parse(args, stdout, stderr)
+			if !ok {
+				return code
+			}
+			if len(pos) < 2 {
+				return c.usageError(stderr, "needs a kind (postmortem or runbook) and a title")
+			}
+			kind := content.Kind(pos[0])
+			if kind != content.KindPostmortem && kind != content.KindRunbook {
+				return c.usageError(stderr, "unknown kind %q: use postmortem or runbook", pos[0])
+			}
+			day := time.Now().UTC()
+			if *date != "" {
+				t, err := time.Parse("2006-01-02", *date)
+				if err != nil {
+					return c.usageError(stderr, "--date %q is not YYYY-MM-DD", *date)
+				}
+				day = t
+			}
+			cfg, cfgErrs := content.LoadConfig(*dir)
+			for _, e := range cfgErrs {
+				fmt.Fprintln(stderr, e.Excerpt())
+			}
+			arch, err := templates.Read(filepath.Join(*dir, "templates"), "archetypes/"+string(kind)+".md")
+			if err != nil {
+				return c.fail(stderr, err)
+			}
+			rel, err := content.Create(*dir, &cfg, content.NewDoc{
+				Kind: kind, Title: strings.Join(pos[1:], " "), Date: day,
+				Archetype: arch.Data, ArchetypeName: arch.Path,
+			})
+			if err != nil {
+				return c.fail(stderr, err)
+			}
+			fmt.Fprintln(stdout, filepath.Join(*dir, filepath.FromSlash(rel)))
+			return exitOK
+		},
+	}
+}

@@ -1,0 +1,161 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// actionFieldNames maps the names people give action-item fields, in front
+// matter keys and in table headers, to the field they mean.
+var actionFieldNames = map[string]string{
+	"what": "what", "action": "what", "action item": "what", "item": "what",
+	"task": "what", "title": "what", "description": "what", "summary": "what",
+	"remediation": "what", "follow-up": "what", "follow up": "what",
+	"owner": "owner", "owners": "owner", "assignee": "owner", "assigned to": "owner",
+	"who": "owner", "responsible": "owner", "team": "owner",
+	"due": "due", "due date": "due", "deadline": "due", "by": "due",
+	"target date": "due", "eta": "due", "when": "due", "due_date": "due",
+	"status": "status", "state": "status",
+	"link": "link", "ticket": "link", "issue": "link", "tracker": "link",
+	"jira": "link", "url": "link", "bug": "link",
+}
+
+// actionField returns the action-item field a key or header names.
+func actionField(name string) string {
+	n := strings.ToLower(strings.TrimSpace(name))
+	n = strings.TrimSuffix(strings.TrimSuffix(n, ":"), "s?")
+	return actionFieldNames[n]
+}
+
+// statusWords maps ways of writing a status to the data model's statuses.
+var statusWords = map[string]string{
+	"open": StatusOpen, "todo": StatusOpen, "to do": StatusOpen, "not started": StatusOpen, "new": StatusOpen,
+	"in-progress": StatusInProgress, "in progress": StatusInProgress, "in_progress": StatusInProgress,
+	"doing": StatusInProgress, "started": StatusInProgress, "wip": StatusInProgress,
+	"done": StatusDone, "closed": StatusDone, "complete": StatusDone, "completed": StatusDone,
+	"fixed": StatusDone, "resolved": StatusDone, "✅": StatusDone,
+	"wont-do": StatusWontDo, "won't do": StatusWontDo, "wont do": StatusWontDo, "wontfix": StatusWontDo,
+	"won't fix": StatusWontDo, "cancelled": StatusWontDo, "canceled": StatusWontDo, "dropped": StatusWontDo,
+}
+
+// normalizeStatus maps a written status to a Status constant; an unknown
+// word is kept as written so lint can point at it, and an empty one is open.
+func normalizeStatus(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return StatusOpen
+	}
+	if st, ok := statusWords[strings.ToLower(s)]; ok {
+		return st
+	}
+	return s
+}
+
+// setField stores one field's text in an action item.
+func (a *ActionItem) setField(field, value string) {
+	value = strings.TrimSpace(value)
+	switch field {
+	case "what":
+		a.What = value
+	case "owner":
+		a.Owner = strings.TrimPrefix(value, "@")
+	case "due":
+		a.setDue(value)
+	case "status":
+		a.Status = normalizeStatus(value)
+	case "link":
+		a.Link = value
+	}
+}
+
+func (a *ActionItem) setDue(s string) {
+	if s == "" {
+		return
+	}
+	if t, ok := ParseTime(s); ok {
+		a.Due = t
+		return
+	}
+	a.DueText = s
+}
+
+// frontMatterActions reads the actions: list: each item a mapping of
+// what/owner/due/status/link (or their synonyms), or a plain string.
+func (d *metaDecoder) frontMatterActions(n *yaml.Node) []ActionItem {
+	if n == nil || n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.fieldError(n, "actions should be a list of items with what, owner, due and status, not a %s", nodeKindName(n))
+		return nil
+	}
+	items := make([]ActionItem, 0, len(n.Content))
+	for _, c := range n.Content {
+		c = resolveAlias(c)
+		item := ActionItem{Form: FormFrontMatter, Pos: d.pos(c), Status: StatusOpen}
+		switch c.Kind {
+		case yaml.ScalarNode:
+			item.What = strings.TrimSpace(c.Value)
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(c.Content); i += 2 {
+				k, v := c.Content[i], resolveAlias(c.Content[i+1])
+				field := actionField(k.Value)
+				if field == "" {
+					continue
+				}
+				item.setField(field, d.scalar("action "+k.Value, v))
+			}
+		default:
+			d.fieldError(c, "an action item should be a mapping (what, owner, due, status) or a sentence, not a %s", nodeKindName(c))
+			continue
+		}
+		items = append(items, item)
+	}
+	return items
+}
+
+// Tokens that carry an action item's fields inside a list item's text.
+var (
+	ownerToken  = regexp.MustCompile(`(?i)\b(?:owner|owners|assignee|assigned to|who)\s*[:=]\s*(@?[\w.\-/]+)`)
+	handleToken = regexp.MustCompile(`(?:^|[\s(\[,;])@([A-Za-z0-9][\w.\-/]*[A-Za-z0-9_])`)
+	dueToken    = regexp.MustCompile(`(?i)\b(?:due|due date|deadline|by)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\b|\b(?:due|deadline)\s*[:=]\s*([^,;)]+)`)
+	statusToken = regexp.MustCompile(`(?i)\bstatus\s*[:=]\s*([\w\-' ]+?)\s*(?:[,;)]|$)`)
+	// leftover separators once the tokens are cut out of the text.
+	separators = regexp.MustCompile(`\s*(?:[—–,;|]|\s-)\s*(?:[—–,;|]\s*)*$|^\s*[—–,;|:-]\s*`)
+	emptyParen = regexp.MustCompile(`\(\s*[,;]?\s*\)|\[\s*\]`)
+)
+
+// parseActionText reads owner, due date and status tokens out of a list
+// item's text, leaving what remains as the item's description.
+func parseActionText(item *ActionItem, text string) {
+	cut := func(re *regexp.Regexp, set func(m []string)) {
+		if m := re.FindStringSubmatchIndex(text); m != nil {
+			groups := make([]string, len(m)/2)
+			for i := range groups {
+				if m[2*i] >= 0 {
+					groups[i] = text[m[2*i]:m[2*i+1]]
+				}
+			}
+			set(groups)
+			text = text[:m[0]] + " " + text[m[1]:]
+		}
+	}
+	cut(ownerToken, func(g []string) { item.Owner = strings.TrimPrefix(g[1], "@") })
+	if item.Owner == "" {
+		cut(handleToken, func(g []string) { item.Owner = g[1] })
+	}
+	cut(dueToken, func(g []string) { item.setDue(g[1] + strings.TrimSpace(g[2])) })
+	cut(statusToken, func(g []string) { item.Status = normalizeStatus(g[1]) })
+	text = emptyParen.ReplaceAllString(text, "")
+	text = strings.Join(strings.Fields(text), " ")
+	for {
+		t := separators.ReplaceAllString(text, "")
+		if t == text {
+			break
+		}
+		text = t
+	}
+	item.What = strings.TrimSpace(text)
+}

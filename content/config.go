@@ -1,0 +1,122 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ConfigFile is the name of the optional KB configuration file at the root.
+const ConfigFile = "kb.yaml"
+
+// Config is the KB configuration read from kb.yaml. Absent keys keep their
+// defaults (see DefaultConfig).
+type Config struct {
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	BaseURL     string `yaml:"base_url"`
+	// Severities lists the allowed severities, most severe first.
+	Severities []string `yaml:"severities"`
+	// Owners lists the teams and people that may own action items and
+	// runbooks; empty means any owner is accepted.
+	Owners []string `yaml:"owners"`
+	// Kinds maps a document kind to path globs (with ** for any depth; a
+	// glob without "/" matches the file name at any depth).
+	Kinds map[Kind][]string `yaml:"kinds"`
+	// StaleDays is how old a runbook's last review or drill may grow.
+	StaleDays int `yaml:"stale_days"`
+	// UnsafeHTML lets raw HTML in markdown through to pages.
+	UnsafeHTML bool `yaml:"unsafe_html"`
+}
+
+// DefaultConfig returns the configuration of a KB without kb.yaml.
+func DefaultConfig() Config {
+	return Config{
+		Title:      "Knowledge base",
+		Severities: []string{"SEV1", "SEV2", "SEV3", "SEV4"},
+		Kinds: map[Kind][]string{
+			KindPostmortem: {"postmortems/**"},
+			KindRunbook:    {"runbooks/**"},
+		},
+		StaleDays: 180,
+	}
+}
+
+// configKeys lists the keys kb.yaml may hold, for unknown-key errors.
+var configKeys = []string{"title", "description", "base_url", "severities", "owners", "kinds", "stale_days", "unsafe_html"}
+
+// LoadConfig reads dir/kb.yaml over the defaults. A missing file is not an
+// error; a malformed one gives positioned errors, and every key that could
+// be read is still used.
+func LoadConfig(dir string) (Config, []*Error) {
+	cfg := DefaultConfig()
+	src, err := os.ReadFile(filepath.Join(dir, ConfigFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, nil
+	}
+	if err != nil {
+		return cfg, []*Error{{Pos: Pos{File: ConfigFile}, Msg: err.Error()}}
+	}
+	src = normalize(src)
+	root, perr := parseYAML(ConfigFile, src, src, 0)
+	if perr != nil {
+		return cfg, []*Error{perr}
+	}
+	if root == nil {
+		return cfg, nil
+	}
+	var errs []*Error
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if !contains(configKeys, k.Value) {
+			msg := "unknown key " + quote(k.Value) + " in kb.yaml"
+			if s := closest(k.Value, configKeys); s != "" {
+				msg += "; did you mean " + quote(s) + "?"
+			}
+			errs = append(errs, newError(ConfigFile, src, k.Line, k.Column, "%s", msg))
+			continue
+		}
+		// Decode key by key so that one bad value spoils only itself.
+		one := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
+		if err := one.Decode(&cfg); err != nil {
+			errs = append(errs, newError(ConfigFile, src, v.Line, v.Column, "%s: %s", k.Value, trimYAMLPrefix(err.Error())))
+		}
+	}
+	if cfg.StaleDays <= 0 {
+		cfg.StaleDays = DefaultConfig().StaleDays
+	}
+	return cfg, errs
+}
+
+// kindOf returns the kind the configured globs give path, or KindPage.
+// Kinds are tried in a fixed order so that overlapping globs give one answer.
+func (c *Config) kindOf(path string) Kind {
+	kinds := make([]Kind, 0, len(c.Kinds))
+	for k := range c.Kinds {
+		kinds = append(kinds, k)
+	}
+	sort.Slice(kinds, func(i, j int) bool { return kinds[i] < kinds[j] })
+	for _, k := range kinds {
+		for _, g := range c.Kinds[k] {
+			if matchGlob(g, path) {
+				return k
+			}
+		}
+	}
+	return KindPage
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func quote(s string) string { return `"` + s + `"` }

@@ -1,0 +1,191 @@
+package content
+
+import "time"
+
+// Kind says what a document is: a postmortem, a runbook or a plain page.
+type Kind string
+
+// The document kinds kb knows.
+const (
+	KindPostmortem Kind = "postmortem"
+	KindRunbook    Kind = "runbook"
+	KindPage       Kind = "page"
+)
+
+// Doc is one markdown file of the KB with everything kb derives from it.
+// Positions are in the whole file, front matter included.
+type Doc struct {
+	// Path is the file's path relative to the KB root, slash-separated.
+	Path string
+	Kind Kind
+	// ID names the document in URLs and cross references: the front matter
+	// id, else the file name, lower-cased with runs of other characters
+	// turned into "-".
+	ID    string
+	Title string
+	// Date is the front matter date, else a YYYY-MM-DD file-name prefix,
+	// else the earliest dated timeline entry. Zero when none is known.
+	Date time.Time
+
+	// Source is the whole file as read, with a UTF-8 byte-order mark removed
+	// and CRLF line ends turned into LF.
+	Source []byte
+	// HasFrontMatter reports whether the file starts with a front matter
+	// block; BodyOffset and BodyLine locate the markdown after it.
+	HasFrontMatter bool
+	BodyOffset     int
+	BodyLine       int
+
+	// Keys lists the front matter's top-level keys in file order.
+	Keys []Key
+	Meta Meta
+
+	Sections []Section
+	Actions  []ActionItem
+	Timeline []TimelineEntry
+	Links    []Link
+
+	// FieldErrors are front matter values of the wrong shape (a list where
+	// a date belongs, say). The value is left out of Meta; lint reports them.
+	FieldErrors []*Error
+}
+
+// Body returns the markdown after the front matter.
+func (d *Doc) Body() []byte { return d.Source[d.BodyOffset:] }
+
+// Key is a top-level front matter key and where it stands.
+type Key struct {
+	Name string
+	Pos  Pos
+}
+
+// KeyPos returns the position of the front matter key name, if present.
+func (d *Doc) KeyPos(name string) (Pos, bool) {
+	for _, k := range d.Keys {
+		if k.Name == name {
+			return k.Pos, true
+		}
+	}
+	return Pos{}, false
+}
+
+// Meta holds the front matter fields kb understands. Fields absent from the
+// file are zero.
+type Meta struct {
+	Description string
+	Severity    string
+	Status      string
+	Services    []string
+	Tags        []string
+	Authors     []string
+
+	// Postmortem fields.
+	IncidentCommander   string
+	Started             time.Time
+	Detected            time.Time
+	Mitigated           time.Time
+	Resolved            time.Time
+	ContributingFactors []string
+	Insight             string
+	Guardrails          []string
+	Runbooks            []string
+
+	// Runbook fields.
+	Owner        string
+	Alerts       []string
+	LastReviewed time.Time
+	LastDrilled  time.Time
+}
+
+// Section is a markdown heading and the part of the body it opens.
+type Section struct {
+	Title string
+	// Anchor is the heading's HTML id.
+	Anchor string
+	Level  int
+	Pos    Pos
+}
+
+// ActionForm says where an action item was written.
+type ActionForm string
+
+// The three places an action item can be written, and a plain list item in
+// an action-item section.
+const (
+	FormFrontMatter ActionForm = "front-matter"
+	FormTable       ActionForm = "table"
+	FormTaskList    ActionForm = "task-list"
+	FormList        ActionForm = "list"
+)
+
+// The action-item statuses of the data model.
+const (
+	StatusOpen       = "open"
+	StatusInProgress = "in-progress"
+	StatusDone       = "done"
+	StatusWontDo     = "wont-do"
+)
+
+// ActionItem is one follow-up of a postmortem, whichever form it was written in.
+type ActionItem struct {
+	What  string
+	Owner string
+	// Due is zero when no due date was given; DueText keeps what was
+	// written when it could not be read as a date.
+	Due     time.Time
+	DueText string
+	// Status is one of the Status constants, or what the author wrote when
+	// it is none of them.
+	Status string
+	Link   string
+	Form   ActionForm
+	Pos    Pos
+}
+
+// Open reports whether the item still needs work.
+func (a ActionItem) Open() bool {
+	return a.Status == StatusOpen || a.Status == StatusInProgress
+}
+
+// TimelineEntry is one line of a postmortem's timeline.
+type TimelineEntry struct {
+	// TimeText is the time as written ("14:02", "2026-03-14 14:02 UTC").
+	TimeText string
+	// Time is the moment the entry stands for; zero when TimeText could not
+	// be read. Entries that give only a clock time take their day from the
+	// incident (started, else the document date) and roll over midnight.
+	Time time.Time
+	// HasClock is false for entries that give a day but no time of day.
+	HasClock bool
+	Event    string
+	Pos      Pos
+}
+
+// Link is a link or image destination in the body.
+type Link struct {
+	Dest  string
+	Image bool
+	Pos   Pos
+}
+
+// TimeToDetect is detected − started, when both are known.
+func (d *Doc) TimeToDetect() (time.Duration, bool) {
+	return span(d.Meta.Started, d.Meta.Detected)
+}
+
+// TimeToMitigate is mitigated − started, when both are known.
+func (d *Doc) TimeToMitigate() (time.Duration, bool) {
+	return span(d.Meta.Started, d.Meta.Mitigated)
+}
+
+// TimeToResolve is resolved − started, when both are known.
+func (d *Doc) TimeToResolve() (time.Duration, bool) {
+	return span(d.Meta.Started, d.Meta.Resolved)
+}
+
+func span(from, to time.Time) (time.Duration, bool) {
+	if from.IsZero() || to.IsZero() {
+		return 0, false
+	}
+	return to.Sub(from), true
+}

@@ -1,0 +1,177 @@
+package content
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+)
+
+// frontMatter is the result of splitting a file into front matter and body.
+type frontMatter struct {
+	present bool
+	root    *yaml.Node // the top-level mapping; nil when absent or broken
+	// bodyOffset and bodyLine locate the markdown after the block.
+	bodyOffset int
+	bodyLine   int
+}
+
+// delimiter reports whether line is a front matter fence made of c ("---"
+// or "+++"), allowing trailing spaces.
+func isFence(line []byte, fence string) bool {
+	return string(bytes.TrimRight(line, " \t")) == fence
+}
+
+// nextLine returns the line starting at offset (without its newline) and
+// the offset of the line after it.
+func nextLine(src []byte, offset int) ([]byte, int) {
+	i := bytes.IndexByte(src[offset:], '\n')
+	if i < 0 {
+		return src[offset:], len(src)
+	}
+	return src[offset : offset+i], offset + i + 1
+}
+
+// splitFrontMatter finds and parses the YAML block at the top of src (a
+// normalized file). Problems come back as positioned errors; the body is
+// still located so the rest of the document can be read.
+func splitFrontMatter(file string, src []byte) (frontMatter, *Error) {
+	fm := frontMatter{bodyLine: 1}
+	first, after := nextLine(src, 0)
+	switch {
+	case isFence(first, "+++"):
+		fm.present = true
+		if end, next, ok := findFence(src, after, "+++"); ok {
+			fm.bodyOffset, fm.bodyLine = next, end+1
+		}
+		return fm, newError(file, src, 1, 1, "TOML front matter (+++) is not supported: write the block as YAML between --- lines")
+	case !isFence(first, "---"):
+		return fm, nil
+	}
+	fm.present = true
+	end, next, ok := findFence(src, after, "---", "...")
+	if !ok {
+		fm.bodyOffset, fm.bodyLine = after, 2
+		return fm, newError(file, src, 1, 1, "front matter opened here is never closed: add a line with --- after the last key")
+	}
+	fm.bodyOffset, fm.bodyLine = next, end+1
+	block := src[after:lineOffset(src, end)]
+	if line, col, ok := findTemplate(block); ok {
+		return fm, newError(file, src, line+1, col, "front matter holds a template expression ({{ … }}): kb reads front matter as plain YAML; write the value itself")
+	}
+	root, err := parseYAML(file, src, block, 1)
+	if err != nil {
+		return fm, err
+	}
+	fm.root = root
+	return fm, nil
+}
+
+// findFence looks for a closing fence line from offset on and returns its
+// 1-based line number and the offset after it.
+func findFence(src []byte, offset int, fences ...string) (line, next int, ok bool) {
+	line = bytes.Count(src[:offset], []byte{'\n'}) + 1
+	for offset < len(src) {
+		l, n := nextLine(src, offset)
+		for _, f := range fences {
+			if isFence(l, f) {
+				return line, n, true
+			}
+		}
+		offset, line = n, line+1
+	}
+	return 0, 0, false
+}
+
+// lineOffset returns the offset where 1-based line starts.
+func lineOffset(src []byte, line int) int {
+	off := 0
+	for n := 1; n < line; n++ {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return len(src)
+		}
+		off += i + 1
+	}
+	return off
+}
+
+// templateValue matches a value that is a Go template expression, quoted or
+// not, as archetype files of other static site generators hold.
+var templateValue = regexp.MustCompile(`^\s*[^#\s][^:#]*:\s*["']?\{\{`)
+
+// findTemplate returns the 1-based line (within block) and column of a
+// template expression used as a front matter value.
+func findTemplate(block []byte) (line, col int, ok bool) {
+	for n, l := range bytes.Split(block, []byte{'\n'}) {
+		if templateValue.Match(l) {
+			return n + 1, bytes.Index(l, []byte("{{")) + 1, true
+		}
+	}
+	return 0, 0, false
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseYAML parses block, which starts after line startLine of src, into
+// its top-level mapping node. Node lines are shifted to count in the whole
+// file.
+func parseYAML(file string, src, block []byte, startLine int) (*yaml.Node, *Error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(block, &doc); err != nil {
+		msg := err.Error()
+		line := startLine + 1
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line, msg = startLine+n, m[2]
+		} else {
+			msg = trimYAMLPrefix(msg)
+		}
+		return nil, newError(file, src, line, 1, "invalid YAML in front matter: %s", msg)
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil // empty block
+	}
+	root := doc.Content[0]
+	shiftLines(root, startLine, 0)
+	if root.Kind != yaml.MappingNode {
+		return nil, newError(file, src, root.Line, root.Column, "front matter must be a mapping of keys to values, not a %s", nodeKindName(root))
+	}
+	return root, nil
+}
+
+func trimYAMLPrefix(msg string) string {
+	if len(msg) > 6 && msg[:6] == "yaml: " {
+		return msg[6:]
+	}
+	return msg
+}
+
+// shiftLines adds delta to the line of every node under n. Alias targets are
+// shifted where they are defined, not through the alias.
+func shiftLines(n *yaml.Node, delta, depth int) {
+	if n == nil || depth > maxYAMLDepth {
+		return
+	}
+	n.Line += delta
+	for _, c := range n.Content {
+		shiftLines(c, delta, depth+1)
+	}
+}
+
+// maxYAMLDepth bounds how deep kb follows nested front matter values.
+const maxYAMLDepth = 100
+
+func nodeKindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.ScalarNode:
+		return "single value"
+	case yaml.AliasNode:
+		return "alias"
+	default:
+		return "mapping"
+	}
+}

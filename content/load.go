@@ -1,0 +1,196 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// KB is a loaded knowledge base.
+type KB struct {
+	// Root is the directory the KB was loaded from.
+	Root   string
+	Config Config
+	// Docs are the documents sorted by path.
+	Docs []*Doc
+	// Errors are the problems found while loading, sorted by position.
+	Errors []*Error
+}
+
+// MaxFileSize bounds the size of a document kb reads.
+const MaxFileSize = 32 << 20
+
+// skipDirs are folders of a KB that hold no documents.
+var skipDirs = map[string]bool{"archetypes": true, "node_modules": true, "public": true, "templates": true, "vendor": true}
+
+// Load reads the KB rooted at dir: kb.yaml, then every markdown file below
+// dir except in hidden folders and the top-level public/, templates/,
+// archetypes/, node_modules/ and vendor/. It does not stop at
+// a bad file: each problem is recorded in KB.Errors and every readable file
+// becomes a document. The error is non-nil only when dir itself cannot be
+// read.
+func Load(dir string) (*KB, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("%s is not a directory", dir)
+	}
+	kb := &KB{Root: dir}
+	kb.Config, kb.Errors = LoadConfig(dir)
+	paths, walkErrs := findDocuments(dir)
+	kb.Errors = append(kb.Errors, walkErrs...)
+	kb.Docs, err = parseAll(dir, paths, &kb.Config, &kb.Errors)
+	if err != nil {
+		return nil, err
+	}
+	kb.Errors = append(kb.Errors, assignUniqueIDs(kb.Docs)...)
+	sortErrors(kb.Errors)
+	return kb, nil
+}
+
+// IsMarkdown reports whether a file name is a markdown document.
+func IsMarkdown(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// findDocuments lists the markdown files under dir as sorted slash paths.
+func findDocuments(dir string) ([]string, []*Error) {
+	var paths []string
+	var errs []*Error
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if err != nil {
+			errs = append(errs, &Error{Pos: Pos{File: rel}, Msg: err.Error()})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if rel != "." && (strings.HasPrefix(d.Name(), ".") || (skipDirs[d.Name()] && !strings.Contains(rel, "/"))) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if IsMarkdown(d.Name()) && !strings.HasPrefix(d.Name(), ".") {
+			paths = append(paths, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, &Error{Pos: Pos{File: "."}, Msg: err.Error()})
+	}
+	sort.Strings(paths)
+	return paths, errs
+}
+
+// parseAll reads and parses the files on all processors, keeping the order
+// of paths.
+func parseAll(dir string, paths []string, cfg *Config, errs *[]*Error) ([]*Doc, error) {
+	docs := make([]*Doc, len(paths))
+	perFile := make([][]*Error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := NewParser(cfg)
+			for i := range next {
+				docs[i], perFile[i] = readAndParse(p, dir, paths[i])
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	out := docs[:0]
+	for i, d := range docs {
+		*errs = append(*errs, perFile[i]...)
+		if d != nil {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+func readAndParse(p *Parser, dir, rel string) (*Doc, []*Error) {
+	full := filepath.Join(dir, filepath.FromSlash(rel))
+	info, err := os.Stat(full)
+	if err != nil {
+		return nil, []*Error{{Pos: Pos{File: rel}, Msg: err.Error()}}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, []*Error{{Pos: Pos{File: rel, Line: 1, Col: 1},
+			Msg: fmt.Sprintf("file is %d MB, more than kb reads (%d MB)", info.Size()>>20, MaxFileSize>>20)}}
+	}
+	src, err := os.ReadFile(full)
+	if err != nil {
+		return nil, []*Error{{Pos: Pos{File: rel}, Msg: err.Error()}}
+	}
+	return p.Parse(rel, src)
+}
+
+// assignUniqueIDs reports documents of one kind that share an id. The
+// first keeps it; the others are published under the id with a numeric
+// suffix so that no page is lost, and the error says so.
+func assignUniqueIDs(docs []*Doc) []*Error {
+	type key struct {
+		kind Kind
+		id   string
+	}
+	seen := make(map[key]*Doc, len(docs))
+	var errs []*Error
+	for _, d := range docs {
+		if d.Kind == KindPage {
+			continue
+		}
+		k := key{d.Kind, d.ID}
+		first, dup := seen[k]
+		if !dup {
+			seen[k] = d
+			continue
+		}
+		id := d.ID
+		for n := 2; ; n++ {
+			k.id = fmt.Sprintf("%s-%d", id, n)
+			if _, taken := seen[k]; !taken {
+				break
+			}
+		}
+		d.ID = k.id
+		seen[k] = d
+		pos := Pos{File: d.Path, Line: 1, Col: 1}
+		if p, ok := d.KeyPos("id"); ok {
+			pos = p
+		}
+		errs = append(errs, newError(pos.File, d.Source, pos.Line, pos.Col,
+			"duplicate %s id %q: %s has it too; this page is published as %q until one of them is renamed",
+			d.Kind, id, first.Path, d.ID))
+	}
+	return errs
+}
+
+func sortErrors(errs []*Error) {
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := errs[i].Pos, errs[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}

@@ -1,0 +1,186 @@
+package content
+
+import (
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// metaDecoder reads the known front matter fields of one document into its
+// Meta, recording values of the wrong shape as field errors.
+type metaDecoder struct {
+	doc *Doc
+	// id, kind, title and date are read here and applied by the loader,
+	// which knows the fallbacks.
+	id, kind, title string
+	date            time.Time
+	actions         *yaml.Node
+}
+
+// decode walks the top-level mapping of the front matter.
+func (d *metaDecoder) decode(root *yaml.Node) {
+	if root == nil {
+		return
+	}
+	m := &d.doc.Meta
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], resolveAlias(root.Content[i+1])
+		name := k.Value
+		d.doc.Keys = append(d.doc.Keys, Key{Name: name, Pos: d.pos(k)})
+		switch name {
+		case "id":
+			d.id = d.scalar(name, v)
+		case "kind":
+			d.kind = d.scalar(name, v)
+		case "title":
+			d.title = d.scalar(name, v)
+		case "date":
+			d.date = d.time(name, v)
+		case "description", "summary":
+			m.Description = d.scalar(name, v)
+		case "severity":
+			m.Severity = d.scalar(name, v)
+		case "status":
+			m.Status = d.scalar(name, v)
+		case "services", "service":
+			m.Services = d.list(name, v)
+		case "tags":
+			m.Tags = d.list(name, v)
+		case "authors", "author":
+			m.Authors = d.list(name, v)
+		case "incident_commander":
+			m.IncidentCommander = d.scalar(name, v)
+		case "started":
+			m.Started = d.time(name, v)
+		case "detected":
+			m.Detected = d.time(name, v)
+		case "mitigated":
+			m.Mitigated = d.time(name, v)
+		case "resolved":
+			m.Resolved = d.time(name, v)
+		case "contributing_factors":
+			m.ContributingFactors = d.list(name, v)
+		case "insight":
+			m.Insight = d.scalar(name, v)
+		case "guardrails":
+			m.Guardrails = d.list(name, v)
+		case "runbooks":
+			m.Runbooks = d.list(name, v)
+		case "owner":
+			m.Owner = d.scalar(name, v)
+		case "alerts":
+			m.Alerts = d.list(name, v)
+		case "last_reviewed":
+			m.LastReviewed = d.time(name, v)
+		case "last_drilled":
+			m.LastDrilled = d.time(name, v)
+		case "actions":
+			d.actions = v
+		}
+	}
+}
+
+func (d *metaDecoder) pos(n *yaml.Node) Pos {
+	return Pos{File: d.doc.Path, Line: n.Line, Col: n.Column}
+}
+
+func (d *metaDecoder) fieldError(n *yaml.Node, format string, args ...any) {
+	p := d.pos(n)
+	d.doc.FieldErrors = append(d.doc.FieldErrors, newError(p.File, d.doc.Source, p.Line, p.Col, format, args...))
+}
+
+// resolveAlias follows an alias to the node it names.
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < maxYAMLDepth; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// scalar reads a single value; a null value is empty.
+func (d *metaDecoder) scalar(key string, n *yaml.Node) string {
+	if n == nil || n.Tag == "!!null" {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.fieldError(n, "%s should be a single value, not a %s", key, nodeKindName(n))
+		return ""
+	}
+	return strings.TrimSpace(n.Value)
+}
+
+// list reads a list of values; a single value is a list of one, and a
+// comma-separated value is split, as hand-written front matter often has it.
+func (d *metaDecoder) list(key string, n *yaml.Node) []string {
+	if n == nil || n.Tag == "!!null" {
+		return nil
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		var out []string
+		for _, s := range strings.Split(n.Value, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	case yaml.SequenceNode:
+		out := make([]string, 0, len(n.Content))
+		for _, c := range n.Content {
+			if s := d.scalar(key+" item", resolveAlias(c)); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	d.fieldError(n, "%s should be a list of values, not a %s", key, nodeKindName(n))
+	return nil
+}
+
+// time reads a date or a timestamp.
+func (d *metaDecoder) time(key string, n *yaml.Node) time.Time {
+	s := d.scalar(key, n)
+	if s == "" {
+		return time.Time{}
+	}
+	t, ok := ParseTime(s)
+	if !ok {
+		d.fieldError(n, "%s: %q is not a date (YYYY-MM-DD) or a timestamp (YYYY-MM-DDTHH:MM:SSZ)", key, s)
+	}
+	return t
+}
+
+// timeLayouts are the date and time forms accepted in front matter and
+// action items; a time without a zone is UTC.
+var timeLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05Z0700",
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04:05 MST",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04Z07:00",
+	"2006-01-02 15:04 MST",
+	"2006-01-02 15:04",
+	"2006-01-02",
+}
+
+// ParseTime reads a date (YYYY-MM-DD) or a timestamp in the forms people
+// write in front matter; times without a zone are taken as UTC.
+func ParseTime(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 10 || s[4] != '-' {
+		return time.Time{}, false
+	}
+	for _, layout := range timeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,102 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Pos is a position in a file of the KB: a slash-separated path relative to
+// the KB root, a 1-based line counted over the whole file (front matter
+// included) and a 1-based column counted in characters.
+type Pos struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Col  int    `json:"column"`
+}
+
+// String formats the position as file:line:col, leaving out parts that are
+// unknown (zero).
+func (p Pos) String() string {
+	switch {
+	case p.Line <= 0:
+		return p.File
+	case p.Col <= 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	default:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	}
+}
+
+// Error is a problem found while loading the KB: a malformed front matter
+// block, an unreadable file, a duplicate id. It carries its position and the
+// source lines around it so that a reader sees the problem in context.
+type Error struct {
+	Pos Pos
+	Msg string
+	// Context holds up to two lines before and after Pos.Line, verbatim;
+	// ContextStart is the line number of Context[0].
+	Context      []string
+	ContextStart int
+}
+
+// Error implements the error interface as "file:line:col: message".
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// Excerpt returns the error followed by its context lines, numbered, with a
+// caret under the column of the offending line.
+func (e *Error) Excerpt() string {
+	var b strings.Builder
+	b.WriteString(e.Error())
+	for i, line := range e.Context {
+		n := e.ContextStart + i
+		mark := "  "
+		if n == e.Pos.Line {
+			mark = "> "
+		}
+		fmt.Fprintf(&b, "\n%s%4d | %s", mark, n, line)
+		if n == e.Pos.Line && e.Pos.Col > 0 {
+			fmt.Fprintf(&b, "\n       | %s^", strings.Repeat(" ", e.Pos.Col-1))
+		}
+	}
+	return b.String()
+}
+
+// newError builds an Error at line:col of src (the whole file), keeping the
+// nearby lines as context.
+func newError(file string, src []byte, line, col int, format string, args ...any) *Error {
+	e := &Error{Pos: Pos{File: file, Line: line, Col: col}, Msg: fmt.Sprintf(format, args...)}
+	if line <= 0 || src == nil {
+		return e
+	}
+	first := max(1, line-2)
+	n := 1
+	start := 0
+	for i := 0; i <= len(src) && n <= line+2; i++ {
+		if i == len(src) || src[i] == '\n' {
+			if n >= first {
+				if len(e.Context) == 0 {
+					e.ContextStart = n
+				}
+				e.Context = append(e.Context, truncateLine(string(src[start:i])))
+			}
+			n++
+			start = i + 1
+		}
+	}
+	return e
+}
+
+// truncateLine keeps context lines readable when a file has very long lines.
+func truncateLine(s string) string {
+	const limit = 200
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > 0 && !isRuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }

@@ -1,0 +1,65 @@
+package templates
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// WriteSkeleton writes the files of a new KB (kb.yaml, a sample postmortem
+// and runbook, .gitignore) into dir and returns their slash paths. It
+// refuses a folder that already has a kb.yaml, and never overwrites a file:
+// one that exists is left alone and reported in skipped.
+func WriteSkeleton(dir string) (written, skipped []string, err error) {
+	if _, err := os.Stat(filepath.Join(dir, "kb.yaml")); err == nil {
+		return nil, nil, fmt.Errorf("%s already holds a kb.yaml: it is a KB already", dir)
+	}
+	err = fs.WalkDir(embedded, "init", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel := strings.TrimPrefix(p, "init/")
+		if path.Base(rel) == "gitignore" {
+			rel = path.Join(path.Dir(rel), ".gitignore")
+		}
+		data, err := embedded.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		ok, err := createFile(filepath.Join(dir, filepath.FromSlash(rel)), data)
+		if err != nil {
+			return err
+		}
+		if ok {
+			written = append(written, rel)
+		} else {
+			skipped = append(skipped, rel)
+		}
+		return nil
+	})
+	return written, skipped, err
+}
+
+// createFile writes a new file and reports false, without error, when one
+// is there already.
+func createFile(p string, data []byte) (bool, error) {
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return false, err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return false, err
+	}
+	return true, f.Close()
+}
