@@ -51,9 +51,9 @@ func (l *layouts) parse(kbTemplates, name string) (*template.Template, error) {
 
 func (l *layouts) funcs() template.FuncMap {
 	return template.FuncMap{
-		"date":   formatDate,
-		"join":   strings.Join,
-		"lower":  strings.ToLower,
+		"date":  formatDate,
+		"join":  strings.Join,
+		"lower": strings.ToLower,
 	}
 }
 
