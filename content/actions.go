@@ -119,7 +119,7 @@ func (d *metaDecoder) frontMatterActions(n *yaml.Node) []ActionItem {
 // Tokens that carry an action item's fields inside a list item's text.
 var (
 	ownerToken  = regexp.MustCompile(`(?i)\b(?:owner|owners|assignee|assigned to|who)\s*[:=]\s*(@?[\w.\-/]+)`)
-	handleToken = regexp.MustCompile(`(?:^|[\s(\[,;])@([A-Za-z0-9][\w.\-/]*[A-Za-z0-9_])`)
+	handleToken = regexp.MustCompile(`(?:^|[\s(\[,;])(@([A-Za-z0-9][\w.\-/]*[A-Za-z0-9_]))`)
 	dueToken    = regexp.MustCompile(`(?i)\b(?:due|due date|deadline|by)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\b|\b(?:due|deadline)\s*[:=]\s*([^,;)]+)`)
 	statusToken = regexp.MustCompile(`(?i)\bstatus\s*[:=]\s*([\w\-' ]+?)\s*(?:[,;)]|$)`)
 	// leftover separators once the tokens are cut out of the text.
@@ -130,24 +130,29 @@ var (
 // parseActionText reads owner, due date and status tokens out of a list
 // item's text, leaving what remains as the item's description.
 func parseActionText(item *ActionItem, text string) {
-	cut := func(re *regexp.Regexp, set func(m []string)) {
-		if m := re.FindStringSubmatchIndex(text); m != nil {
-			groups := make([]string, len(m)/2)
-			for i := range groups {
-				if m[2*i] >= 0 {
-					groups[i] = text[m[2*i]:m[2*i+1]]
-				}
-			}
-			set(groups)
-			text = text[:m[0]] + " " + text[m[1]:]
+	// cut passes the groups of re's first match to set and removes the text
+	// of group `remove` (0 for the whole match).
+	cut := func(re *regexp.Regexp, remove int, set func(m []string)) {
+		m := re.FindStringSubmatchIndex(text)
+		if m == nil {
+			return
 		}
+		groups := make([]string, len(m)/2)
+		for i := range groups {
+			if m[2*i] >= 0 {
+				groups[i] = text[m[2*i]:m[2*i+1]]
+			}
+		}
+		set(groups)
+		text = text[:m[2*remove]] + " " + text[m[2*remove+1]:]
 	}
-	cut(ownerToken, func(g []string) { item.Owner = strings.TrimPrefix(g[1], "@") })
+	cut(ownerToken, 0, func(g []string) { item.Owner = strings.TrimPrefix(g[1], "@") })
 	if item.Owner == "" {
-		cut(handleToken, func(g []string) { item.Owner = g[1] })
+		// The character before "@" is part of the match and stays.
+		cut(handleToken, 1, func(g []string) { item.Owner = g[2] })
 	}
-	cut(dueToken, func(g []string) { item.setDue(g[1] + strings.TrimSpace(g[2])) })
-	cut(statusToken, func(g []string) { item.Status = normalizeStatus(g[1]) })
+	cut(dueToken, 0, func(g []string) { item.setDue(g[1] + strings.TrimSpace(g[2])) })
+	cut(statusToken, 0, func(g []string) { item.Status = normalizeStatus(g[1]) })
 	text = emptyParen.ReplaceAllString(text, "")
 	text = strings.Join(strings.Fields(text), " ")
 	for {

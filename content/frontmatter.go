@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -125,6 +126,9 @@ func parseYAML(file string, src, block []byte, startLine int) (*yaml.Node, *Erro
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			line, msg = startLine+n, m[2]
+			if strings.HasPrefix(msg, "did not find expected") {
+				line++ // yaml.v3 counts parser errors, unlike scanner errors, from 0
+			}
 		} else {
 			msg = trimYAMLPrefix(msg)
 		}
@@ -138,7 +142,24 @@ func parseYAML(file string, src, block []byte, startLine int) (*yaml.Node, *Erro
 	if root.Kind != yaml.MappingNode {
 		return nil, newError(file, src, root.Line, root.Column, "front matter must be a mapping of keys to values, not a %s", nodeKindName(root))
 	}
+	if err := duplicateKey(file, src, root); err != nil {
+		return nil, err
+	}
 	return root, nil
+}
+
+// duplicateKey reports a top-level key given twice, which YAML forbids and
+// which would silently drop one of the values.
+func duplicateKey(file string, src []byte, root *yaml.Node) *Error {
+	seen := make(map[string]int, len(root.Content)/2)
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		if first, dup := seen[k.Value]; dup {
+			return newError(file, src, k.Line, k.Column, "invalid YAML in front matter: key %q already defined at line %d", k.Value, first)
+		}
+		seen[k.Value] = k.Line
+	}
+	return nil
 }
 
 func trimYAMLPrefix(msg string) string {
