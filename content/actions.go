@@ -122,9 +122,7 @@ var (
 	handleToken = regexp.MustCompile(`(?:^|[\s(\[,;])(@([A-Za-z0-9][\w.\-/]*[A-Za-z0-9_]))`)
 	dueToken    = regexp.MustCompile(`(?i)\b(?:due|due date|deadline|by)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\b|\b(?:due|deadline)\s*[:=]\s*([^,;)]+)`)
 	statusToken = regexp.MustCompile(`(?i)\bstatus\s*[:=]\s*([\w\-' ]+?)\s*(?:[,;)]|$)`)
-	// leftover separators once the tokens are cut out of the text.
-	separators = regexp.MustCompile(`\s*(?:[—–,;|]|\s-)\s*(?:[—–,;|]\s*)*$|^\s*[—–,;|:-]\s*`)
-	emptyParen = regexp.MustCompile(`\(\s*[,;]?\s*\)|\[\s*\]`)
+	emptyParen  = regexp.MustCompile(`\(\s*[,;]?\s*\)|\[\s*\]`)
 )
 
 // parseActionText reads owner, due date and status tokens out of a list
@@ -146,21 +144,37 @@ func parseActionText(item *ActionItem, text string) {
 		set(groups)
 		text = text[:m[2*remove]] + " " + text[m[2*remove+1]:]
 	}
-	cut(ownerToken, 0, func(g []string) { item.Owner = strings.TrimPrefix(g[1], "@") })
-	if item.Owner == "" {
+	// Cheap look-ups first: most items carry few of the tokens.
+	lower := strings.ToLower(text)
+	if strings.Contains(lower, "owner") || strings.Contains(lower, "assign") || strings.Contains(lower, "who") {
+		cut(ownerToken, 0, func(g []string) { item.Owner = strings.TrimPrefix(g[1], "@") })
+	}
+	if item.Owner == "" && strings.Contains(text, "@") {
 		// The character before "@" is part of the match and stays.
 		cut(handleToken, 1, func(g []string) { item.Owner = g[2] })
 	}
-	cut(dueToken, 0, func(g []string) { item.setDue(g[1] + strings.TrimSpace(g[2])) })
-	cut(statusToken, 0, func(g []string) { item.Status = normalizeStatus(g[1]) })
-	text = emptyParen.ReplaceAllString(text, "")
-	text = strings.Join(strings.Fields(text), " ")
-	for {
-		t := separators.ReplaceAllString(text, "")
-		if t == text {
-			break
-		}
-		text = t
+	if strings.Contains(lower, "due") || strings.Contains(lower, "by") || strings.Contains(lower, "deadline") {
+		cut(dueToken, 0, func(g []string) { item.setDue(g[1] + strings.TrimSpace(g[2])) })
 	}
-	item.What = strings.TrimSpace(text)
+	if strings.Contains(lower, "status") {
+		cut(statusToken, 0, func(g []string) { item.Status = normalizeStatus(g[1]) })
+	}
+	if strings.ContainsAny(text, "([") {
+		text = emptyParen.ReplaceAllString(text, "")
+	}
+	item.What = trimSeparators(strings.Join(strings.Fields(text), " "))
+}
+
+// trimSeparators removes the dashes, commas and bars left at either end of
+// an item's text once its tokens are cut out.
+func trimSeparators(s string) string {
+	for {
+		t := strings.TrimRight(s, " —–,;|")
+		t = strings.TrimSuffix(t, " -")
+		t = strings.TrimLeft(t, " —–,;|:-")
+		if t == s {
+			return s
+		}
+		s = t
+	}
 }

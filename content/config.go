@@ -4,8 +4,10 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	pathpkg "path"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -62,7 +64,7 @@ func LoadConfig(dir string) (Config, []*Error) {
 		return cfg, []*Error{{Pos: Pos{File: ConfigFile}, Msg: err.Error()}}
 	}
 	src = normalize(src)
-	root, perr := parseYAML(ConfigFile, src, src, 0)
+	root, perr := parseYAML(ConfigFile, src, append([]byte{'\n'}, src...), 0)
 	if perr != nil {
 		return cfg, []*Error{perr}
 	}
@@ -94,7 +96,12 @@ func LoadConfig(dir string) (Config, []*Error) {
 
 // kindOf returns the kind the configured globs give path, or KindPage.
 // Kinds are tried in a fixed order so that overlapping globs give one answer.
+// A section index (_index.md, as Hugo sites have in every folder) is a plain
+// page wherever it stands.
 func (c *Config) kindOf(path string) Kind {
+	if strings.EqualFold(pathpkg.Base(path), "_index.md") {
+		return KindPage
+	}
 	kinds := make([]Kind, 0, len(c.Kinds))
 	for k := range c.Kinds {
 		kinds = append(kinds, k)

@@ -57,9 +57,11 @@ func splitFrontMatter(file string, src []byte) (frontMatter, *Error) {
 		return fm, newError(file, src, 1, 1, "front matter opened here is never closed: add a line with --- after the last key")
 	}
 	fm.bodyOffset, fm.bodyLine = next, end+1
-	block := src[after:lineOffset(src, end)]
+	// The block from the opening fence's newline on: its first line is
+	// empty and stands for line 1 of the file.
+	block := src[after-1 : lineOffset(src, end)]
 	if line, col, ok := findTemplate(block); ok {
-		return fm, newError(file, src, line+1, col, "front matter holds a template expression ({{ … }}): kb reads front matter as plain YAML; write the value itself")
+		return fm, newError(file, src, line, col, "front matter holds a template expression ({{ … }}): kb reads front matter as plain YAML; write the value itself")
 	}
 	root, err := parseYAML(file, src, block, 1)
 	if err != nil {
@@ -105,8 +107,11 @@ var templateValue = regexp.MustCompile(`^\s*[^#\s][^:#]*:\s*["']?\{\{`)
 // findTemplate returns the 1-based line (within block) and column of a
 // template expression used as a front matter value.
 func findTemplate(block []byte) (line, col int, ok bool) {
+	if !bytes.Contains(block, []byte("{{")) {
+		return 0, 0, false
+	}
 	for n, l := range bytes.Split(block, []byte{'\n'}) {
-		if templateValue.Match(l) {
+		if bytes.Contains(l, []byte("{{")) && templateValue.Match(l) {
 			return n + 1, bytes.Index(l, []byte("{{")) + 1, true
 		}
 	}
@@ -115,17 +120,18 @@ func findTemplate(block []byte) (line, col int, ok bool) {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// parseYAML parses block, which starts after line startLine of src, into
-// its top-level mapping node. Node lines are shifted to count in the whole
-// file.
-func parseYAML(file string, src, block []byte, startLine int) (*yaml.Node, *Error) {
+// parseYAML parses block into its top-level mapping node, with node lines
+// counted in the whole file src. The first line of block must be empty: it
+// stands for line firstLine of src. (yaml.v3 misreports the line of an
+// error whose context starts on the first line; the empty line avoids it.)
+func parseYAML(file string, src, block []byte, firstLine int) (*yaml.Node, *Error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(block, &doc); err != nil {
 		msg := err.Error()
-		line := startLine + 1
+		line := firstLine + 1
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			line, msg = startLine+n, m[2]
+			line, msg = firstLine+n-1, m[2]
 			if strings.HasPrefix(msg, "did not find expected") {
 				line++ // yaml.v3 counts parser errors, unlike scanner errors, from 0
 			}
@@ -138,7 +144,7 @@ func parseYAML(file string, src, block []byte, startLine int) (*yaml.Node, *Erro
 		return nil, nil // empty block
 	}
 	root := doc.Content[0]
-	shiftLines(root, startLine, 0)
+	shiftLines(root, firstLine-1, 0)
 	if root.Kind != yaml.MappingNode {
 		return nil, newError(file, src, root.Line, root.Column, "front matter must be a mapping of keys to values, not a %s", nodeKindName(root))
 	}

@@ -151,33 +151,45 @@ func (d *metaDecoder) time(key string, n *yaml.Node) time.Time {
 	return t
 }
 
-// timeLayouts are the date and time forms accepted in front matter and
-// action items; a time without a zone is UTC.
-var timeLayouts = []string{
-	time.RFC3339Nano,
-	"2006-01-02T15:04:05Z0700",
-	"2006-01-02T15:04:05",
-	"2006-01-02T15:04Z07:00",
-	"2006-01-02T15:04",
-	"2006-01-02 15:04:05Z07:00",
-	"2006-01-02 15:04:05 -0700",
-	"2006-01-02 15:04:05 -07:00",
-	"2006-01-02 15:04:05 MST",
-	"2006-01-02 15:04:05",
-	"2006-01-02 15:04Z07:00",
-	"2006-01-02 15:04 MST",
-	"2006-01-02 15:04",
-	"2006-01-02",
-}
+// Date and time forms accepted in front matter and action items, grouped by
+// what follows the date; a time without a zone is UTC.
+var (
+	tLayouts = []string{
+		time.RFC3339Nano,
+		"2006-01-02T15:04:05Z0700",
+		"2006-01-02T15:04:05",
+		"2006-01-02T15:04Z07:00",
+		"2006-01-02T15:04",
+	}
+	spaceLayouts = []string{
+		"2006-01-02 15:04:05Z07:00",
+		"2006-01-02 15:04:05 -0700",
+		"2006-01-02 15:04:05 -07:00",
+		"2006-01-02 15:04:05 MST",
+		"2006-01-02 15:04:05",
+		"2006-01-02 15:04Z07:00",
+		"2006-01-02 15:04 MST",
+		"2006-01-02 15:04",
+	}
+)
 
 // ParseTime reads a date (YYYY-MM-DD) or a timestamp in the forms people
 // write in front matter; times without a zone are taken as UTC.
 func ParseTime(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
-	if len(s) < 10 || s[4] != '-' {
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
 		return time.Time{}, false
 	}
-	for _, layout := range timeLayouts {
+	var layouts []string
+	switch {
+	case len(s) == 10:
+		layouts = []string{"2006-01-02"}
+	case s[10] == 'T' || s[10] == 't':
+		layouts = tLayouts
+	case s[10] == ' ':
+		layouts = spaceLayouts
+	}
+	for _, layout := range layouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, true
 		}

@@ -68,6 +68,7 @@ func TestMalformedFrontMatter(t *testing.T) {
 		{"unterminated", "---\ntitle: x\nseverity: SEV1\n\n# Body\n", 1, "never closed"},
 		{"unclosed flow list", "---\ntitle: x\nservices: [a, b\nseverity: SEV1\n---\n", 3, "invalid YAML"},
 		{"unclosed flow at end", "---\na: 1\nb: [\n---\n", 4, "invalid YAML"},
+		{"unclosed quote on the first line", "---\ntitle: \"x\nc: 3\n---\n", 2, "invalid YAML"},
 		{"unclosed quote", "---\na: 1\nb: \"x\nc: 3\n---\n", 3, "invalid YAML"},
 		{"bad indentation", "---\ntitle: x\n  severity: SEV1\n---\n", 3, "invalid YAML"},
 		{"tab indentation", "---\ntitle: x\nservices:\n\t- a\n---\n", 4, "invalid YAML"},
@@ -343,6 +344,32 @@ func TestMatchGlob(t *testing.T) {
 	} {
 		if got := matchGlob(tc.glob, tc.path); got != tc.want {
 			t.Errorf("matchGlob(%q, %q) = %v", tc.glob, tc.path, got)
+		}
+	}
+}
+
+func TestParseTime(t *testing.T) {
+	for in, want := range map[string]string{
+		"2026-03-14":                "2026-03-14T00:00:00Z",
+		"2026-03-14T13:55:00Z":      "2026-03-14T13:55:00Z",
+		"2022-06-13T08:30:00-00:00": "2022-06-13T08:30:00Z",
+		"2026-03-14T13:55:00+02:00": "2026-03-14T11:55:00Z",
+		"2026-03-14T13:55":          "2026-03-14T13:55:00Z",
+		"2026-03-14 13:55:00":       "2026-03-14T13:55:00Z",
+		"2026-03-14 13:55 UTC":      "2026-03-14T13:55:00Z",
+		"2026-03-14 13:55:00 +0100": "2026-03-14T12:55:00Z",
+		"2026-13-14":                "",
+		"14/03/2026":                "",
+		"soon":                      "",
+		"2026-03-14x":               "",
+	} {
+		got, ok := ParseTime(in)
+		s := ""
+		if ok {
+			s = got.UTC().Format(time.RFC3339)
+		}
+		if s != want {
+			t.Errorf("ParseTime(%q) = %q, want %q", in, s, want)
 		}
 	}
 }
