@@ -36,6 +36,7 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 		errs = append(errs, newError(relPath, nil, line, col, "not a text file (NUL byte): kb reads markdown only"))
 		doc.Source = nil
 		p.finish(doc, "", nil)
+		doc.Title = fileTitle(relPath)
 		return doc, errs
 	}
 	if !utf8.Valid(src) {
