@@ -79,7 +79,7 @@ severity: SEV1
 title: Cache failover
 ---
 -- notes/binary.md --
-PK` + "\x00\x01" + `
+PK`+"\x00\x01"+`
 -- .hidden/skip.md --
 # not loaded
 -- public/old.md --
