@@ -46,10 +46,7 @@ func Load(dir string) (*KB, error) {
 	kb.Config, kb.Errors = LoadConfig(dir)
 	paths, walkErrs := findDocuments(dir)
 	kb.Errors = append(kb.Errors, walkErrs...)
-	kb.Docs, err = parseAll(dir, paths, &kb.Config, &kb.Errors)
-	if err != nil {
-		return nil, err
-	}
+	kb.Docs = parseAll(dir, paths, &kb.Config, &kb.Errors)
 	kb.Errors = append(kb.Errors, assignUniqueIDs(kb.Docs)...)
 	sortErrors(kb.Errors)
 	return kb, nil
@@ -95,7 +92,7 @@ func findDocuments(dir string) ([]string, []*Error) {
 
 // parseAll reads and parses the files on all processors, keeping the order
 // of paths.
-func parseAll(dir string, paths []string, cfg *Config, errs *[]*Error) ([]*Doc, error) {
+func parseAll(dir string, paths []string, cfg *Config, errs *[]*Error) []*Doc {
 	docs := make([]*Doc, len(paths))
 	perFile := make([][]*Error, len(paths))
 	next := make(chan int)
@@ -122,7 +119,7 @@ func parseAll(dir string, paths []string, cfg *Config, errs *[]*Error) ([]*Doc, 
 			out = append(out, d)
 		}
 	}
-	return out, nil
+	return out
 }
 
 func readAndParse(p *Parser, dir, rel string) (*Doc, []*Error) {

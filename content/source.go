@@ -47,14 +47,3 @@ func (x *lineIndex) pos(offset int) (line, col int) {
 	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > offset }) - 1
 	return i + 1, utf8.RuneCount(x.src[x.starts[i]:offset]) + 1
 }
-
-// lineStart returns the offset of a 1-based line.
-func (x *lineIndex) lineStart(line int) int {
-	if line <= 0 {
-		return 0
-	}
-	if line > len(x.starts) {
-		return len(x.src)
-	}
-	return x.starts[line-1]
-}
