@@ -1,27 +1,18 @@
 package content
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/kb-tools/kb/internal/kbtest"
 )
 
 // writeKB writes the files of a txtar archive into a new temporary folder.
 func writeKB(t testing.TB, archive string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	kbtest.WriteTree(t, dir, archive)
 	return dir
 }
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/kb-tools/kb/internal/kbtest"
 )
 
 // kbRun runs the command line in-process and returns its exit code and output.
@@ -16,20 +16,6 @@ func kbRun(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
 	code = run(args, &out, &errb)
 	return code, out.String(), errb.String()
-}
-
-// writeTree writes a txtar archive into dir.
-func writeTree(t *testing.T, dir, archive string) {
-	t.Helper()
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 func readFile(t *testing.T, p string) string {
@@ -139,7 +125,7 @@ func TestInitNewBuild(t *testing.T) {
 
 func TestArchetypeOverride(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, `
+	kbtest.WriteTree(t, dir, `
 -- templates/archetypes/runbook.md --
 ---
 title: {{ .Title | yaml }}
@@ -156,7 +142,7 @@ owner: team-sre
 
 func TestBuildReportsContentProblemsAndKeepsGoing(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, `
+	kbtest.WriteTree(t, dir, `
 -- postmortems/2026-01-01-a.md --
 ---
 title: "broken
@@ -183,7 +169,7 @@ See the [runbook](../runbooks/db.md#checks).
 
 func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, `
+	kbtest.WriteTree(t, dir, `
 -- postmortems/2026-01-01-a.md --
 # A
 `)
@@ -191,7 +177,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 		t.Fatalf("first build: %s", errOut)
 	}
 	before := readFile(t, filepath.Join(dir, "public", "index.html"))
-	writeTree(t, dir, `
+	kbtest.WriteTree(t, dir, `
 -- templates/layouts/single.html --
 {{ define "main" }}
 {{ .Nope }
@@ -214,7 +200,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 
 func TestBuildRefusesToReplaceForeignFolder(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, `
+	kbtest.WriteTree(t, dir, `
 -- postmortems/a.md --
 # A
 -- site/notes.txt --
