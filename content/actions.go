@@ -162,8 +162,23 @@ func parseActionText(item *ActionItem, text string) {
 	if strings.ContainsAny(text, "([") {
 		text = emptyParen.ReplaceAllString(text, "")
 	}
-	item.What = trimSeparators(strings.Join(strings.Fields(text), " "))
+	item.What = trimSeparators(joinWords(strings.Fields(text)))
 }
+
+// joinWords joins words with spaces, keeping only the first of a run of
+// words that are bare separators (left where tokens were cut out).
+func joinWords(words []string) string {
+	out := words[:0]
+	for _, w := range words {
+		if isSeparator(w) && len(out) > 0 && isSeparator(out[len(out)-1]) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+func isSeparator(w string) bool { return strings.Trim(w, "—–,;|-") == "" }
 
 // trimSeparators removes the dashes, commas and bars left at either end of
 // an item's text once its tokens are cut out.

@@ -44,14 +44,25 @@ type Doc struct {
 	Actions  []ActionItem
 	Timeline []TimelineEntry
 	Links    []Link
+	// Code lists the lines of code blocks (fenced or indented) and raw HTML
+	// blocks; Quotes the lines of block quotes. Prose checks skip or weigh
+	// them differently.
+	Code   []LineRange
+	Quotes []LineRange
 
 	// FieldErrors are front matter values of the wrong shape (a list where
 	// a date belongs, say). The value is left out of Meta; lint reports them.
 	FieldErrors []*Error
 }
 
-// Body returns the markdown after the front matter.
-func (d *Doc) Body() []byte { return d.Source[d.BodyOffset:] }
+// Body returns the markdown after the front matter (nil when the source
+// was dropped, see WithoutSources).
+func (d *Doc) Body() []byte {
+	if d.Source == nil {
+		return nil
+	}
+	return d.Source[d.BodyOffset:]
+}
 
 // Key is a top-level front matter key and where it stands.
 type Key struct {
@@ -89,6 +100,10 @@ type Meta struct {
 	Insight             string
 	Guardrails          []string
 	Runbooks            []string
+
+	// LintDisable lists the lint rules the file turns off for itself
+	// (lint: {disable: [...]}).
+	LintDisable []string
 
 	// Runbook fields.
 	Owner        string
@@ -160,6 +175,12 @@ type TimelineEntry struct {
 	Event    string
 	Pos      Pos
 }
+
+// LineRange is a run of whole-file lines, First to Last inclusive.
+type LineRange struct{ First, Last int }
+
+// Contains reports whether line lies in the range.
+func (r LineRange) Contains(line int) bool { return line >= r.First && line <= r.Last }
 
 // Link is a link or image destination in the body.
 type Link struct {

@@ -28,13 +28,39 @@ const MaxFileSize = 32 << 20
 // skipDirs are folders of a KB that hold no documents.
 var skipDirs = map[string]bool{"archetypes": true, "node_modules": true, "public": true, "templates": true, "vendor": true}
 
+// LoadOption changes how Load works.
+type LoadOption func(*loadOptions)
+
+type loadOptions struct {
+	hook        func(*Doc)
+	dropSources bool
+}
+
+// WithDocHook has Load call hook on each document as soon as it is parsed,
+// from several goroutines at once, before ids are made unique. It lets a
+// caller do per-document work while the document's source is at hand.
+func WithDocHook(hook func(*Doc)) LoadOption {
+	return func(o *loadOptions) { o.hook = hook }
+}
+
+// WithoutSources has Load drop each document's Source once it is parsed
+// (and its hook has run), so that a large KB's text is not all held at once.
+// Body then returns nil.
+func WithoutSources() LoadOption {
+	return func(o *loadOptions) { o.dropSources = true }
+}
+
 // Load reads the KB rooted at dir: kb.yaml, then every markdown file below
 // dir except in hidden folders and the top-level public/, templates/,
 // archetypes/, node_modules/ and vendor/. It does not stop at
 // a bad file: each problem is recorded in KB.Errors and every readable file
 // becomes a document. The error is non-nil only when dir itself cannot be
 // read.
-func Load(dir string) (*KB, error) {
+func Load(dir string, opts ...LoadOption) (*KB, error) {
+	var o loadOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, err
@@ -46,7 +72,7 @@ func Load(dir string) (*KB, error) {
 	kb.Config, kb.Errors = LoadConfig(dir)
 	paths, walkErrs := findDocuments(dir)
 	kb.Errors = append(kb.Errors, walkErrs...)
-	kb.Docs = parseAll(dir, paths, &kb.Config, &kb.Errors)
+	kb.Docs = parseAll(dir, paths, &kb.Config, &o, &kb.Errors)
 	kb.Errors = append(kb.Errors, assignUniqueIDs(kb.Docs)...)
 	sortErrors(kb.Errors)
 	return kb, nil
@@ -92,7 +118,7 @@ func findDocuments(dir string) ([]string, []*Error) {
 
 // parseAll reads and parses the files on all processors, keeping the order
 // of paths.
-func parseAll(dir string, paths []string, cfg *Config, errs *[]*Error) []*Doc {
+func parseAll(dir string, paths []string, cfg *Config, o *loadOptions, errs *[]*Error) []*Doc {
 	docs := make([]*Doc, len(paths))
 	perFile := make([][]*Error, len(paths))
 	next := make(chan int)
@@ -103,7 +129,14 @@ func parseAll(dir string, paths []string, cfg *Config, errs *[]*Error) []*Doc {
 			defer wg.Done()
 			p := NewParser(cfg)
 			for i := range next {
-				docs[i], perFile[i] = readAndParse(p, dir, paths[i])
+				d, errs := readAndParse(p, dir, paths[i])
+				if d != nil && o.hook != nil {
+					o.hook(d)
+				}
+				if d != nil && o.dropSources {
+					d.Source, d.BodyOffset = nil, 0
+				}
+				docs[i], perFile[i] = d, errs
 			}
 		}()
 	}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -27,6 +28,19 @@ func NewMarkdown(unsafeHTML bool) goldmark.Markdown {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)...)
 }
+
+// newScanMarkdown returns the parser kb reads documents with: that of
+// NewMarkdown but for the GFM autolinks of bare URLs, which only matter when
+// rendering and would cost a scan of every line of text.
+func newScanMarkdown() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+}
+
+// bareURL finds a URL written without link syntax.
+var bareURL = regexp.MustCompile(`https?://[^\s<>()|]+[^\s<>()|.,;:!?'"]`)
 
 // bodyScanner extracts sections, action items, timeline entries and links
 // from the parsed body of one document.
@@ -58,7 +72,7 @@ func scanBody(md goldmark.Markdown, doc *Doc, lines *lineIndex) string {
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		s.block(n)
 	}
-	s.links(root)
+	s.walk(root)
 	return s.h1
 }
 
@@ -162,7 +176,7 @@ func (s *bodyScanner) actionTable(t *extast.Table) {
 			}
 		}
 		if item.Link == "" {
-			item.Link = firstLink(row, s.src)
+			item.Link = firstLink(row, s.src, cells)
 		}
 		if item.What == "" && item.Owner == "" && item.Due.IsZero() {
 			continue // an empty row
@@ -208,7 +222,7 @@ func (s *bodyScanner) actionListItem(li ast.Node) {
 	if item.What == "" {
 		return
 	}
-	item.Link = firstLink(first, s.src)
+	item.Link = firstLink(first, s.src, []string{item.What})
 	s.doc.Actions = append(s.doc.Actions, item)
 }
 
@@ -226,8 +240,9 @@ func isStruck(n ast.Node) bool {
 	return ok && c.NextSibling() == nil
 }
 
-// links records every link and image destination of the body.
-func (s *bodyScanner) links(root ast.Node) {
+// walk records every link and image destination of the body, and the
+// lines of code blocks, HTML blocks and block quotes.
+func (s *bodyScanner) walk(root ast.Node) {
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -239,9 +254,47 @@ func (s *bodyScanner) links(root ast.Node) {
 			s.doc.Links = append(s.doc.Links, Link{Dest: string(l.Destination), Image: true, Pos: s.nodePos(l)})
 		case *ast.AutoLink:
 			s.doc.Links = append(s.doc.Links, Link{Dest: string(l.URL(s.src)), Pos: s.nodePos(l)})
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			if r, ok := s.lineRange(n); ok {
+				s.doc.Code = append(s.doc.Code, r)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Blockquote:
+			if r, ok := s.lineRange(n); ok {
+				s.doc.Quotes = append(s.doc.Quotes, r)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// lineRange returns the file lines a block spans, from its first text to
+// the end of its last line of text.
+func (s *bodyScanner) lineRange(n ast.Node) (LineRange, bool) {
+	last := lastOffset(n)
+	if last < 0 {
+		return LineRange{}, false
+	}
+	first, _ := s.lines.pos(nodeOffset(n) + s.doc.BodyOffset)
+	end, _ := s.lines.pos(max(last-1, 0) + s.doc.BodyOffset)
+	return LineRange{First: first, Last: max(first, end)}, true
+}
+
+// lastOffset returns the body offset where the last line of text under n
+// ends, or -1 when n holds none.
+func lastOffset(n ast.Node) int {
+	for c := n.LastChild(); c != nil; c = c.PreviousSibling() {
+		if off := lastOffset(c); off >= 0 {
+			return off
+		}
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Stop
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(n.Lines().Len() - 1).Stop
+	}
+	return -1
 }
 
 // rowCells returns the text of each cell of a table row.
@@ -253,8 +306,9 @@ func rowCells(row ast.Node, src []byte) []string {
 	return cells
 }
 
-// firstLink returns the destination of the first link under n.
-func firstLink(n ast.Node, src []byte) string {
+// firstLink returns the destination of the first link under n, else the
+// first bare URL in texts.
+func firstLink(n ast.Node, src []byte, texts []string) string {
 	var dest string
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -270,6 +324,12 @@ func firstLink(n ast.Node, src []byte) string {
 		}
 		return ast.WalkStop, nil
 	})
+	for _, t := range texts {
+		if dest != "" {
+			break
+		}
+		dest = bareURL.FindString(t)
+	}
 	return dest
 }
 

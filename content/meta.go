@@ -77,6 +77,8 @@ func (d *metaDecoder) decode(root *yaml.Node) {
 			m.LastDrilled = d.time(name, v)
 		case "actions":
 			d.actions = v
+		case "lint":
+			m.LintDisable = d.lintDisable(v)
 		}
 	}
 }
@@ -88,6 +90,27 @@ func (d *metaDecoder) pos(n *yaml.Node) Pos {
 func (d *metaDecoder) fieldError(n *yaml.Node, format string, args ...any) {
 	p := d.pos(n)
 	d.doc.FieldErrors = append(d.doc.FieldErrors, newError(p.File, d.doc.Source, p.Line, p.Col, format, args...))
+}
+
+// lintDisable reads lint: {disable: [rule, ...]}.
+func (d *metaDecoder) lintDisable(n *yaml.Node) []string {
+	if n == nil || n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.fieldError(n, "lint should be a mapping such as {disable: [blameless/counterfactual]}, not a %s", nodeKindName(n))
+		return nil
+	}
+	var out []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], resolveAlias(n.Content[i+1])
+		if k.Value != "disable" {
+			d.fieldError(k, "lint: unknown key %q; the key is disable", k.Value)
+			continue
+		}
+		out = append(out, d.list("lint.disable", v)...)
+	}
+	return out
 }
 
 // resolveAlias follows an alias to the node it names.

@@ -20,7 +20,7 @@ type Parser struct {
 
 // NewParser returns a Parser for documents of a KB configured by cfg.
 func NewParser(cfg *Config) *Parser {
-	return &Parser{cfg: cfg, md: NewMarkdown(cfg.UnsafeHTML)}
+	return &Parser{cfg: cfg, md: newScanMarkdown()}
 }
 
 // Parse reads the document at relPath (slash-separated, relative to the KB

@@ -218,6 +218,7 @@ actions:
 - [x] Document the failover (@team-db, due 2026-03-01) [PLAT-2](https://tracker.example/PLAT-2)
 - [ ] ~~Rewrite the cache~~
 - Better monitoring of namespaces.
+- [ ] Page on disk full — owner: team-sre, due: 2026-06-01, https://tracker.example/SRE-9.
 
 ## Actions
 
@@ -236,6 +237,7 @@ actions:
 		{What: "Document the failover PLAT-2", Owner: "team-db", Due: date("2026-03-01"), Status: StatusDone, Link: "https://tracker.example/PLAT-2", Form: FormTaskList, Pos: Pos{"postmortems/a.md", 22, 3}},
 		{What: "Rewrite the cache", Status: StatusWontDo, Form: FormTaskList, Pos: Pos{"postmortems/a.md", 23, 3}},
 		{What: "Better monitoring of namespaces.", Status: StatusOpen, Form: FormList, Pos: Pos{"postmortems/a.md", 24, 3}},
+		{What: "Page on disk full — https://tracker.example/SRE-9.", Owner: "team-sre", Due: date("2026-06-01"), Status: StatusOpen, Link: "https://tracker.example/SRE-9", Form: FormTaskList, Pos: Pos{"postmortems/a.md", 25, 3}},
 	}
 	if len(doc.Actions) != len(want) {
 		t.Fatalf("got %d items, want %d:\n%+v", len(doc.Actions), len(want), doc.Actions)
@@ -371,5 +373,22 @@ func TestParseTime(t *testing.T) {
 		if s != want {
 			t.Errorf("ParseTime(%q) = %q, want %q", in, s, want)
 		}
+	}
+}
+
+func TestCodeAndQuoteLines(t *testing.T) {
+	const src = "---\ntitle: x\n---\nText.\n\n```sh\nrm -rf /\necho done\n```\n\n> quoted\n> chat\n\n    indented code\n\n<div>\nraw\n</div>\n\n- item\n\n  ```\n  nested\n  ```\n"
+	doc, _ := parse(t, "a.md", src)
+	want := []LineRange{{7, 8}, {14, 14}, {16, 18}, {23, 23}}
+	if len(doc.Code) != len(want) {
+		t.Fatalf("code ranges %v, want %v", doc.Code, want)
+	}
+	for i := range want {
+		if doc.Code[i] != want[i] {
+			t.Errorf("code range %d = %v, want %v", i, doc.Code[i], want[i])
+		}
+	}
+	if len(doc.Quotes) != 1 || doc.Quotes[0] != (LineRange{11, 12}) {
+		t.Errorf("quotes %v, want [{11 12}]", doc.Quotes)
 	}
 }
