@@ -33,6 +33,9 @@ type Config struct {
 	StaleDays int `yaml:"stale_days"`
 	// UnsafeHTML lets raw HTML in markdown through to pages.
 	UnsafeHTML bool `yaml:"unsafe_html"`
+	// Lint is the lint: section, kept as parsed (lines count in kb.yaml) for
+	// the lint package to read and check.
+	Lint *yaml.Node `yaml:"-"`
 }
 
 // DefaultConfig returns the configuration of a KB without kb.yaml.
@@ -49,7 +52,7 @@ func DefaultConfig() Config {
 }
 
 // configKeys lists the keys kb.yaml may hold, for unknown-key errors.
-var configKeys = []string{"title", "description", "base_url", "severities", "owners", "kinds", "stale_days", "unsafe_html"}
+var configKeys = []string{"title", "description", "base_url", "severities", "owners", "kinds", "stale_days", "unsafe_html", "lint"}
 
 // LoadConfig reads dir/kb.yaml over the defaults. A missing file is not an
 // error; a malformed one gives positioned errors, and every key that could
@@ -76,10 +79,14 @@ func LoadConfig(dir string) (Config, []*Error) {
 		k, v := root.Content[i], root.Content[i+1]
 		if !contains(configKeys, k.Value) {
 			msg := "unknown key " + quote(k.Value) + " in kb.yaml"
-			if s := closest(k.Value, configKeys); s != "" {
+			if s := Closest(k.Value, configKeys); s != "" {
 				msg += "; did you mean " + quote(s) + "?"
 			}
 			errs = append(errs, newError(ConfigFile, src, k.Line, k.Column, "%s", msg))
+			continue
+		}
+		if k.Value == "lint" {
+			cfg.Lint = v
 			continue
 		}
 		// Decode key by key so that one bad value spoils only itself.

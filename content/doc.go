@@ -33,8 +33,11 @@ type Doc struct {
 	// HasFrontMatter reports whether the file starts with a front matter
 	// block; BodyOffset and BodyLine locate the markdown after it.
 	HasFrontMatter bool
-	BodyOffset     int
-	BodyLine       int
+	// FrontMatterBroken reports a front matter block kb could not read (the
+	// load error says why); its fields are all missing.
+	FrontMatterBroken bool
+	BodyOffset        int
+	BodyLine          int
 
 	// Keys lists the front matter's top-level keys in file order.
 	Keys []Key
@@ -170,8 +173,12 @@ type TimelineEntry struct {
 	// be read. Entries that give only a clock time take their day from the
 	// incident (started, else the document date) and roll over midnight.
 	Time time.Time
-	// HasClock is false for entries that give a day but no time of day.
+	// HasClock is false for entries that give a day but no time of day, and
+	// for clock times whose day is unknown.
 	HasClock bool
+	// Readable reports whether TimeText was read as a date or a time, even
+	// when no day is known to place a clock time on.
+	Readable bool
 	Event    string
 	Pos      Pos
 }

@@ -133,17 +133,17 @@ var actionHeadings = map[string]bool{
 // IsActionHeading reports whether a heading opens an action-item section.
 // "Actions" alone is a runbook section and does not.
 func IsActionHeading(title string) bool {
-	return actionHeadings[normalizeHeading(title)]
+	return actionHeadings[NormalizeHeading(title)]
 }
 
 // IsTimelineHeading reports whether a heading opens a timeline section.
 func IsTimelineHeading(title string) bool {
-	return strings.Contains(normalizeHeading(title), "timeline")
+	return strings.Contains(NormalizeHeading(title), "timeline")
 }
 
-// normalizeHeading lower-cases a heading and drops numbering, emoji and
+// NormalizeHeading lower-cases a heading and drops numbering, emoji and
 // trailing punctuation: "3. Action Items:" reads as "action items".
-func normalizeHeading(title string) string {
+func NormalizeHeading(title string) string {
 	t := strings.ToLower(strings.TrimSpace(title))
 	t = strings.TrimLeft(t, "0123456789.) ")
 	t = strings.TrimRight(t, ":. ")
@@ -236,8 +236,21 @@ func isStruck(n ast.Node) bool {
 	if t, ok := c.(*ast.Text); ok && t.Segment.Len() <= 1 {
 		c = c.NextSibling() // the space after a check box
 	}
-	_, ok := c.(*extast.Strikethrough)
-	return ok && c.NextSibling() == nil
+	if _, ok := c.(*extast.Strikethrough); !ok {
+		return false
+	}
+	for c = c.NextSibling(); c != nil; c = c.NextSibling() {
+		switch t := c.(type) {
+		case *ast.RawHTML: // a trailing comment
+		case *ast.Text:
+			if t.Segment.Len() > 1 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // walk records every link and image destination of the body, and the

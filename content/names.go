@@ -58,9 +58,9 @@ func matchSegments(glob, p []string) bool {
 	return len(p) == 0
 }
 
-// closest returns the candidate nearest to s by edit distance, if it is
-// near enough to be a likely typo.
-func closest(s string, candidates []string) string {
+// Closest returns the candidate nearest to s by edit distance, if it is
+// near enough to be a likely typo; else "".
+func Closest(s string, candidates []string) string {
 	best, bestDist := "", len(s)/2+2
 	for _, c := range candidates {
 		if d := editDistance(s, c); d < bestDist {

@@ -45,6 +45,7 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 	fm, ferr := splitFrontMatter(relPath, src)
 	if ferr != nil {
 		errs = append(errs, ferr)
+		doc.FrontMatterBroken = fm.present
 	}
 	doc.HasFrontMatter, doc.BodyOffset, doc.BodyLine = fm.present, fm.bodyOffset, fm.bodyLine
 	dec := &metaDecoder{doc: doc}

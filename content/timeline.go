@@ -57,15 +57,17 @@ func (c *timelineClock) readTime(text string) (e TimelineEntry, ok bool) {
 		}
 		c.day = d
 		e.Time = d
+		e.Readable = clock == ""
 	}
 	if clock == "" {
 		return e, true
 	}
-	if c.day.IsZero() {
-		return e, true
-	}
 	h, mi, s, ok := parseClock(clock, ampm)
 	if !ok {
+		return e, true
+	}
+	e.Readable = true
+	if c.day.IsZero() {
 		return e, true
 	}
 	t := time.Date(c.day.Year(), c.day.Month(), c.day.Day(), h, mi, s, 0, loc)

@@ -28,7 +28,7 @@ type command struct {
 }
 
 func commands() []*command {
-	return []*command{initCommand(), newCommand(), buildCommand(), versionCommand()}
+	return []*command{initCommand(), newCommand(), lintCommand(), buildCommand(), versionCommand()}
 }
 
 func usage(w io.Writer) {

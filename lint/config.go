@@ -1,0 +1,320 @@
+package lint
+
+import (
+	"embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/kb-tools/kb/content"
+)
+
+//go:embed data/*.yaml
+var dataFiles embed.FS
+
+// Config is the compiled lint configuration: the embedded word lists with
+// kb.yaml's additions and removals, rule severities and rule settings. It
+// is built once per run and read by every rule.
+type Config struct {
+	KB content.Config
+	// severity overrides a rule's default, by rule id or by area.
+	severity map[string]Severity
+
+	blame           *phraseSet
+	counterfactuals *phraseSet
+	participles     map[string]bool
+	causePhrases    *phraseSet
+	causeVerbs      *phraseSet
+	personWords     map[string]bool
+	firstNames      map[string]bool
+	teamWords       []string
+
+	vaguePhrases     map[string]bool
+	improvementWords map[string]bool
+	vagueAreas       *phraseSet
+	bareVerbs        *phraseSet
+
+	postmortemSections []sectionSpec
+	runbookProfiles    map[string][]sectionSpec
+	RunbookProfile     string
+	RunbookMaxLines    int
+	InternalIPs        bool
+	emailDomains       []string
+	frontMatterKeys    map[string]bool
+	// owners are the known owners, lower-cased; empty means any owner.
+	owners map[string]bool
+	// OwnersFrom says where owners came from, for messages.
+	ownersFrom string
+
+	// Problems are mistakes in kb.yaml's lint section.
+	Problems []Diagnostic
+}
+
+type sectionSpec struct {
+	Name     string   `yaml:"name"`
+	Synonyms []string `yaml:"synonyms"`
+}
+
+// lintSettings is the lint: section of kb.yaml.
+type lintSettings struct {
+	Rules      map[string]string `yaml:"rules"`
+	BlameWords struct {
+		Add    []string `yaml:"add"`
+		Remove []string `yaml:"remove"`
+	} `yaml:"blame_words"`
+	RunbookProfile      string   `yaml:"runbook_profile"`
+	RunbookMaxLines     int      `yaml:"runbook_max_lines"`
+	InternalIPs         *bool    `yaml:"internal_ips"`
+	AllowedEmailDomains []string `yaml:"allowed_email_domains"`
+	FrontMatterKeys     []string `yaml:"front_matter_keys"`
+}
+
+var lintKeys = []string{"rules", "blame_words", "runbook_profile", "runbook_max_lines", "internal_ips", "allowed_email_domains", "front_matter_keys"}
+
+// NewConfig compiles the lint configuration of a KB rooted at root.
+func NewConfig(root string, kbc content.Config, rules []*Rule) (*Config, error) {
+	c := &Config{KB: kbc, severity: map[string]Severity{}, RunbookProfile: "auto", RunbookMaxLines: 80, InternalIPs: true}
+	if err := c.loadData(); err != nil {
+		return nil, err
+	}
+	var s lintSettings
+	if kbc.Lint != nil {
+		c.decodeSettings(kbc.Lint, &s, rules)
+	}
+	for _, p := range s.BlameWords.Add {
+		c.blame.add(p, blameEntry{why: `"{phrase}" is on this KB's list of blaming words.`,
+			suggestion: "Describe the conditions that made the action natural instead of judging the person."})
+	}
+	for _, p := range s.BlameWords.Remove {
+		c.blame.remove(p)
+	}
+	if s.RunbookProfile != "" {
+		c.RunbookProfile = s.RunbookProfile
+	}
+	if s.RunbookMaxLines > 0 {
+		c.RunbookMaxLines = s.RunbookMaxLines
+	}
+	if s.InternalIPs != nil {
+		c.InternalIPs = *s.InternalIPs
+	}
+	c.emailDomains = append([]string{"example.com", "example.org", "example.net", "example", "test", "invalid", "localhost", "local"}, s.AllowedEmailDomains...)
+	for _, k := range s.FrontMatterKeys {
+		c.frontMatterKeys[k] = true
+	}
+	c.loadOwners(root)
+	return c, nil
+}
+
+// decodeSettings reads the lint: node, reporting what it cannot use with
+// its kb.yaml position.
+func (c *Config) decodeSettings(n *yaml.Node, s *lintSettings, rules []*Rule) {
+	if n.Kind != yaml.MappingNode {
+		c.problem(n, "lint should be a mapping of settings")
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !contains(lintKeys, k.Value) {
+			c.problem(k, fmt.Sprintf("unknown lint setting %q%s", k.Value, didYouMean(k.Value, lintKeys)))
+			continue
+		}
+		one := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
+		if err := one.Decode(s); err != nil {
+			c.problem(v, fmt.Sprintf("lint.%s: %s", k.Value, strings.TrimPrefix(err.Error(), "yaml: ")))
+		}
+		if k.Value == "rules" && v.Kind == yaml.MappingNode {
+			c.checkRuleSettings(v, rules)
+		}
+	}
+	for id, sev := range s.Rules {
+		if level, ok := ParseSeverity(sev); ok {
+			c.severity[id] = level
+		}
+	}
+	if p := s.RunbookProfile; p != "" && p != "auto" && c.runbookProfiles[p] == nil {
+		c.problem(n, fmt.Sprintf("lint.runbook_profile %q is not auto, default or prometheus", p))
+		s.RunbookProfile = ""
+	}
+}
+
+func (c *Config) checkRuleSettings(n *yaml.Node, rules []*Rule) {
+	var names []string
+	areas := map[string]bool{}
+	for _, r := range rules {
+		names = append(names, r.Name)
+		areas[r.Area()] = true
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !contains(names, k.Value) && !areas[k.Value] {
+			c.problem(k, fmt.Sprintf("unknown rule %q%s", k.Value, didYouMean(k.Value, names)))
+		}
+		if _, ok := ParseSeverity(v.Value); !ok {
+			c.problem(v, fmt.Sprintf("severity of %s must be error, warning, info or off, not %q", k.Value, v.Value))
+		}
+	}
+}
+
+func (c *Config) problem(n *yaml.Node, msg string) {
+	c.Problems = append(c.Problems, Diagnostic{
+		Pos:  content.Pos{File: content.ConfigFile, Line: n.Line, Col: n.Column},
+		Rule: "schema/frontmatter", Severity: Error, Message: msg,
+	})
+}
+
+// SeverityOf returns the severity a rule runs at: the kb.yaml setting for
+// its id, else for its area, else its default.
+func (c *Config) SeverityOf(r *Rule) Severity {
+	if s, ok := c.severity[r.Name]; ok {
+		return s
+	}
+	if s, ok := c.severity[r.Area()]; ok {
+		return s
+	}
+	return r.Severity
+}
+
+// loadData compiles the embedded word lists.
+func (c *Config) loadData() error {
+	var bl struct {
+		BlameWords []struct {
+			Phrases     []string `yaml:"phrases"`
+			NeedsPerson bool     `yaml:"needs_person"`
+			Why         string   `yaml:"why"`
+			Suggestion  string   `yaml:"suggestion"`
+		} `yaml:"blame_words"`
+		Counterfactuals struct {
+			Phrases     []string `yaml:"phrases"`
+			Participles []string `yaml:"participles"`
+			Why        string   `yaml:"why"`
+			Suggestion string   `yaml:"suggestion"`
+		} `yaml:"counterfactuals"`
+		PersonWords  []string `yaml:"person_words"`
+		CausePhrases []string `yaml:"cause_phrases"`
+		CauseVerbs   []string `yaml:"cause_verbs"`
+		TeamWords    []string `yaml:"team_handle_words"`
+		FirstNames   []string `yaml:"first_names"`
+	}
+	var ac struct {
+		VaguePhrases     []string `yaml:"vague_phrases"`
+		ImprovementWords []string `yaml:"improvement_words"`
+		VagueAreas       []string `yaml:"vague_areas"`
+		BareVerbs        []string `yaml:"bare_verbs"`
+	}
+	var sec struct {
+		Postmortem      []sectionSpec            `yaml:"postmortem"`
+		RunbookProfiles map[string][]sectionSpec `yaml:"runbook_profiles"`
+	}
+	for name, v := range map[string]any{"blameless.yaml": &bl, "actions.yaml": &ac, "sections.yaml": &sec} {
+		data, err := dataFiles.ReadFile("data/" + name)
+		if err != nil {
+			return err
+		}
+		if err := yaml.Unmarshal(data, v); err != nil {
+			return fmt.Errorf("lint/data/%s: %w", name, err)
+		}
+	}
+	c.blame = newPhraseSet()
+	for _, g := range bl.BlameWords {
+		for _, p := range g.Phrases {
+			c.blame.add(p, blameEntry{why: g.Why, suggestion: g.Suggestion, needsPerson: g.NeedsPerson})
+		}
+	}
+	c.counterfactuals = newPhraseSet()
+	for _, p := range bl.Counterfactuals.Phrases {
+		c.counterfactuals.add(p, blameEntry{why: bl.Counterfactuals.Why, suggestion: bl.Counterfactuals.Suggestion})
+	}
+	c.participles = setOf(bl.Counterfactuals.Participles)
+	c.causePhrases = phraseSetOf(bl.CausePhrases)
+	c.causeVerbs = phraseSetOf(bl.CauseVerbs)
+	c.personWords = setOf(bl.PersonWords)
+	c.firstNames = setOf(bl.FirstNames)
+	c.teamWords = bl.TeamWords
+	c.vaguePhrases = setOf(ac.VaguePhrases)
+	c.improvementWords = setOf(ac.ImprovementWords)
+	c.vagueAreas = phraseSetOf(ac.VagueAreas)
+	c.bareVerbs = phraseSetOf(ac.BareVerbs)
+	c.postmortemSections = sec.Postmortem
+	c.runbookProfiles = sec.RunbookProfiles
+	c.frontMatterKeys = make(map[string]bool)
+	for _, k := range append(kbFrontMatterKeys, hugoFrontMatterKeys...) {
+		c.frontMatterKeys[k] = true
+	}
+	return nil
+}
+
+// loadOwners reads the known owners: kb.yaml's owners, else the teams of a
+// CODEOWNERS file at the KB root, in .github/ or in docs/.
+func (c *Config) loadOwners(root string) {
+	c.owners = map[string]bool{}
+	for _, o := range c.KB.Owners {
+		c.owners[normalizeOwner(o)] = true
+	}
+	if len(c.owners) > 0 {
+		c.ownersFrom = "kb.yaml owners"
+		return
+	}
+	for _, p := range []string{"CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS"} {
+		data, err := os.ReadFile(filepath.Join(root, p))
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if i := strings.IndexByte(line, '#'); i >= 0 {
+				line = line[:i]
+			}
+			fields := strings.Fields(line)
+			for _, f := range fields[min(1, len(fields)):] {
+				if strings.HasPrefix(f, "@") {
+					c.owners[normalizeOwner(f)] = true
+					if _, team, ok := strings.Cut(f, "/"); ok {
+						c.owners[normalizeOwner(team)] = true
+					}
+				}
+			}
+		}
+		c.ownersFrom = p
+		return
+	}
+}
+
+func normalizeOwner(o string) string { return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(o), "@")) }
+
+// knownOwners lists the known owners, sorted, for suggestions.
+func (c *Config) knownOwners() []string {
+	out := make([]string, 0, len(c.owners))
+	for o := range c.owners {
+		out = append(out, o)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func setOf(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// didYouMean returns "; did you mean "x"?" for the nearest candidate, or "".
+func didYouMean(s string, candidates []string) string {
+	if c := content.Closest(s, candidates); c != "" {
+		return fmt.Sprintf("; did you mean %q?", c)
+	}
+	return ""
+}

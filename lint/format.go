@@ -1,0 +1,200 @@
+package lint
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Formats lists the output formats of kb lint.
+var Formats = []string{"text", "json", "github", "sarif"}
+
+// Write prints a result in one of Formats.
+func Write(w io.Writer, format string, res *Result, rules []*Rule) error {
+	switch format {
+	case "text":
+		return WriteText(w, res)
+	case "json":
+		return WriteJSON(w, res)
+	case "github":
+		return WriteGitHub(w, res)
+	case "sarif":
+		return WriteSARIF(w, res, rules)
+	}
+	return fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(Formats, ", "))
+}
+
+// WriteText prints each finding as "path:line:col: severity rule: message"
+// with its source line, a caret under the column and the suggestion, then
+// a one-line summary.
+func WriteText(w io.Writer, res *Result) error {
+	for _, d := range res.Diagnostics {
+		fmt.Fprintln(w, d.String())
+		if d.SourceLine != "" {
+			line := strings.ReplaceAll(d.SourceLine, "\t", " ")
+			fmt.Fprintf(w, "%6d | %s\n", d.Pos.Line, line)
+			if d.Pos.Col > 0 {
+				fmt.Fprintf(w, "       | %s^\n", strings.Repeat(" ", min(d.Pos.Col-1, utf8.RuneCountInString(line))))
+			}
+		}
+		if d.Suggestion != "" {
+			fmt.Fprintf(w, "       = %s\n", d.Suggestion)
+		}
+	}
+	_, err := fmt.Fprintln(w, Summary(res))
+	return err
+}
+
+// Summary says how many findings of each severity a run made, in how many
+// files, out of how many documents.
+func Summary(res *Result) string {
+	if len(res.Diagnostics) == 0 {
+		return fmt.Sprintf("no findings in %d documents", res.Docs)
+	}
+	files := map[string]bool{}
+	for _, d := range res.Diagnostics {
+		files[d.Pos.File] = true
+	}
+	return fmt.Sprintf("%s, %s, %d info in %d files (%d documents checked)",
+		plural(res.Count(Error), "error"), plural(res.Count(Warning), "warning"), res.Count(Info), len(files), res.Docs)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// WriteJSON prints the findings as one JSON array.
+func WriteJSON(w io.Writer, res *Result) error {
+	diags := res.Diagnostics
+	if diags == nil {
+		diags = []Diagnostic{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(diags)
+}
+
+// WriteGitHub prints GitHub Actions workflow commands, which annotate the
+// pull request's changed lines.
+func WriteGitHub(w io.Writer, res *Result) error {
+	for _, d := range res.Diagnostics {
+		level := map[Severity]string{Error: "error", Warning: "warning", Info: "notice"}[d.Severity]
+		msg := d.Message
+		if d.Suggestion != "" {
+			msg += "\n" + d.Suggestion
+		}
+		if _, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level,
+			escapeProperty(d.Pos.File), d.Pos.Line, d.Pos.Col, escapeProperty(d.Rule), escapeData(msg)); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintln(w, Summary(res))
+	return err
+}
+
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// WriteStepSummary writes a markdown table of the findings, for
+// $GITHUB_STEP_SUMMARY.
+func WriteStepSummary(w io.Writer, res *Result) error {
+	fmt.Fprintf(w, "### kb lint\n\n%s\n\n", Summary(res))
+	if len(res.Diagnostics) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "| File | Line | Severity | Rule | Message |")
+	fmt.Fprintln(w, "|---|---|---|---|---|")
+	for _, d := range res.Diagnostics {
+		fmt.Fprintf(w, "| %s | %d | %s | `%s` | %s |\n", cell(d.Pos.File), d.Pos.Line, d.Severity, d.Rule, cell(d.Message))
+	}
+	return nil
+}
+
+func cell(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+}
+
+// sarifLevel maps severities to SARIF levels.
+var sarifLevel = map[Severity]string{Error: "error", Warning: "warning", Info: "note"}
+
+// WriteSARIF prints a SARIF 2.1.0 log for code scanning.
+func WriteSARIF(w io.Writer, res *Result, rules []*Rule) error {
+	type message struct {
+		Text string `json:"text"`
+	}
+	type rule struct {
+		ID               string  `json:"id"`
+		ShortDescription message `json:"shortDescription"`
+		FullDescription  message `json:"fullDescription"`
+		DefaultConfig    struct {
+			Level string `json:"level"`
+		} `json:"defaultConfiguration"`
+	}
+	type region struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn,omitempty"`
+	}
+	type location struct {
+		PhysicalLocation struct {
+			ArtifactLocation struct {
+				URI string `json:"uri"`
+			} `json:"artifactLocation"`
+			Region region `json:"region"`
+		} `json:"physicalLocation"`
+	}
+	type result struct {
+		RuleID    string     `json:"ruleId"`
+		RuleIndex int        `json:"ruleIndex"`
+		Level     string     `json:"level"`
+		Message   message    `json:"message"`
+		Locations []location `json:"locations"`
+	}
+	index := map[string]int{}
+	var sarifRules []rule
+	sorted := append([]*Rule(nil), rules...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
+	for _, r := range sorted {
+		var sr rule
+		sr.ID = r.Name
+		sr.ShortDescription.Text = r.Name
+		sr.FullDescription.Text = r.Doc
+		sr.DefaultConfig.Level = sarifLevel[r.Severity]
+		index[r.Name] = len(sarifRules)
+		sarifRules = append(sarifRules, sr)
+	}
+	results := []result{}
+	for _, d := range res.Diagnostics {
+		var loc location
+		loc.PhysicalLocation.ArtifactLocation.URI = d.Pos.File
+		loc.PhysicalLocation.Region = region{StartLine: max(d.Pos.Line, 1), StartColumn: d.Pos.Col}
+		text := d.Message
+		if d.Suggestion != "" {
+			text += " " + d.Suggestion
+		}
+		results = append(results, result{RuleID: d.Rule, RuleIndex: index[d.Rule], Level: sarifLevel[d.Severity], Message: message{text}, Locations: []location{loc}})
+	}
+	log := map[string]any{
+		"version": "2.1.0",
+		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+		"runs": []any{map[string]any{
+			"tool": map[string]any{"driver": map[string]any{
+				"name": "kb", "informationUri": "https://github.com/kb-tools/kb", "rules": sarifRules,
+			}},
+			"results": results,
+		}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(log)
+}

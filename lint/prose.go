@@ -1,0 +1,331 @@
+package lint
+
+import (
+	"unicode/utf8"
+
+	"github.com/kb-tools/kb/content"
+)
+
+// prose is the running text of a document, tokenized into words with their
+// positions: the front matter's values and the body outside code blocks,
+// inline code, URLs, link targets and HTML. Sentence and clause breaks are
+// kept as flags so rules can tell a phrase's subject.
+type prose struct {
+	doc    *content.Doc
+	lower  []byte // the source, ASCII lower-cased
+	tokens []token
+}
+
+type token struct {
+	start, end int32 // byte offsets in the source
+	line       int32
+	lineStart  int32 // offset of the token's line
+	flags      uint8
+}
+
+const (
+	sentenceStart uint8 = 1 << iota // first word of a sentence
+	clauseStart                     // first word after a comma, dash, parenthesis…
+	quoted                          // inside a block quote
+	capitalized                     // starts with an upper-case letter
+)
+
+// word returns token i lower-cased ("" past the end).
+func (p *prose) word(i int) string {
+	if i < 0 || i >= len(p.tokens) {
+		return ""
+	}
+	t := p.tokens[i]
+	return string(p.lower[t.start:t.end])
+}
+
+// original returns token i as written.
+func (p *prose) original(i int) string {
+	t := p.tokens[i]
+	return string(p.doc.Source[t.start:t.end])
+}
+
+func (p *prose) is(i int, flag uint8) bool {
+	return i >= 0 && i < len(p.tokens) && p.tokens[i].flags&flag != 0
+}
+
+// pos returns the position of token i.
+func (p *prose) pos(i int) content.Pos {
+	t := p.tokens[i]
+	col := utf8.RuneCount(p.doc.Source[t.lineStart:t.start]) + 1
+	return content.Pos{File: p.doc.Path, Line: int(t.line), Col: col}
+}
+
+// text returns the source text of tokens i to j-1.
+func (p *prose) text(i, j int) string {
+	return string(p.doc.Source[p.tokens[i].start:p.tokens[j-1].end])
+}
+
+// matchWords reports whether the tokens from i on are words, within one
+// sentence, and returns the index after them.
+func (p *prose) matchWords(i int, words []string) (int, bool) {
+	for k, w := range words {
+		j := i + k
+		if j >= len(p.tokens) || p.is(j, sentenceStart) || p.word(j) != w {
+			return 0, false
+		}
+	}
+	return i + len(words), true
+}
+
+// scanProse tokenizes a document's prose.
+func scanProse(d *content.Doc) *prose {
+	src := d.Source
+	p := &prose{doc: d, lower: make([]byte, len(src)), tokens: make([]token, 0, len(src)/6)}
+	for i, c := range src {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		p.lower[i] = c
+	}
+	s := &scanner{p: p, src: src}
+	code, quotes := d.Code, d.Quotes
+	line, off := 1, 0
+	for off < len(src) {
+		end := off
+		for end < len(src) && src[end] != '\n' {
+			end++
+		}
+		for len(code) > 0 && code[0].Last < line {
+			code = code[1:]
+		}
+		for len(quotes) > 0 && quotes[0].Last < line {
+			quotes = quotes[1:]
+		}
+		inCode := len(code) > 0 && code[0].Contains(line)
+		inFrontMatter := d.HasFrontMatter && line < d.BodyLine
+		switch {
+		case inCode:
+		case inFrontMatter:
+			s.frontMatterLine(line, off, end)
+		default:
+			s.quoted = len(quotes) > 0 && quotes[0].Contains(line)
+			s.bodyLine(line, off, end)
+		}
+		line, off = line+1, end+1
+	}
+	return p
+}
+
+// scanner carries the tokenizer's state across lines.
+type scanner struct {
+	p       *prose
+	src     []byte
+	pending uint8 // flags for the next word
+	quoted  bool
+}
+
+func (s *scanner) frontMatterLine(line, off, end int) {
+	l := s.src[off:end]
+	// Skip the key: values alone are prose. Fences and list items of
+	// keys' values keep their text.
+	i := 0
+	for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
+		i++
+	}
+	if i < len(l) && l[i] == '-' && (i+1 == len(l) || l[i+1] == ' ') {
+		i++
+	} else {
+		for j := i; j < len(l); j++ {
+			if l[j] == ':' && (j+1 == len(l) || l[j+1] == ' ') {
+				i = j + 1
+				break
+			}
+			if !isWordByte(l[j]) {
+				break
+			}
+		}
+	}
+	s.pending = sentenceStart
+	s.quoted = false
+	s.words(line, off, off+i, end)
+	s.pending = sentenceStart
+}
+
+func (s *scanner) bodyLine(line, off, end int) {
+	l := s.src[off:end]
+	i := 0
+	for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
+		i++
+	}
+	if i == len(l) {
+		s.pending = sentenceStart // a blank line ends a paragraph
+		return
+	}
+	// Block markers: quotes, headings, list items and task boxes start a
+	// new sentence.
+	for i < len(l) {
+		switch {
+		case l[i] == '>':
+			i++
+		case l[i] == '#':
+			for i < len(l) && l[i] == '#' {
+				i++
+			}
+		case (l[i] == '-' || l[i] == '*' || l[i] == '+') && i+1 < len(l) && l[i+1] == ' ':
+			i++
+		case l[i] >= '0' && l[i] <= '9':
+			j := i
+			for j < len(l) && l[j] >= '0' && l[j] <= '9' {
+				j++
+			}
+			if j < len(l) && (l[j] == '.' || l[j] == ')') && (j+1 == len(l) || l[j+1] == ' ') {
+				i = j + 1
+				break
+			}
+			goto text
+		case l[i] == '[' && i+2 < len(l) && l[i+2] == ']' && (l[i+1] == ' ' || l[i+1] == 'x' || l[i+1] == 'X'):
+			i += 3
+		case l[i] == ' ' || l[i] == '\t':
+			i++
+			continue
+		default:
+			goto text
+		}
+		s.pending = sentenceStart
+	}
+text:
+	s.words(line, off, off+i, end)
+}
+
+// words tokenizes src[from:end], which lies on line starting at lineStart.
+func (s *scanner) words(line, lineStart, from, end int) {
+	src := s.src
+	i := from
+	for i < end {
+		c := src[i]
+		switch {
+		case c == '`':
+			i = skipCodeSpan(src, i, end)
+			s.pending |= clauseStart
+		case c == '<' && i+1 < end && (isLetter(src[i+1]) || src[i+1] == '/' || src[i+1] == '!'):
+			i = skipPast(src, i, end, '>')
+		case c == ']' && i+1 < end && src[i+1] == '(':
+			i = skipPast(src, i+1, end, ')')
+		case isURLStart(src, i, end):
+			for i < end && src[i] != ' ' && src[i] != '\t' && src[i] != ')' && src[i] != '>' {
+				i++
+			}
+		case c == '.' || c == '!' || c == '?':
+			if i+1 == end || src[i+1] == ' ' || src[i+1] == '\t' || src[i+1] == '*' || src[i+1] == '_' || src[i+1] == '"' || src[i+1] == ')' {
+				s.pending |= sentenceStart
+			}
+			i++
+		case c == '|':
+			s.pending |= sentenceStart
+			i++
+		case c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"':
+			s.pending |= clauseStart
+			i++
+		case c == '-' && i+1 < end && src[i+1] == ' ' && i > from && src[i-1] == ' ':
+			s.pending |= clauseStart
+			i++
+		case c == 0xE2 && i+2 < end && src[i+1] == 0x80 && (src[i+2] == 0x94 || src[i+2] == 0x93): // — –
+			s.pending |= clauseStart
+			i += 3
+		case isWordStart(src, i):
+			j := i + 1
+			for j < end && (isWordByte(src[j]) || isInnerPunct(src, j, end)) {
+				j++
+			}
+			flags := s.pending
+			if s.quoted {
+				flags |= quoted
+			}
+			if c >= 'A' && c <= 'Z' {
+				flags |= capitalized
+			}
+			s.p.tokens = append(s.p.tokens, token{start: int32(i), end: int32(j), line: int32(line), lineStart: int32(lineStart), flags: flags})
+			s.pending = 0
+			i = j
+		default:
+			i++
+		}
+	}
+}
+
+func isLetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+
+// isWordByte reports letters, digits, "_", "@" and any byte of a multi-byte
+// UTF-8 character except the typographic dashes handled as breaks.
+func isWordByte(c byte) bool {
+	return isLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '@' || c >= 0x80
+}
+
+func isWordStart(src []byte, i int) bool {
+	c := src[i]
+	if c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && src[i+2] >= 0x90 && src[i+2] <= 0x9F {
+		return false // dashes and quotes
+	}
+	return isWordByte(c)
+}
+
+// isInnerPunct reports a hyphen, apostrophe or dot between word characters:
+// "fault-tolerant", "should've", "v2.14".
+func isInnerPunct(src []byte, j, end int) bool {
+	c := src[j]
+	if (c == '-' || c == '\'' || c == '.' || c == '/') && j+1 < end && isWordByte(src[j+1]) && src[j+1] != '@' {
+		return true
+	}
+	// ’ (U+2019) inside a word.
+	return c == 0xE2 && j+3 < end && src[j+1] == 0x80 && src[j+2] == 0x99 && isLetter(src[j+3])
+}
+
+func isURLStart(src []byte, i, end int) bool {
+	rest := src[i:end]
+	return hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "https://") || hasPrefixFold(rest, "www.") || hasPrefixFold(rest, "mailto:")
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	if len(b) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := b[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// skipCodeSpan returns the offset after the code span opening at i, or
+// after the opening backticks when the span is not closed on the line.
+func skipCodeSpan(src []byte, i, end int) int {
+	n := 0
+	for i+n < end && src[i+n] == '`' {
+		n++
+	}
+	for j := i + n; j < end; j++ {
+		if src[j] != '`' {
+			continue
+		}
+		m := 0
+		for j+m < end && src[j+m] == '`' {
+			m++
+		}
+		if m == n {
+			return j + m
+		}
+		j += m - 1
+	}
+	return end // an unclosed span: the rest of the line is code
+}
+
+// skipPast returns the offset after the first c from i on, or end.
+func skipPast(src []byte, i, end int, c byte) int {
+	for ; i < end; i++ {
+		if src[i] == c {
+			return i + 1
+		}
+	}
+	return end
+}

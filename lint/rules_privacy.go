@@ -1,0 +1,158 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"net/netip"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kb-tools/kb/content"
+)
+
+func privacyRules() []*Rule {
+	return []*Rule{
+		{Name: "privacy/secret", Severity: Error, Scope: PerDoc, Run: runSecrets,
+			Doc: "Credentials that must never be published: cloud access keys, private keys, bearer and API tokens, passwords. Code blocks are checked too. Rotate a leaked credential: deleting the text does not unpublish it."},
+		{Name: "privacy/email", Severity: Warning, Scope: PerDoc, Run: runEmails,
+			Doc: "E-mail addresses: a KB is read widely and kept for years; name teams and roles instead. Example domains are allowed, and kb.yaml lint.allowed_email_domains adds more."},
+		{Name: "privacy/internal-ip", Severity: Warning, Scope: PerDoc, Run: runInternalIPs,
+			Doc: "Private network addresses (10/8, 172.16/12, 192.168/16): they map the internal network for whoever reads the site. Turn off with lint.internal_ips: false for an internal-only KB."},
+	}
+}
+
+// secretPattern is a kind of credential: cheap literals, one of which must
+// occur before the regexp runs, and the regexp.
+type secretPattern struct {
+	name     string
+	literals []string
+	re       *regexp.Regexp
+}
+
+var secretPatterns = []secretPattern{
+	{"an AWS access key id", []string{"AKIA", "ASIA"}, regexp.MustCompile(`\b(?:AKIA|ASIA)[0-9A-Z]{16}\b`)},
+	{"an AWS secret access key", []string{"ws_secret", "WS_SECRET"}, regexp.MustCompile(`(?i)aws_secret_access_key\s*[=:]\s*["']?[A-Za-z0-9/+=]{40}`)},
+	{"a private key", []string{"PRIVATE KEY-----"}, regexp.MustCompile(`-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY-----`)},
+	{"a bearer token", []string{"earer "}, regexp.MustCompile(`\b[Bb]earer\s+[A-Za-z0-9\-._~+/]{20,}=*`)},
+	{"a GitHub token", []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"}, regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{60,}`)},
+	{"a Slack token", []string{"xox"}, regexp.MustCompile(`\bxox[abposr]-[A-Za-z0-9-]{10,}`)},
+	{"a Google API key", []string{"AIza"}, regexp.MustCompile(`\bAIza[0-9A-Za-z\-_]{35}\b`)},
+	{"a JSON web token", []string{"eyJ"}, regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}`)},
+	{"a password", []string{"assw", "ASSW", "pwd", "PWD"}, regexp.MustCompile(`(?i)\b(?:password|passwd|pwd)\s*[=:]\s*["']?([^\s"'<>{}$]{8,})`)},
+}
+
+// mayContain reports whether src holds one of the pattern's literals.
+func (sp secretPattern) mayContain(src []byte) bool {
+	for _, l := range sp.literals {
+		if bytes.Contains(src, []byte(l)) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeholders mark a password value as an example.
+var placeholders = []string{"example", "redacted", "changeme", "password", "xxxx", "****", "....", "your", "secret"}
+
+func runSecrets(p *Pass) {
+	src := p.Doc.Source
+	for _, sp := range secretPatterns {
+		if !sp.mayContain(src) {
+			continue
+		}
+		for _, m := range sp.re.FindAllSubmatchIndex(src, -1) {
+			if len(m) >= 4 && m[2] >= 0 && isPlaceholder(string(src[m[2]:m[3]])) {
+				continue
+			}
+			p.Report(offsetPos(p.Doc, m[0]), fmt.Sprintf("this looks like %s; it must not be published", sp.name),
+				"Remove it, rotate the credential (it is in git history now), and write <redacted> in its place.")
+		}
+	}
+}
+
+func isPlaceholder(v string) bool {
+	l := strings.ToLower(v)
+	for _, p := range placeholders {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var emailRE = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})`)
+
+func runEmails(p *Pass) {
+	src := p.Doc.Source
+	if bytes.IndexByte(src, '@') < 0 {
+		return
+	}
+	for _, m := range emailRE.FindAllSubmatchIndex(src, -1) {
+		domain := strings.ToLower(string(src[m[2]:m[3]]))
+		if p.Config.allowedDomain(domain) || isGitRemote(src, m[0]) {
+			continue
+		}
+		p.Report(offsetPos(p.Doc, m[0]), fmt.Sprintf("e-mail address %s: a KB is read widely and kept for years", src[m[0]:m[1]]),
+			"Name the team or the role (\"the payments on-call\") instead.")
+	}
+}
+
+// isGitRemote reports an address that is the user part of an SSH URL such
+// as git@github.com:org/repo.
+func isGitRemote(src []byte, at int) bool {
+	return bytes.HasPrefix(src[at:], []byte("git@"))
+}
+
+func (c *Config) allowedDomain(domain string) bool {
+	for _, d := range c.emailDomains {
+		if domain == d || strings.HasSuffix(domain, "."+d) {
+			return true
+		}
+	}
+	return false
+}
+
+var ipv4RE = regexp.MustCompile(`\b(?:10|172|192)\.\d{1,3}\.\d{1,3}\.\d{1,3}\b`)
+
+var privateNets = []netip.Prefix{
+	netip.MustParsePrefix("10.0.0.0/8"),
+	netip.MustParsePrefix("172.16.0.0/12"),
+	netip.MustParsePrefix("192.168.0.0/16"),
+}
+
+func runInternalIPs(p *Pass) {
+	if !p.Config.InternalIPs {
+		return
+	}
+	src := p.Doc.Source
+	if !bytes.Contains(src, []byte("10.")) && !bytes.Contains(src, []byte("172.")) && !bytes.Contains(src, []byte("192.168.")) {
+		return
+	}
+	for _, m := range ipv4RE.FindAllIndex(src, -1) {
+		if m[0] > 0 && (src[m[0]-1] == '.' || src[m[0]-1] == 'v') || m[1] < len(src) && src[m[1]] == '.' && m[1]+1 < len(src) && isDigit(src[m[1]+1]) {
+			continue // part of a longer dotted number or a version
+		}
+		addr, err := netip.ParseAddr(string(src[m[0]:m[1]]))
+		if err != nil {
+			continue
+		}
+		for _, n := range privateNets {
+			if n.Contains(addr) {
+				p.Report(offsetPos(p.Doc, m[0]), fmt.Sprintf("private address %s maps the internal network", addr),
+					"Describe the host by its role (\"the primary database\"), or set lint.internal_ips: false for a KB that stays internal.")
+				break
+			}
+		}
+	}
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// offsetPos turns an offset in the document's source into a position.
+func offsetPos(d *content.Doc, off int) content.Pos {
+	src := d.Source
+	line := 1 + bytes.Count(src[:off], []byte{'\n'})
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return content.Pos{File: d.Path, Line: line, Col: utf8.RuneCount(src[start:off]) + 1}
+}

@@ -1,0 +1,163 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kb-tools/kb/content"
+)
+
+// kbFrontMatterKeys are the front matter keys kb reads.
+var kbFrontMatterKeys = []string{
+	"id", "kind", "title", "date", "description", "summary", "severity", "status", "services", "service", "tags",
+	"authors", "author", "incident_commander", "started", "detected", "mitigated", "resolved", "contributing_factors",
+	"insight", "guardrails", "runbooks", "actions", "owner", "alerts", "last_reviewed", "last_drilled", "lint",
+}
+
+// hugoFrontMatterKeys are the common keys of Hugo sites, which many KBs
+// are; kb accepts and ignores them.
+var hugoFrontMatterKeys = []string{
+	"weight", "draft", "aliases", "slug", "url", "layout", "type", "linktitle", "linkTitle", "menu", "toc", "keywords",
+	"categories", "expirydate", "expiryDate", "publishdate", "publishDate", "lastmod", "images", "series", "params",
+	"cascade", "build", "outputs", "headless", "markup", "resources", "translationKey", "sitemap", "bookToc", "bookHidden",
+}
+
+// postmortemStatuses are the statuses of a postmortem.
+var postmortemStatuses = []string{"draft", "in-review", "published"}
+
+// actionStatuses are the statuses of an action item.
+var actionStatuses = []string{content.StatusOpen, content.StatusInProgress, content.StatusDone, content.StatusWontDo}
+
+func schemaRules() []*Rule {
+	return []*Rule{
+		{Name: "schema/frontmatter", Severity: Error, Scope: PerKB, Run: runLoadErrors,
+			Doc: "Front matter kb cannot read (not YAML, not closed, TOML, a template), files that are not text, and mistakes in kb.yaml: the document's fields are lost until it is fixed."},
+		{Name: "schema/duplicate-id", Severity: Error, Scope: PerKB, Run: runDuplicateIDs,
+			Doc: "Two documents of one kind with the same id: links and URLs would point at one of them only."},
+		{Name: "schema/required", Severity: Error, Scope: PerDoc, Run: runRequired,
+			Doc: "Fields a postmortem (title, date, severity, services, status) or a runbook (title, owner, services) must have for the KB's lists, trends and search to include it."},
+		{Name: "schema/type", Severity: Error, Scope: PerDoc, Run: runFieldErrors,
+			Doc: "Front matter values of the wrong shape: a list where a single value belongs, a date that is not YYYY-MM-DD."},
+		{Name: "schema/enum", Severity: Error, Scope: PerDoc, Run: runEnums,
+			Doc: "A severity that kb.yaml does not list, a postmortem status other than draft, in-review or published, an action status other than open, in-progress, done or wont-do."},
+		{Name: "schema/unknown-key", Severity: Warning, Scope: PerDoc, Run: runUnknownKeys,
+			Doc: "A front matter key kb does not know, often a typo of one it does; kb.yaml lint.front_matter_keys accepts a team's own keys."},
+	}
+}
+
+func runLoadErrors(p *Pass) {
+	for _, e := range p.KB.Errors {
+		if strings.Contains(e.Msg, "duplicate ") && strings.Contains(e.Msg, " id ") {
+			continue // schema/duplicate-id
+		}
+		p.Report(e.Pos, e.Msg, "")
+	}
+	for _, d := range p.Config.Problems {
+		p.Report(d.Pos, d.Message, d.Suggestion)
+	}
+}
+
+func runDuplicateIDs(p *Pass) {
+	for _, e := range p.KB.Errors {
+		if strings.Contains(e.Msg, "duplicate ") && strings.Contains(e.Msg, " id ") {
+			p.Report(e.Pos, e.Msg, "Give one of the documents its own id: front matter, or rename the file.")
+		}
+	}
+}
+
+func runRequired(p *Pass) {
+	d := p.Doc
+	var want []string
+	switch d.Kind {
+	case content.KindPostmortem:
+		want = []string{"title", "date", "severity", "services", "status"}
+	case content.KindRunbook:
+		want = []string{"title", "owner", "services"}
+	default:
+		return
+	}
+	if d.FrontMatterBroken {
+		return // schema/frontmatter says why; every field would be missing
+	}
+	var missing []string
+	for _, k := range want {
+		if !hasKey(d, k) {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	if !d.HasFrontMatter {
+		p.Report(docPos(d), fmt.Sprintf("%s has no front matter: kb cannot tell its %s", d.Kind, strings.Join(missing, ", ")),
+			fmt.Sprintf("Start the file with a --- block holding %s (kb new %s writes one).", strings.Join(missing, ", "), d.Kind))
+		return
+	}
+	for _, k := range missing {
+		p.Report(bodyPos(d), fmt.Sprintf("%s lacks %s in its front matter", d.Kind, k), "")
+	}
+}
+
+// hasKey reports whether the front matter has key (or its singular alias)
+// with a value.
+func hasKey(d *content.Doc, key string) bool {
+	switch key {
+	case "services":
+		return len(d.Meta.Services) > 0
+	case "owner":
+		return d.Meta.Owner != ""
+	case "severity":
+		return d.Meta.Severity != ""
+	case "status":
+		return d.Meta.Status != ""
+	case "date":
+		_, ok := d.KeyPos("date")
+		return ok && !d.Date.IsZero()
+	}
+	_, ok := d.KeyPos(key)
+	return ok
+}
+
+func runFieldErrors(p *Pass) {
+	for _, e := range p.Doc.FieldErrors {
+		p.Report(e.Pos, e.Msg, "")
+	}
+}
+
+func runEnums(p *Pass) {
+	d := p.Doc
+	if d.Kind == content.KindPostmortem {
+		if s := d.Meta.Severity; s != "" && !contains(p.Config.KB.Severities, s) {
+			p.Report(keyPos(d, "severity"), fmt.Sprintf("severity %q is not one of %s", s, strings.Join(p.Config.KB.Severities, ", ")),
+				suggestOne(s, p.Config.KB.Severities))
+		}
+		if s := d.Meta.Status; s != "" && !contains(postmortemStatuses, s) {
+			p.Report(keyPos(d, "status"), fmt.Sprintf("status %q is not one of %s", s, strings.Join(postmortemStatuses, ", ")),
+				suggestOne(s, postmortemStatuses))
+		}
+	}
+	for _, a := range d.Actions {
+		if !contains(actionStatuses, a.Status) {
+			p.Report(a.Pos, fmt.Sprintf("action item status %q is not one of %s", a.Status, strings.Join(actionStatuses, ", ")),
+				suggestOne(a.Status, actionStatuses))
+		}
+	}
+}
+
+// suggestOne proposes the nearest allowed value.
+func suggestOne(s string, allowed []string) string {
+	if c := content.Closest(s, allowed); c != "" {
+		return fmt.Sprintf("Did you mean %q?", c)
+	}
+	return ""
+}
+
+func runUnknownKeys(p *Pass) {
+	for _, k := range p.Doc.Keys {
+		if p.Config.frontMatterKeys[k.Name] {
+			continue
+		}
+		p.Report(k.Pos, fmt.Sprintf("unknown front matter key %q%s", k.Name, didYouMean(k.Name, kbFrontMatterKeys)),
+			"If the key is your team's own, list it in kb.yaml under lint.front_matter_keys.")
+	}
+}

@@ -1,0 +1,93 @@
+package lint
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/kb-tools/kb/content"
+)
+
+func timelineRules() []*Rule {
+	return []*Rule{
+		{Name: "timeline/order", Severity: Error, Scope: PerDoc, Run: runTimelineOrder,
+			Doc: "started ≤ detected ≤ mitigated ≤ resolved must hold, or time to detect and resolve come out negative; timeline entries should run forward."},
+		{Name: "timeline/missing", Severity: Error, Scope: PerDoc, Run: runTimelineMissing,
+			Doc: "A SEV1 or SEV2 postmortem (the two most severe levels of kb.yaml) without started, detected and resolved times: the incidents that matter most would drop out of MTTD and MTTR."},
+		{Name: "timeline/timestamp", Severity: Warning, Scope: PerDoc, Run: runTimelineTimestamps,
+			Doc: "A timeline entry whose time kb cannot read (HH:MM, or YYYY-MM-DD HH:MM), or a time after --today."},
+	}
+}
+
+type namedTime struct {
+	key string
+	t   time.Time
+}
+
+func incidentTimes(d *content.Doc) []namedTime {
+	m := d.Meta
+	return []namedTime{{"started", m.Started}, {"detected", m.Detected}, {"mitigated", m.Mitigated}, {"resolved", m.Resolved}}
+}
+
+func runTimelineOrder(p *Pass) {
+	d := p.Doc
+	var prev namedTime
+	for _, nt := range incidentTimes(d) {
+		if nt.t.IsZero() {
+			continue
+		}
+		if !prev.t.IsZero() && nt.t.Before(prev.t) {
+			p.Report(keyPos(d, nt.key), fmt.Sprintf("%s (%s) is before %s (%s)", nt.key, nt.t.Format(time.RFC3339), prev.key, prev.t.Format(time.RFC3339)),
+				"Check the date and the time zone: times are UTC unless they say otherwise.")
+		}
+		prev = nt
+	}
+	var last content.TimelineEntry
+	for _, e := range d.Timeline {
+		if !e.HasClock {
+			continue
+		}
+		if last.HasClock && e.Time.Before(last.Time) {
+			p.Report(e.Pos, fmt.Sprintf("timeline entry %s is earlier than the entry before it (%s)", e.TimeText, last.TimeText),
+				"Order the entries by time, or give the date when the timeline crosses midnight.")
+		}
+		last = e
+	}
+}
+
+func runTimelineMissing(p *Pass) {
+	d := p.Doc
+	sevs := p.Config.KB.Severities
+	if d.Kind != content.KindPostmortem || len(sevs) == 0 || !contains(sevs[:min(2, len(sevs))], d.Meta.Severity) {
+		return
+	}
+	var missing []string
+	for _, nt := range incidentTimes(d) {
+		if nt.t.IsZero() && nt.key != "mitigated" {
+			missing = append(missing, nt.key)
+		}
+	}
+	if len(missing) > 0 {
+		p.Report(keyPos(d, "severity"), fmt.Sprintf("%s postmortem lacks %v", d.Meta.Severity, missing),
+			"Add the times (UTC, YYYY-MM-DDTHH:MM:SSZ) to the front matter; estimates are fine when marked so in the timeline.")
+	}
+}
+
+func runTimelineTimestamps(p *Pass) {
+	d := p.Doc
+	tomorrow := p.Today.AddDate(0, 0, 1)
+	for _, e := range d.Timeline {
+		if !e.Readable {
+			p.Report(e.Pos, fmt.Sprintf("timeline time %q is not a time kb can read", e.TimeText),
+				"Write HH:MM (UTC), or YYYY-MM-DD HH:MM; mark an estimate in the event text.")
+			continue
+		}
+		if !e.Time.IsZero() && !e.Time.Before(tomorrow) {
+			p.Report(e.Pos, fmt.Sprintf("timeline time %s is in the future (today is %s)", e.Time.Format("2006-01-02 15:04"), p.Today.Format("2006-01-02")), "")
+		}
+	}
+	for _, nt := range incidentTimes(d) {
+		if !nt.t.IsZero() && !nt.t.Before(tomorrow) {
+			p.Report(keyPos(d, nt.key), fmt.Sprintf("%s %s is in the future (today is %s)", nt.key, nt.t.Format(time.RFC3339), p.Today.Format("2006-01-02")), "")
+		}
+	}
+}

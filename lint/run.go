@@ -1,0 +1,227 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/kb-tools/kb/content"
+)
+
+// Options says what to check and against which day.
+type Options struct {
+	// Today is the day overdue and stale dates are judged against; zero
+	// means the current date.
+	Today time.Time
+	// Files limits the findings to these files (paths as the user gave
+	// them, relative to the working folder); empty means every file.
+	Files []string
+	// Changed, when set, limits the findings to these lines, by KB-relative
+	// path: a pull request is judged on what it adds.
+	Changed ChangedLines
+	// Rules are the rules to run; nil means Rules().
+	Rules []*Rule
+}
+
+// Result is what a lint run found.
+type Result struct {
+	Diagnostics []Diagnostic
+	// Docs is the number of documents checked.
+	Docs int
+}
+
+// Count returns the number of findings at each severity.
+func (r *Result) Count(s Severity) int {
+	n := 0
+	for _, d := range r.Diagnostics {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Run loads the KB at dir and checks it. Per-document rules run on each
+// document as it is parsed, while its source is at hand; rules over the
+// whole KB run once every document is loaded. The error is non-nil only
+// when the KB cannot be read at all.
+func Run(dir string, opts Options) (*Result, error) {
+	rules := opts.Rules
+	if rules == nil {
+		rules = Rules()
+	}
+	kbConfig, _ := content.LoadConfig(dir)
+	cfg, err := NewConfig(dir, kbConfig, rules)
+	if err != nil {
+		return nil, err
+	}
+	today := opts.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
+	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	r := &runner{cfg: cfg, today: today, supp: map[string]*suppressions{}}
+	for _, rule := range rules {
+		eff := *rule
+		eff.Severity = cfg.SeverityOf(rule)
+		if eff.Severity == Off {
+			continue
+		}
+		if eff.Scope == PerDoc {
+			r.perDoc = append(r.perDoc, &eff)
+		} else {
+			r.perKB = append(r.perKB, &eff)
+		}
+	}
+	kb, err := content.Load(dir, content.WithDocHook(r.checkDoc), content.WithoutSources())
+	if err != nil {
+		return nil, err
+	}
+	r.checkKB(kb)
+	diags := r.filter(dir, opts)
+	fillSourceLines(dir, diags)
+	sortDiagnostics(diags)
+	return &Result{Diagnostics: diags, Docs: len(kb.Docs)}, nil
+}
+
+// runner holds one lint run's state; checkDoc runs on several goroutines.
+type runner struct {
+	cfg           *Config
+	today         time.Time
+	perDoc, perKB []*Rule
+
+	mu    sync.Mutex
+	diags []Diagnostic
+	supp  map[string]*suppressions
+}
+
+func (r *runner) checkDoc(d *content.Doc) {
+	supp := parseSuppressions(d)
+	var found []Diagnostic
+	var pr *prose
+	for _, rule := range r.perDoc {
+		p := &Pass{Rule: rule, Doc: d, Config: r.cfg, Today: r.today, prose: pr}
+		p.report = func(diag Diagnostic) {
+			if !supp.covers(diag.Rule, diag.Pos.Line) {
+				diag.SourceLine = sourceLine(d.Source, diag.Pos.Line)
+				found = append(found, diag)
+			}
+		}
+		rule.Run(p)
+		pr = p.prose // tokenized once, shared by the rules after
+	}
+	r.mu.Lock()
+	r.diags = append(r.diags, found...)
+	r.supp[d.Path] = supp
+	r.mu.Unlock()
+}
+
+func (r *runner) checkKB(kb *content.KB) {
+	for _, rule := range r.perKB {
+		p := &Pass{Rule: rule, KB: kb, Config: r.cfg, Today: r.today}
+		p.report = func(diag Diagnostic) {
+			if !r.supp[diag.Pos.File].covers(diag.Rule, diag.Pos.Line) {
+				r.diags = append(r.diags, diag)
+			}
+		}
+		rule.Run(p)
+	}
+}
+
+// filter keeps the findings in the files and on the lines asked for.
+func (r *runner) filter(dir string, opts Options) []Diagnostic {
+	var files map[string]bool
+	if len(opts.Files) > 0 {
+		files = map[string]bool{}
+		for _, f := range opts.Files {
+			files[kbRelative(dir, f)] = true
+		}
+	}
+	out := r.diags[:0]
+	for _, d := range r.diags {
+		if files != nil && !files[d.Pos.File] {
+			continue
+		}
+		if opts.Changed != nil && !opts.Changed.Contains(d.Pos.File, d.Pos.Line) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// kbRelative turns a path given on the command line into a KB-relative
+// slash path.
+func kbRelative(dir, file string) string {
+	absDir, err1 := filepath.Abs(dir)
+	absFile, err2 := filepath.Abs(file)
+	if err1 == nil && err2 == nil {
+		if rel, err := filepath.Rel(absDir, absFile); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(file))
+}
+
+// sourceLine returns line n of src, or "".
+func sourceLine(src []byte, n int) string {
+	if n <= 0 || src == nil {
+		return ""
+	}
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return ""
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return string(src)
+}
+
+// fillSourceLines reads the lines of findings made after the sources were
+// dropped (rules over the whole KB), one file at a time.
+func fillSourceLines(dir string, diags []Diagnostic) {
+	cache := map[string][]byte{}
+	for i := range diags {
+		d := &diags[i]
+		if d.SourceLine != "" || d.Pos.Line <= 0 {
+			continue
+		}
+		src, ok := cache[d.Pos.File]
+		if !ok {
+			src, _ = os.ReadFile(filepath.Join(dir, filepath.FromSlash(d.Pos.File)))
+			src = bytes.ReplaceAll(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF")), []byte("\r\n"), []byte("\n"))
+			cache[d.Pos.File] = src
+		}
+		d.SourceLine = sourceLine(src, d.Pos.Line)
+	}
+}
+
+func sortDiagnostics(diags []Diagnostic) {
+	sort.SliceStable(diags, func(i, j int) bool {
+		a, b := diags[i], diags[j]
+		if a.Pos.File != b.Pos.File {
+			return a.Pos.File < b.Pos.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if a.Pos.Col != b.Pos.Col {
+			return a.Pos.Col < b.Pos.Col
+		}
+		return a.Rule < b.Rule
+	})
+}
+
+// String formats a finding as "file:line:col: severity rule: message".
+func (d Diagnostic) String() string {
+	return fmt.Sprintf("%s: %s %s: %s", d.Pos, d.Severity, d.Rule, d.Message)
+}
