@@ -190,8 +190,8 @@ func (c *Config) loadData() error {
 		Counterfactuals struct {
 			Phrases     []string `yaml:"phrases"`
 			Participles []string `yaml:"participles"`
-			Why        string   `yaml:"why"`
-			Suggestion string   `yaml:"suggestion"`
+			Why         string   `yaml:"why"`
+			Suggestion  string   `yaml:"suggestion"`
 		} `yaml:"counterfactuals"`
 		PersonWords  []string `yaml:"person_words"`
 		CausePhrases []string `yaml:"cause_phrases"`
@@ -282,7 +282,9 @@ func (c *Config) loadOwners(root string) {
 	}
 }
 
-func normalizeOwner(o string) string { return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(o), "@")) }
+func normalizeOwner(o string) string {
+	return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(o), "@"))
+}
 
 // knownOwners lists the known owners, sorted, for suggestions.
 func (c *Config) knownOwners() []string {

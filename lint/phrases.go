@@ -96,9 +96,3 @@ func (s *phraseSet) match(p *prose, i int) (*phrase, int) {
 	}
 	return best, end
 }
-
-// has reports whether token i starts a phrase of the set.
-func (s *phraseSet) has(p *prose, i int) bool {
-	ph, _ := s.match(p, i)
-	return ph != nil
-}
