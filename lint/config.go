@@ -29,9 +29,13 @@ type Config struct {
 	participles     map[string]bool
 	causePhrases    *phraseSet
 	causeVerbs      *phraseSet
-	personWords     map[string]bool
-	firstNames      map[string]bool
-	teamWords       []string
+	// starts marks the first words of the phrase sets above; possessives
+	// marks the sets with phrases that start at a word's ending ("'s fault").
+	starts      *firstWords
+	possessives uint8
+	personWords map[string]bool
+	firstNames  map[string]bool
+	teamWords   []string
 
 	vaguePhrases     map[string]bool
 	improvementWords map[string]bool
@@ -44,6 +48,7 @@ type Config struct {
 	RunbookMaxLines    int
 	InternalIPs        bool
 	emailDomains       []string
+	secrets            *secretIndex
 	frontMatterKeys    map[string]bool
 	// owners are the known owners, lower-cased; empty means any owner.
 	owners map[string]bool
@@ -105,8 +110,23 @@ func NewConfig(root string, kbc content.Config, rules []*Rule) (*Config, error) 
 	for _, k := range s.FrontMatterKeys {
 		c.frontMatterKeys[k] = true
 	}
+	c.indexPhrases()
+	c.secrets = newSecretIndex(secretPatterns)
 	c.loadOwners(root)
 	return c, nil
+}
+
+// indexPhrases marks which words may start a phrase of which set, once the
+// lists are final.
+func (c *Config) indexPhrases() {
+	c.starts = newFirstWords()
+	for i, s := range []*phraseSet{c.blame, c.counterfactuals, c.causePhrases, c.causeVerbs} {
+		bit := uint8(1) << i
+		c.starts.add(s, bit)
+		if len(s.suffixes) > 0 {
+			c.possessives |= bit
+		}
+	}
 }
 
 // decodeSettings reads the lint: node, reporting what it cannot use with

@@ -9,6 +9,9 @@ type phraseSet struct {
 	// starts with an apostrophe ("'s fault") matches a token's ending.
 	byFirst  map[string][]*phrase
 	suffixes map[string][]*phrase
+	// bit marks the tokens that may start one of the set's phrases (see
+	// prose.candidates).
+	bit uint8
 }
 
 type phrase struct {
@@ -80,11 +83,16 @@ func splitPhrase(p string) []string { return strings.Fields(p) }
 // match returns the longest phrase that starts at token i of p, and the
 // index after its last token.
 func (s *phraseSet) match(p *prose, i int) (*phrase, int) {
-	w := p.word(i)
-	cands := s.byFirst[w]
-	for suffix, list := range s.suffixes {
-		if strings.HasSuffix(w, suffix) && len(w) > len(suffix) {
-			cands = append(cands[:len(cands):len(cands)], list...)
+	if p.tokens[i].starts&s.bit == 0 {
+		return nil, i
+	}
+	w := p.bytes(i)
+	cands := s.byFirst[string(w)]
+	if possessive(w) {
+		for suffix, list := range s.suffixes {
+			if strings.HasSuffix(string(w), suffix) && len(w) > len(suffix) {
+				cands = append(cands[:len(cands):len(cands)], list...)
+			}
 		}
 	}
 	var best *phrase
@@ -95,4 +103,43 @@ func (s *phraseSet) match(p *prose, i int) (*phrase, int) {
 		}
 	}
 	return best, end
+}
+
+// possessive reports a word ending in 's or ’s.
+func possessive(w []byte) bool {
+	n := len(w)
+	return n > 2 && w[n-1] == 's' && (w[n-2] == '\'' || n > 4 && w[n-2] == 0x99 && w[n-3] == 0x80 && w[n-4] == 0xE2)
+}
+
+// firstWords maps each word that starts a phrase of the sets to the sets'
+// bits, so that tokenizing marks candidates with one look-up a word. A
+// table of (length, first byte) and (length, last byte) rules most words
+// out before the map is asked.
+type firstWords struct {
+	words       map[string]uint8
+	first, last [maxFirstWord + 1][256]uint8
+}
+
+const maxFirstWord = 31
+
+func newFirstWords() *firstWords { return &firstWords{words: map[string]uint8{}} }
+
+func (f *firstWords) add(s *phraseSet, bit uint8) {
+	s.bit = bit
+	for w := range s.byFirst {
+		f.words[w] |= bit
+		if n := len(w); n <= maxFirstWord {
+			f.first[n][w[0]] |= bit
+			f.last[n][w[n-1]] |= bit
+		}
+	}
+}
+
+// lookup returns the bits of the sets with a phrase starting with w.
+func (f *firstWords) lookup(w []byte) uint8 {
+	n := len(w)
+	if n == 0 || n > maxFirstWord || f.first[n][w[0]]&f.last[n][w[n-1]] == 0 {
+		return 0
+	}
+	return f.words[string(w)]
 }

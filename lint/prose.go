@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"sync"
 	"unicode/utf8"
 
 	"github.com/kb-tools/kb/content"
@@ -11,6 +12,7 @@ import (
 // inline code, URLs, link targets and HTML. Sentence and clause breaks are
 // kept as flags so rules can tell a phrase's subject.
 type prose struct {
+	pool   *sync.Pool
 	doc    *content.Doc
 	lower  []byte // the source, ASCII lower-cased
 	tokens []token
@@ -21,6 +23,9 @@ type token struct {
 	line       int32
 	lineStart  int32 // offset of the token's line
 	flags      uint8
+	// starts has the bits of the phrase sets that have a phrase starting
+	// with this word.
+	starts uint8
 }
 
 const (
@@ -29,6 +34,12 @@ const (
 	quoted                          // inside a block quote
 	capitalized                     // starts with an upper-case letter
 )
+
+// bytes returns token i lower-cased, without copying.
+func (p *prose) bytes(i int) []byte {
+	t := p.tokens[i]
+	return p.lower[t.start:t.end]
+}
 
 // word returns token i lower-cased ("" past the end).
 func (p *prose) word(i int) string {
@@ -73,10 +84,21 @@ func (p *prose) matchWords(i int, words []string) (int, bool) {
 	return i + len(words), true
 }
 
-// scanProse tokenizes a document's prose.
-func scanProse(d *content.Doc) *prose {
+// scanProse tokenizes a document's prose, marking the words that may start
+// a phrase of the config's sets. It reuses the buffers of a prose from pool
+// (of *prose) when there is one; release gives them back.
+func scanProse(d *content.Doc, starts *firstWords, possessives uint8, pool *sync.Pool) *prose {
 	src := d.Source
-	p := &prose{doc: d, lower: make([]byte, len(src)), tokens: make([]token, 0, len(src)/6)}
+	p, _ := pool.Get().(*prose)
+	if p == nil {
+		p = &prose{}
+	}
+	p.doc, p.pool = d, pool
+	if cap(p.lower) < len(src) {
+		p.lower = make([]byte, len(src))
+	}
+	p.lower = p.lower[:len(src)]
+	p.tokens = p.tokens[:0]
 	for i, c := range src {
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
@@ -109,7 +131,21 @@ func scanProse(d *content.Doc) *prose {
 		}
 		line, off = line+1, end+1
 	}
+	for i := range p.tokens {
+		t := &p.tokens[i]
+		w := p.lower[t.start:t.end]
+		t.starts = starts.lookup(w)
+		if possessive(w) {
+			t.starts |= possessives
+		}
+	}
 	return p
+}
+
+// release hands the prose's buffers back for the next document.
+func (p *prose) release() {
+	p.doc = nil
+	p.pool.Put(p)
 }
 
 // scanner carries the tokenizer's state across lines.
@@ -199,7 +235,21 @@ func (s *scanner) words(line, lineStart, from, end int) {
 	i := from
 	for i < end {
 		c := src[i]
+		if isWordByte(c) {
+			if (c|0x20 == 'h' || c|0x20 == 'w' || c|0x20 == 'm') && isURLStart(src, i, end) {
+				for i < end && src[i] != ' ' && src[i] != '\t' && src[i] != ')' && src[i] != '>' {
+					i++
+				}
+				continue
+			}
+			if isWordStart(src, i) {
+				i = s.word(line, lineStart, i, end)
+				continue
+			}
+		}
 		switch {
+		case c == ' ':
+			i++
 		case c == '`':
 			i = skipCodeSpan(src, i, end)
 			s.pending |= clauseStart
@@ -207,10 +257,6 @@ func (s *scanner) words(line, lineStart, from, end int) {
 			i = skipPast(src, i, end, '>')
 		case c == ']' && i+1 < end && src[i+1] == '(':
 			i = skipPast(src, i+1, end, ')')
-		case isURLStart(src, i, end):
-			for i < end && src[i] != ' ' && src[i] != '\t' && src[i] != ')' && src[i] != '>' {
-				i++
-			}
 		case c == '.' || c == '!' || c == '?':
 			if i+1 == end || src[i+1] == ' ' || src[i+1] == '\t' || src[i+1] == '*' || src[i+1] == '_' || src[i+1] == '"' || src[i+1] == ')' {
 				s.pending |= sentenceStart
@@ -228,25 +274,29 @@ func (s *scanner) words(line, lineStart, from, end int) {
 		case c == 0xE2 && i+2 < end && src[i+1] == 0x80 && (src[i+2] == 0x94 || src[i+2] == 0x93): // — –
 			s.pending |= clauseStart
 			i += 3
-		case isWordStart(src, i):
-			j := i + 1
-			for j < end && (isWordByte(src[j]) || isInnerPunct(src, j, end)) {
-				j++
-			}
-			flags := s.pending
-			if s.quoted {
-				flags |= quoted
-			}
-			if c >= 'A' && c <= 'Z' {
-				flags |= capitalized
-			}
-			s.p.tokens = append(s.p.tokens, token{start: int32(i), end: int32(j), line: int32(line), lineStart: int32(lineStart), flags: flags})
-			s.pending = 0
-			i = j
 		default:
 			i++
 		}
 	}
+}
+
+// word records the word starting at i and returns the offset after it.
+func (s *scanner) word(line, lineStart, i, end int) int {
+	src := s.src
+	j := i + 1
+	for j < end && (isWordByte(src[j]) || isInnerPunct(src, j, end)) {
+		j++
+	}
+	flags := s.pending
+	if s.quoted {
+		flags |= quoted
+	}
+	if c := src[i]; c >= 'A' && c <= 'Z' {
+		flags |= capitalized
+	}
+	s.p.tokens = append(s.p.tokens, token{start: int32(i), end: int32(j), line: int32(line), lineStart: int32(lineStart), flags: flags})
+	s.pending = 0
+	return j
 }
 
 func isLetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }

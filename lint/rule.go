@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kb-tools/kb/content"
@@ -46,8 +47,9 @@ type Pass struct {
 	// Today is the day overdue and stale dates are judged against.
 	Today time.Time
 
-	prose  *prose
-	report func(Diagnostic)
+	prose     *prose
+	prosePool *sync.Pool
+	report    func(Diagnostic)
 }
 
 // Report records a finding at pos.
@@ -64,7 +66,10 @@ func (p *Pass) Reportf(pos content.Pos, format string, args ...any) {
 // URLs and markup, tokenized once per document and shared by its rules.
 func (p *Pass) Prose() *prose {
 	if p.prose == nil {
-		p.prose = scanProse(p.Doc)
+		if p.prosePool == nil {
+			p.prosePool = &sync.Pool{}
+		}
+		p.prose = scanProse(p.Doc, p.Config.starts, p.Config.possessives, p.prosePool)
 	}
 	return p.prose
 }

@@ -42,14 +42,48 @@ var secretPatterns = []secretPattern{
 	{"a password", []string{"assw", "ASSW", "pwd", "PWD"}, regexp.MustCompile(`(?i)\b(?:password|passwd|pwd)\s*[=:]\s*["']?([^\s"'<>{}$]{8,})`)},
 }
 
-// mayContain reports whether src holds one of the pattern's literals.
-func (sp secretPattern) mayContain(src []byte) bool {
-	for _, l := range sp.literals {
-		if bytes.Contains(src, []byte(l)) {
-			return true
+// secretIndex finds, in one pass over a text, which secret patterns have
+// one of their literals in it: a table of the literals' first two bytes
+// picks the places worth comparing.
+type secretIndex struct {
+	pairs [1 << 16]bool
+	// byPair lists, for each two-byte prefix, the literals and their
+	// pattern's index.
+	byPair map[uint16][]secretLiteral
+}
+
+type secretLiteral struct {
+	text    string
+	pattern int
+}
+
+func newSecretIndex(patterns []secretPattern) *secretIndex {
+	x := &secretIndex{byPair: map[uint16][]secretLiteral{}}
+	for i, sp := range patterns {
+		for _, l := range sp.literals {
+			k := uint16(l[0])<<8 | uint16(l[1])
+			x.pairs[k] = true
+			x.byPair[k] = append(x.byPair[k], secretLiteral{l, i})
 		}
 	}
-	return false
+	return x
+}
+
+// candidates returns a bit per pattern whose literal occurs in src.
+func (x *secretIndex) candidates(src []byte) uint32 {
+	var found uint32
+	for i := 0; i+1 < len(src); i++ {
+		k := uint16(src[i])<<8 | uint16(src[i+1])
+		if !x.pairs[k] {
+			continue
+		}
+		for _, l := range x.byPair[k] {
+			if bytes.HasPrefix(src[i:], []byte(l.text)) {
+				found |= 1 << l.pattern
+			}
+		}
+	}
+	return found
 }
 
 // placeholders mark a password value as an example.
@@ -57,8 +91,9 @@ var placeholders = []string{"example", "redacted", "changeme", "password", "xxxx
 
 func runSecrets(p *Pass) {
 	src := p.Doc.Source
-	for _, sp := range secretPatterns {
-		if !sp.mayContain(src) {
+	found := p.Config.secrets.candidates(src)
+	for i, sp := range secretPatterns {
+		if found&(1<<i) == 0 {
 			continue
 		}
 		for _, m := range sp.re.FindAllSubmatchIndex(src, -1) {

@@ -98,6 +98,8 @@ type runner struct {
 	mu    sync.Mutex
 	diags []Diagnostic
 	supp  map[string]*suppressions
+	// prose recycles the buffers of tokenized documents.
+	prose sync.Pool
 }
 
 func (r *runner) checkDoc(d *content.Doc) {
@@ -105,7 +107,7 @@ func (r *runner) checkDoc(d *content.Doc) {
 	var found []Diagnostic
 	var pr *prose
 	for _, rule := range r.perDoc {
-		p := &Pass{Rule: rule, Doc: d, Config: r.cfg, Today: r.today, prose: pr}
+		p := &Pass{Rule: rule, Doc: d, Config: r.cfg, Today: r.today, prose: pr, prosePool: &r.prose}
 		p.report = func(diag Diagnostic) {
 			if !supp.covers(diag.Rule, diag.Pos.Line) {
 				diag.SourceLine = sourceLine(d.Source, diag.Pos.Line)
@@ -114,6 +116,9 @@ func (r *runner) checkDoc(d *content.Doc) {
 		}
 		rule.Run(p)
 		pr = p.prose // tokenized once, shared by the rules after
+	}
+	if pr != nil {
+		pr.release()
 	}
 	r.mu.Lock()
 	r.diags = append(r.diags, found...)

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 )
 
 // WriteSkeleton writes the files of a new KB (kb.yaml, a sample postmortem
-// and runbook, .gitignore) into dir and returns their slash paths. It
+// and runbook, .gitignore, a GitHub Actions workflow that lints pull
+// requests) into dir and returns their slash paths. It
 // refuses a folder that already has a kb.yaml, and never overwrites a file:
 // one that exists is left alone and reported in skipped.
 func WriteSkeleton(dir string) (written, skipped []string, err error) {
@@ -22,10 +22,7 @@ func WriteSkeleton(dir string) (written, skipped []string, err error) {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		rel := strings.TrimPrefix(p, "init/")
-		if path.Base(rel) == "gitignore" {
-			rel = path.Join(path.Dir(rel), ".gitignore")
-		}
+		rel := skeletonName(strings.TrimPrefix(p, "init/"))
 		data, err := embedded.ReadFile(p)
 		if err != nil {
 			return err
@@ -42,6 +39,19 @@ func WriteSkeleton(dir string) (written, skipped []string, err error) {
 		return nil
 	})
 	return written, skipped, err
+}
+
+// skeletonName maps an embedded skeleton path to the file it becomes:
+// embedded files cannot start with a dot, so "gitignore" and "github/"
+// stand for .gitignore and .github/.
+func skeletonName(rel string) string {
+	switch {
+	case rel == "gitignore":
+		return ".gitignore"
+	case strings.HasPrefix(rel, "github/"):
+		return "." + rel
+	}
+	return rel
 }
 
 // createFile writes a new file and reports false, without error, when one

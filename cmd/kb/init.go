@@ -13,7 +13,7 @@ func initCommand() *command {
 	return &command{
 		name:    "init",
 		args:    "[DIR]",
-		summary: "scaffold a new KB in DIR (default .): kb.yaml, folders, a sample postmortem and runbook, .gitignore",
+		summary: "scaffold a new KB in DIR (default .): kb.yaml, folders, a sample postmortem and runbook, .gitignore, a CI workflow",
 		flags:   func(*flag.FlagSet) {},
 		run: func(c *command, args []string, stdout, stderr io.Writer) int {
 			_, pos, code, ok := c.parse(args, stdout, stderr)

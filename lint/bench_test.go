@@ -1,0 +1,25 @@
+package lint
+
+import (
+	"os"
+	"testing"
+)
+
+// BenchmarkRun lints the KB named by KB_BENCH_DIR (a kbgen corpus:
+// go run ./cmd/kbgen -n 10000 -seed 1 /tmp/kbgen10k).
+func BenchmarkRun(b *testing.B) {
+	dir := os.Getenv("KB_BENCH_DIR")
+	if dir == "" {
+		b.Skip("set KB_BENCH_DIR to a KB, e.g. one written by go run ./cmd/kbgen -n 10000 -seed 1 DIR")
+	}
+	b.ReportAllocs()
+	var n int
+	for b.Loop() {
+		res, err := Run(dir, Options{Today: fixtureToday})
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = len(res.Diagnostics)
+	}
+	b.ReportMetric(float64(n), "findings/op")
+}
