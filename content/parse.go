@@ -8,19 +8,17 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 )
 
-// Parser turns one file into a Doc. It holds a markdown processor and is
-// used by one goroutine at a time; make one per goroutine.
+// Parser turns one file into a Doc. A Parser may be used by one goroutine
+// at a time; make one per goroutine.
 type Parser struct {
 	cfg *Config
-	md  goldmark.Markdown
 }
 
 // NewParser returns a Parser for documents of a KB configured by cfg.
 func NewParser(cfg *Config) *Parser {
-	return &Parser{cfg: cfg, md: newScanMarkdown()}
+	return &Parser{cfg: cfg}
 }
 
 // Parse reads the document at relPath (slash-separated, relative to the KB
@@ -52,8 +50,7 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 	dec.decode(fm.root)
 	doc.Actions = dec.frontMatterActions(dec.actions)
 	p.finish(doc, dec.kind, dec)
-	lines := newLineIndex(src)
-	h1 := scanBody(p.md, doc, lines)
+	h1 := scanBlocks(doc)
 	if doc.Title == "" {
 		doc.Title = h1
 	}

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/yuin/goldmark/ast"
-	extast "github.com/yuin/goldmark/extension/ast"
 )
 
 // timelineClock gives clock-only timeline entries ("14:02") their day: the
@@ -116,44 +114,6 @@ func parseClock(clock, ampm string) (h, m, s int, ok bool) {
 	return h, t.Minute(), t.Second(), true
 }
 
-func (s *bodyScanner) timelineBlock(n ast.Node) {
-	switch b := n.(type) {
-	case *extast.Table:
-		s.timelineTable(b)
-	case *ast.List:
-		for li := b.FirstChild(); li != nil; li = li.NextSibling() {
-			if first := li.FirstChild(); first != nil {
-				s.timelineLine(inlineText(first, s.src), s.nodePos(li))
-			}
-		}
-	case *ast.Paragraph:
-		s.timelineParagraph(b)
-	}
-}
-
-func (s *bodyScanner) timelineTable(t *extast.Table) {
-	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
-		if _, ok := row.(*extast.TableHeader); ok {
-			continue
-		}
-		cells := rowCells(row, s.src)
-		if len(cells) == 0 || strings.TrimSpace(strings.Join(cells, "")) == "" {
-			continue
-		}
-		when, rest := cells[0], cells[1:]
-		if len(rest) > 1 && isDateOnly(when) && leadingClock.MatchString(rest[0]) {
-			when, rest = when+" "+rest[0], rest[1:]
-		}
-		e, ok := s.clockTZ.readTime(when)
-		if !ok {
-			e = TimelineEntry{TimeText: strings.TrimSpace(when)}
-		}
-		e.Event = strings.TrimSpace(strings.Join(append([]string{e.Event}, rest...), " "))
-		e.Pos = s.nodePos(row)
-		s.doc.Timeline = append(s.doc.Timeline, e)
-	}
-}
-
 var (
 	dateOnly     = regexp.MustCompile(`^\s*\d{4}-\d{2}-\d{2}\s*$`)
 	leadingClock = regexp.MustCompile(`^\s*\d{1,2}:\d{2}`)
@@ -161,22 +121,3 @@ var (
 
 func isDateOnly(s string) bool { return dateOnly.MatchString(s) }
 
-// timelineParagraph reads a paragraph whose lines each start with a time.
-func (s *bodyScanner) timelineParagraph(p *ast.Paragraph) {
-	lines := p.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		line := strings.Trim(string(seg.Value(s.src)), "*_ \t")
-		line = strings.ReplaceAll(line, "**", "")
-		s.timelineLine(line, s.pos(seg.Start))
-	}
-}
-
-func (s *bodyScanner) timelineLine(text string, pos Pos) {
-	e, ok := s.clockTZ.readTime(text)
-	if !ok {
-		return
-	}
-	e.Pos = pos
-	s.doc.Timeline = append(s.doc.Timeline, e)
-}
