@@ -22,16 +22,16 @@ type blockScanner struct {
 	ctx    sectionContext
 	ctxLvl int
 
-	fence     fence
+	fence       fence
 	html        int // the open HTML block's kind (1-7), 0 for none
 	htmlFirst   int
 	htmlEndLine int
-	code      LineRange // open indented code block; First 0 when none
-	para      []textLine
-	table     *tableState
-	list      listState
-	quote     quoteState
-	prevBlank bool
+	code        LineRange // open indented code block; First 0 when none
+	para        []textLine
+	table       *tableState
+	list        listState
+	quote       quoteState
+	prevBlank   bool
 
 	// refs are the link reference definitions, by normalized label.
 	refs map[string]string

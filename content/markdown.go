@@ -84,4 +84,3 @@ func tableFields(headers []string) []string {
 	}
 	return fields
 }
-

@@ -12,8 +12,8 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -40,7 +40,6 @@ type bodyScanner struct {
 	ctxLvl  int
 	clockTZ *timelineClock
 }
-
 
 // scanBody parses the body with md and fills the document's sections,
 // action items, timeline and links. It returns the text of the first H1.
@@ -100,7 +99,6 @@ func (s *bodyScanner) heading(h *ast.Heading) {
 	}
 }
 
-
 func (s *bodyScanner) actionBlock(n ast.Node) {
 	switch b := n.(type) {
 	case *extast.Table:
@@ -135,7 +133,6 @@ func (s *bodyScanner) actionTable(t *extast.Table) {
 		s.doc.Actions = append(s.doc.Actions, item)
 	}
 }
-
 
 func (s *bodyScanner) actionListItem(li ast.Node) {
 	first := li.FirstChild()
@@ -390,7 +387,6 @@ func (s *bodyScanner) timelineTable(t *extast.Table) {
 		s.doc.Timeline = append(s.doc.Timeline, e)
 	}
 }
-
 
 // timelineParagraph reads a paragraph whose lines each start with a time.
 func (s *bodyScanner) timelineParagraph(p *ast.Paragraph) {

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
 )
 
 // Parser turns one file into a Doc. A Parser may be used by one goroutine

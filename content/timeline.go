@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-
 )
 
 // timelineClock gives clock-only timeline entries ("14:02") their day: the
@@ -120,4 +119,3 @@ var (
 )
 
 func isDateOnly(s string) bool { return dateOnly.MatchString(s) }
-
