@@ -46,7 +46,7 @@ type blockScanner struct {
 type textLine struct {
 	n    int
 	off  int
-	text string
+	text []byte
 }
 
 type fence struct {
@@ -375,7 +375,7 @@ func (s *blockScanner) listLine(n, off int, l []byte, indent, i int) bool {
 			s.list.inPara = true
 			s.text(off+j+k, off+len(l))
 		default:
-			s.itemText(n, off+j+k, string(rest[k:]))
+			s.itemText(n, off+j+k, rest[k:])
 			s.list.inPara = true
 			s.text(off+j+k, off+len(l))
 		}
@@ -393,7 +393,7 @@ func (s *blockScanner) listLine(n, off int, l []byte, indent, i int) bool {
 	}
 	if s.list.inPara && !s.prevBlank && !s.startsBlock(l, indent, i) && !s.isSetextOrTableRow(l, indent, i) {
 		// A lazy continuation line of the item's open paragraph.
-		s.itemText(n, off+i, string(l[i:]))
+		s.itemText(n, off+i, l[i:])
 		s.text(off+i, off+len(l))
 		return true
 	}
@@ -453,10 +453,10 @@ func (s *blockScanner) topLine(n, off int, l []byte, indent, i int) {
 		s.startItem(n, off, l, indent, i, listMarker(rest))
 	case s.table != nil:
 		s.tableRow(n, off, l)
-	case len(s.para) > 0 && isDelimiterRow(rest) && countCells(rest) == countCells([]byte(s.para[len(s.para)-1].text)):
+	case len(s.para) > 0 && isDelimiterRow(rest) && countCells(rest) == countCells(s.para[len(s.para)-1].text):
 		s.startTable(n, rest)
 	default:
-		s.para = append(s.para, textLine{n: n, off: off + i, text: string(rest)})
+		s.para = append(s.para, textLine{n: n, off: off + i, text: rest})
 		s.text(off+i, off+len(l))
 	}
 }
@@ -575,7 +575,7 @@ func (s *blockScanner) setextHeading(level int) {
 	s.para = nil
 	texts := make([]string, len(lines))
 	for i, l := range lines {
-		texts[i] = strings.TrimSpace(l.text)
+		texts[i] = strings.TrimSpace(string(l.text))
 	}
 	first := lines[0]
 	s.heading(level, strings.Join(texts, " "), texts[len(texts)-1], s.posOn(first.n, lineStartOf(s.src, first.off), first.off))
@@ -654,7 +654,7 @@ func itoa(n int) string {
 func (s *blockScanner) flushPara() {
 	if s.ctx == ctxTimeline {
 		for _, l := range s.para {
-			line := strings.ReplaceAll(strings.Trim(l.text, "*_ \t"), "**", "")
+			line := strings.ReplaceAll(strings.Trim(string(l.text), "*_ \t"), "**", "")
 			s.timelineLine(line, s.posOn(l.n, lineStartOf(s.src, l.off), l.off))
 		}
 	}

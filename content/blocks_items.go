@@ -29,22 +29,23 @@ func (s *blockScanner) startItem(n, off int, l []byte, indent, i, m int) {
 	s.list.itemText, s.list.inPara = true, true
 	s.list.nested = s.list.nested[:0]
 	if len(bytes.TrimSpace(text)) > 0 {
-		s.itemText(n, off+len(l)-len(text), string(text))
+		s.itemText(n, off+len(l)-len(text), text)
 		s.text(off+len(l)-len(text), off+len(l))
 	}
 }
 
-// itemText adds a line to the current item's first paragraph.
-func (s *blockScanner) itemText(n, off int, text string) {
+// itemText adds a line to the current item's first paragraph, which
+// matters only in action-item and timeline sections.
+func (s *blockScanner) itemText(n, off int, line []byte) {
 	it := s.list.item
-	if it == nil || !s.list.itemText {
+	if it == nil || !s.list.itemText || s.ctx == ctxOther {
 		return
 	}
+	text := string(line)
 	if len(it.text) == 0 {
 		it.n, it.off = n, off
-		if t, done, ok := taskBox(text); ok {
+		if _, done, ok := taskBox(text); ok {
 			it.task, it.done = true, done
-			_ = t
 		}
 	}
 	it.text = append(it.text, strings.TrimSpace(text))
@@ -164,7 +165,7 @@ func (s *blockScanner) startTable(n int, delim []byte) {
 	s.flushRun()
 	t := &tableState{cols: countCells(delim)}
 	if s.ctx == ctxActions {
-		cells := splitCells(header.text)
+		cells := splitCells(string(header.text))
 		texts := make([]string, len(cells))
 		for i, c := range cells {
 			texts[i] = plainText(c.text, s.refs)
