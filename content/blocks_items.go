@@ -307,6 +307,11 @@ func countCells(row []byte) int { return len(splitCells(string(row))) }
 
 // isDelimiterRow reports a table's delimiter row: "|---|:--:|".
 func isDelimiterRow(l []byte) bool {
+	for _, c := range l {
+		if c != '|' && c != '-' && c != ':' && c != ' ' && c != '\t' {
+			return false
+		}
+	}
 	cells := splitCells(string(l))
 	if len(cells) == 0 || !bytes.ContainsRune(l, '-') {
 		return false

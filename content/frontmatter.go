@@ -125,6 +125,15 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // stands for line firstLine of src. (yaml.v3 misreports the line of an
 // error whose context starts on the first line; the empty line avoids it.)
 func parseYAML(file string, src, block []byte, firstLine int) (*yaml.Node, *Error) {
+	if root, ok := fastYAML(block, firstLine); ok {
+		if root == nil {
+			return nil, nil
+		}
+		if err := duplicateKey(file, src, root); err != nil {
+			return nil, err
+		}
+		return root, nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(block, &doc); err != nil {
 		msg := err.Error()

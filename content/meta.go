@@ -94,7 +94,7 @@ func (d *metaDecoder) fieldError(n *yaml.Node, format string, args ...any) {
 
 // lintDisable reads lint: {disable: [rule, ...]}.
 func (d *metaDecoder) lintDisable(n *yaml.Node) []string {
-	if n == nil || n.Tag == "!!null" {
+	if n == nil || n.ShortTag() == "!!null" {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
@@ -123,7 +123,7 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 
 // scalar reads a single value; a null value is empty.
 func (d *metaDecoder) scalar(key string, n *yaml.Node) string {
-	if n == nil || n.Tag == "!!null" {
+	if n == nil || n.ShortTag() == "!!null" {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
@@ -136,7 +136,7 @@ func (d *metaDecoder) scalar(key string, n *yaml.Node) string {
 // list reads a list of values; a single value is a list of one, and a
 // comma-separated value is split, as hand-written front matter often has it.
 func (d *metaDecoder) list(key string, n *yaml.Node) []string {
-	if n == nil || n.Tag == "!!null" {
+	if n == nil || n.ShortTag() == "!!null" {
 		return nil
 	}
 	switch n.Kind {
