@@ -84,7 +84,7 @@ func (a *ActionItem) setDue(s string) {
 // frontMatterActions reads the actions: list: each item a mapping of
 // what/owner/due/status/link (or their synonyms), or a plain string.
 func (d *metaDecoder) frontMatterActions(n *yaml.Node) []ActionItem {
-	if n == nil || n.ShortTag() == "!!null" {
+	if n == nil || isNull(n) {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {

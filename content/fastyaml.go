@@ -98,11 +98,10 @@ func isKeyByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.'
 }
 
-// scalarNode makes the node of a plain scalar text lines[i][from:end].
+// scalarNode makes the node of a plain scalar text lines[i][from:end]. It
+// is left untagged: ShortTag resolves it as yaml.v3 would, when asked.
 func (p *fastParser) scalarNode(end, i, from int, style yaml.Style) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Value: string(p.lines[i][from:end]), Line: p.line(i), Column: p.col(i, from), Style: style}
-	n.Tag = n.ShortTag()
-	return n
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: string(p.lines[i][from:end]), Line: p.line(i), Column: p.col(i, from), Style: style}
 }
 
 // value reads the value that starts at index at of the current line, whose

@@ -1,7 +1,9 @@
 package content
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -128,8 +130,13 @@ func parseAll(dir string, paths []string, cfg *Config, o *loadOptions, errs *[]*
 		go func() {
 			defer wg.Done()
 			p := NewParser(cfg)
+			// Without sources kept, one read buffer serves every file.
+			var buf *[]byte
+			if o.dropSources {
+				buf = new([]byte)
+			}
 			for i := range next {
-				d, errs := readAndParse(p, dir, paths[i])
+				d, errs := readAndParse(p, dir, paths[i], buf)
 				if d != nil && o.hook != nil {
 					o.hook(d)
 				}
@@ -155,21 +162,60 @@ func parseAll(dir string, paths []string, cfg *Config, o *loadOptions, errs *[]*
 	return out
 }
 
-func readAndParse(p *Parser, dir, rel string) (*Doc, []*Error) {
-	full := filepath.Join(dir, filepath.FromSlash(rel))
-	info, err := os.Stat(full)
+// readAndParse reads and parses one file. With buf, the file is read into
+// *buf, which the next call may overwrite: the caller must be done with the
+// document's Source by then.
+func readAndParse(p *Parser, dir, rel string, buf *[]byte) (*Doc, []*Error) {
+	src, err := readFile(filepath.Join(dir, filepath.FromSlash(rel)), buf)
 	if err != nil {
-		return nil, []*Error{{Pos: Pos{File: rel}, Msg: err.Error()}}
-	}
-	if info.Size() > MaxFileSize {
-		return nil, []*Error{{Pos: Pos{File: rel, Line: 1, Col: 1},
-			Msg: fmt.Sprintf("file is %d MB, more than kb reads (%d MB)", info.Size()>>20, MaxFileSize>>20)}}
-	}
-	src, err := os.ReadFile(full)
-	if err != nil {
-		return nil, []*Error{{Pos: Pos{File: rel}, Msg: err.Error()}}
+		pos := Pos{File: rel}
+		if errors.Is(err, errTooLarge) {
+			pos.Line, pos.Col = 1, 1
+		}
+		return nil, []*Error{{Pos: pos, Msg: err.Error()}}
 	}
 	return p.Parse(rel, src)
+}
+
+var errTooLarge = fmt.Errorf("file is larger than kb reads (%d MB)", MaxFileSize>>20)
+
+// readFile reads a whole file, into *buf when buf is not nil.
+func readFile(name string, buf *[]byte) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	size := info.Size()
+	if size > MaxFileSize {
+		return nil, errTooLarge
+	}
+	var b []byte
+	if buf != nil && int64(cap(*buf)) > size {
+		b = (*buf)[:size+1]
+	} else {
+		b = make([]byte, size+1) // one byte more, to see the end of the file
+		if buf != nil {
+			*buf = b
+		}
+	}
+	n, err := io.ReadFull(f, b)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	if n == len(b) {
+		// The file grew while it was read: read the rest.
+		rest, err := io.ReadAll(f)
+		if err != nil {
+			return nil, err
+		}
+		return append(b, rest...), nil
+	}
+	return b[:n], nil
 }
 
 // assignUniqueIDs reports documents of one kind that share an id. The

@@ -94,7 +94,7 @@ func (d *metaDecoder) fieldError(n *yaml.Node, format string, args ...any) {
 
 // lintDisable reads lint: {disable: [rule, ...]}.
 func (d *metaDecoder) lintDisable(n *yaml.Node) []string {
-	if n == nil || n.ShortTag() == "!!null" {
+	if n == nil || isNull(n) {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
@@ -113,6 +113,26 @@ func (d *metaDecoder) lintDisable(n *yaml.Node) []string {
 	return out
 }
 
+// isNull reports a null value: "!!null", or a plain "", "~" or "null" as
+// YAML resolves them (the fast front matter path leaves plain scalars
+// untagged).
+func isNull(n *yaml.Node) bool {
+	if n.Kind != yaml.ScalarNode {
+		return false
+	}
+	if n.Tag == "!!null" {
+		return true
+	}
+	if n.Tag != "" || n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		return false
+	}
+	switch n.Value {
+	case "", "~", "null", "Null", "NULL":
+		return true
+	}
+	return false
+}
+
 // resolveAlias follows an alias to the node it names.
 func resolveAlias(n *yaml.Node) *yaml.Node {
 	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < maxYAMLDepth; i++ {
@@ -123,7 +143,7 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 
 // scalar reads a single value; a null value is empty.
 func (d *metaDecoder) scalar(key string, n *yaml.Node) string {
-	if n == nil || n.ShortTag() == "!!null" {
+	if n == nil || isNull(n) {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
@@ -136,7 +156,7 @@ func (d *metaDecoder) scalar(key string, n *yaml.Node) string {
 // list reads a list of values; a single value is a list of one, and a
 // comma-separated value is split, as hand-written front matter often has it.
 func (d *metaDecoder) list(key string, n *yaml.Node) []string {
-	if n == nil || n.ShortTag() == "!!null" {
+	if n == nil || isNull(n) {
 		return nil
 	}
 	switch n.Kind {

@@ -91,26 +91,35 @@ func zoneOf(zone string) *time.Location {
 	return time.FixedZone(zone, off)
 }
 
+// parseClock reads "9:05", "14:02" or "14:02:33", with "am" or "pm".
 func parseClock(clock, ampm string) (h, m, s int, ok bool) {
-	layout := "15:04"
-	if strings.Count(clock, ":") == 2 {
-		layout = "15:04:05"
-	}
-	t, err := time.Parse(layout, clock)
-	if len(clock) == 4 || len(clock) == 7 { // "9:05"
-		t, err = time.Parse(strings.Replace(layout, "15", "3", 1), clock)
-	}
-	if err != nil {
+	parts := strings.Split(clock, ":")
+	if len(parts) < 2 || len(parts) > 3 {
 		return 0, 0, 0, false
 	}
-	h = t.Hour()
+	var v [3]int
+	for i, p := range parts {
+		if p == "" || len(p) > 2 || i > 0 && len(p) != 2 {
+			return 0, 0, 0, false
+		}
+		for _, c := range p {
+			if c < '0' || c > '9' {
+				return 0, 0, 0, false
+			}
+			v[i] = v[i]*10 + int(c-'0')
+		}
+	}
+	h, m, s = v[0], v[1], v[2]
+	if h > 23 || m > 59 || s > 59 {
+		return 0, 0, 0, false
+	}
 	switch {
 	case ampm == "pm" && h < 12:
 		h += 12
 	case ampm == "am" && h == 12:
 		h = 0
 	}
-	return h, t.Minute(), t.Second(), true
+	return h, m, s, true
 }
 
 var (

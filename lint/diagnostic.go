@@ -55,6 +55,8 @@ type Diagnostic struct {
 	// SourceLine is the text of the line at Pos, for formatters that show
 	// it; empty when unknown.
 	SourceLine string
+	// lineRead records that SourceLine was read, even if the line is empty.
+	lineRead bool
 }
 
 // jsonDiagnostic is the JSON shape of a finding, a contract of kb lint.

@@ -148,8 +148,6 @@ func (c *Config) allowedDomain(domain string) bool {
 	return false
 }
 
-var ipv4RE = regexp.MustCompile(`\b(?:10|172|192)\.\d{1,3}\.\d{1,3}\.\d{1,3}\b`)
-
 var privateNets = []netip.Prefix{
 	netip.MustParsePrefix("10.0.0.0/8"),
 	netip.MustParsePrefix("172.16.0.0/12"),
@@ -164,23 +162,57 @@ func runInternalIPs(p *Pass) {
 	if !bytes.Contains(src, []byte("10.")) && !bytes.Contains(src, []byte("172.")) && !bytes.Contains(src, []byte("192.168.")) {
 		return
 	}
-	for _, m := range ipv4RE.FindAllIndex(src, -1) {
-		if m[0] > 0 && (src[m[0]-1] == '.' || src[m[0]-1] == 'v') || m[1] < len(src) && src[m[1]] == '.' && m[1]+1 < len(src) && isDigit(src[m[1]+1]) {
-			continue // part of a longer dotted number or a version
-		}
-		addr, err := netip.ParseAddr(string(src[m[0]:m[1]]))
-		if err != nil {
+	for i := 0; i < len(src); i++ {
+		if !isDigit(src[i]) || i > 0 && (isDigit(src[i-1]) || src[i-1] == '.' || src[i-1] == 'v' || isLetterByte(src[i-1])) {
 			continue
 		}
-		for _, n := range privateNets {
-			if n.Contains(addr) {
-				p.Report(offsetPos(p.Doc, m[0]), fmt.Sprintf("private address %s maps the internal network", addr),
-					"Describe the host by its role (\"the primary database\"), or set lint.internal_ips: false for a KB that stays internal.")
-				break
+		end, ok := dottedQuad(src, i)
+		if !ok {
+			for i < len(src) && (isDigit(src[i]) || src[i] == '.') {
+				i++
+			}
+			continue
+		}
+		addr, err := netip.ParseAddr(string(src[i:end]))
+		if err == nil {
+			for _, n := range privateNets {
+				if n.Contains(addr) {
+					p.Report(offsetPos(p.Doc, i), fmt.Sprintf("private address %s maps the internal network", addr),
+						"Describe the host by its role (\"the primary database\"), or set lint.internal_ips: false for a KB that stays internal.")
+					break
+				}
 			}
 		}
+		i = end
 	}
 }
+
+// dottedQuad reads four dot-separated groups of one to three digits at i,
+// not followed by another digit or dotted number, and returns their end.
+func dottedQuad(src []byte, i int) (int, bool) {
+	for group := 0; group < 4; group++ {
+		if group > 0 {
+			if i >= len(src) || src[i] != '.' {
+				return 0, false
+			}
+			i++
+		}
+		n := 0
+		for i < len(src) && isDigit(src[i]) && n < 4 {
+			i++
+			n++
+		}
+		if n == 0 || n > 3 {
+			return 0, false
+		}
+	}
+	if i < len(src) && (isDigit(src[i]) || src[i] == '.' && i+1 < len(src) && isDigit(src[i+1])) {
+		return 0, false
+	}
+	return i, true
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 

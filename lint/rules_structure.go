@@ -107,14 +107,30 @@ func runRunbookLength(p *Pass) {
 	if d.Kind != content.KindRunbook || d.Source == nil {
 		return
 	}
-	lines := 0
-	for _, l := range strings.Split(string(d.Body()), "\n") {
-		if strings.TrimSpace(l) != "" {
-			lines++
-		}
-	}
+	lines := textLines(d.Body())
 	if lines > p.Config.RunbookMaxLines {
 		p.Report(bodyPos(d), fmt.Sprintf("runbook has %d lines of text, more than fit on one printed page (%d)", lines, p.Config.RunbookMaxLines),
 			"Keep the steps; move background, history and long output to a linked page.")
 	}
+}
+
+// textLines counts the lines of b that hold more than white space.
+func textLines(b []byte) int {
+	n, text := 0, false
+	for _, c := range b {
+		switch c {
+		case '\n':
+			if text {
+				n++
+			}
+			text = false
+		case ' ', '\t', '\r':
+		default:
+			text = true
+		}
+	}
+	if text {
+		n++
+	}
+	return n
 }

@@ -105,20 +105,19 @@ type runner struct {
 func (r *runner) checkDoc(d *content.Doc) {
 	supp := parseSuppressions(d)
 	var found []Diagnostic
-	var pr *prose
-	for _, rule := range r.perDoc {
-		p := &Pass{Rule: rule, Doc: d, Config: r.cfg, Today: r.today, prose: pr, prosePool: &r.prose}
-		p.report = func(diag Diagnostic) {
-			if !supp.covers(diag.Rule, diag.Pos.Line) {
-				diag.SourceLine = sourceLine(d.Source, diag.Pos.Line)
-				found = append(found, diag)
-			}
+	p := &Pass{Doc: d, Config: r.cfg, Today: r.today, prosePool: &r.prose}
+	p.report = func(diag Diagnostic) {
+		if !supp.covers(diag.Rule, diag.Pos.Line) {
+			diag.SourceLine, diag.lineRead = sourceLine(d.Source, diag.Pos.Line), true
+			found = append(found, diag)
 		}
-		rule.Run(p)
-		pr = p.prose // tokenized once, shared by the rules after
 	}
-	if pr != nil {
-		pr.release()
+	for _, rule := range r.perDoc {
+		p.Rule = rule // the prose, tokenized once, is shared by the rules
+		rule.Run(p)
+	}
+	if p.prose != nil {
+		p.prose.release()
 	}
 	r.mu.Lock()
 	r.diags = append(r.diags, found...)
@@ -197,7 +196,7 @@ func fillSourceLines(dir string, diags []Diagnostic) {
 	cache := map[string][]byte{}
 	for i := range diags {
 		d := &diags[i]
-		if d.SourceLine != "" || d.Pos.Line <= 0 {
+		if d.lineRead || d.Pos.Line <= 0 {
 			continue
 		}
 		src, ok := cache[d.Pos.File]
