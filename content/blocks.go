@@ -38,7 +38,8 @@ type blockScanner struct {
 	// runStart and runEnd delimit the text lines read since the last block
 	// boundary, scanned for links together so that a link may wrap.
 	runStart, runEnd int
-	index            *lineIndex
+	// runLine and runLast are the lines of the run's first and last text.
+	runLine, runLast int
 }
 
 // textLine is a line of paragraph text: its line number, the offset of its
@@ -156,13 +157,12 @@ func isBlankLine(l []byte) bool {
 	return true
 }
 
-// pos returns the position of a source offset.
-func (s *blockScanner) pos(off int) Pos {
-	if s.index == nil {
-		s.index = newLineIndex(s.src)
-	}
-	line, col := s.index.pos(off)
-	return Pos{File: s.doc.Path, Line: line, Col: col}
+// runPos returns the position of an offset within the current run of text
+// lines, counting lines from the run's first.
+func (s *blockScanner) runPos(off int) Pos {
+	line := s.runLine + bytes.Count(s.src[s.runStart:off], []byte{'\n'})
+	start := lineStartOf(s.src, off)
+	return Pos{File: s.doc.Path, Line: line, Col: utf8.RuneCount(s.src[start:off]) + 1}
 }
 
 // posOn returns the position of offset off, on line n.
@@ -246,7 +246,7 @@ func (s *blockScanner) quoteLine(n, off int, l []byte) {
 		return
 	}
 	s.quote.para = !isBlankLine(rest)
-	s.text(off+i, off+len(l))
+	s.text(n, off+i, off+len(l))
 }
 
 func (s *blockScanner) endQuote() {
@@ -369,15 +369,15 @@ func (s *blockScanner) listLine(n, off int, l []byte, indent, i int) bool {
 				return true
 			}
 			s.list.inPara = listMarker(rest[k:]) > 0
-			s.text(off+j+k, off+len(l))
+			s.text(n, off+j+k, off+len(l))
 		case s.prevBlank:
 			s.endItemText()
 			s.list.inPara = true
-			s.text(off+j+k, off+len(l))
+			s.text(n, off+j+k, off+len(l))
 		default:
 			s.itemText(n, off+j+k, rest[k:])
 			s.list.inPara = true
-			s.text(off+j+k, off+len(l))
+			s.text(n, off+j+k, off+len(l))
 		}
 		if s.fence.open || s.code.First == n {
 			return true
@@ -394,7 +394,7 @@ func (s *blockScanner) listLine(n, off int, l []byte, indent, i int) bool {
 	if s.list.inPara && !s.prevBlank && !s.startsBlock(l, indent, i) && !s.isSetextOrTableRow(l, indent, i) {
 		// A lazy continuation line of the item's open paragraph.
 		s.itemText(n, off+i, l[i:])
-		s.text(off+i, off+len(l))
+		s.text(n, off+i, off+len(l))
 		return true
 	}
 	s.endList()
@@ -457,7 +457,7 @@ func (s *blockScanner) topLine(n, off int, l []byte, indent, i int) {
 		s.startTable(n, rest)
 	default:
 		s.para = append(s.para, textLine{n: n, off: off + i, text: rest})
-		s.text(off+i, off+len(l))
+		s.text(n, off+i, off+len(l))
 	}
 }
 
@@ -566,7 +566,7 @@ func (s *blockScanner) atxHeading(n, off int, l []byte, i int) {
 	}
 	s.flushRun()
 	s.heading(level, string(text), string(text), s.posOn(n, off, off+j))
-	s.text(off+j, off+len(l))
+	s.text(n, off+j, off+len(l))
 	s.flushRun()
 }
 

@@ -30,7 +30,7 @@ func (s *blockScanner) startItem(n, off int, l []byte, indent, i, m int) {
 	s.list.nested = s.list.nested[:0]
 	if len(bytes.TrimSpace(text)) > 0 {
 		s.itemText(n, off+len(l)-len(text), text)
-		s.text(off+len(l)-len(text), off+len(l))
+		s.text(n, off+len(l)-len(text), off+len(l))
 	}
 }
 
@@ -179,7 +179,7 @@ func (s *blockScanner) endTable() { s.table = nil }
 
 // tableRow reads a body row of the open table.
 func (s *blockScanner) tableRow(n, off int, l []byte) {
-	s.text(off, off+len(l))
+	s.text(n, off, off+len(l))
 	s.flushRun()
 	if s.ctx == ctxOther {
 		return

@@ -5,21 +5,20 @@ import (
 	"strings"
 )
 
-// text adds the text from..end (one line) to the current run of text
+// text adds the text from..end, on line n, to the current run of text
 // lines, starting a new run when it does not follow the last line.
-func (s *blockScanner) text(from, end int) {
-	if s.runStart >= 0 && from > s.runEnd && bytes.IndexByte(s.src[s.runEnd:from], '\n') == 0 &&
-		bytes.Count(s.src[s.runEnd:from], []byte{'\n'}) == 1 {
-		s.runEnd = end
+func (s *blockScanner) text(n, from, end int) {
+	if s.runStart >= 0 && n == s.runLast+1 {
+		s.runEnd, s.runLast = end, n
 		return
 	}
 	s.flushRun()
-	s.runStart, s.runEnd = from, end
+	s.runStart, s.runEnd, s.runLine, s.runLast = from, end, n, n
 }
 
 // flushRun scans the current run of text lines for links.
 func (s *blockScanner) flushRun() {
-	if s.runStart >= 0 {
+	if s.runStart >= 0 && hasLinkSyntax(s.src[s.runStart:s.runEnd]) {
 		s.links(s.runStart, s.src[s.runStart:s.runEnd])
 	}
 	s.runStart, s.runEnd = -1, -1
@@ -48,13 +47,13 @@ func (s *blockScanner) links(from int, l []byte) {
 		case '!':
 			if i+1 < len(text) && text[i+1] == '[' {
 				if label, dest, next, ok := s.parseLink(text, i+1); ok {
-					s.addLink(dest, true, s.pos(from+i+2+markupLen(label)))
+					s.addLink(dest, true, s.runPos(from+i+2+markupLen(label)))
 					i = next - 1
 				}
 			}
 		case '[':
 			if label, dest, next, ok := s.parseLink(text, i); ok {
-				s.addLink(dest, false, s.pos(from+i+1+markupLen(label)))
+				s.addLink(dest, false, s.runPos(from+i+1+markupLen(label)))
 				s.nestedImages(from+i+1, label)
 				i = next - 1
 			}
@@ -62,7 +61,7 @@ func (s *blockScanner) links(from int, l []byte) {
 			if end := strings.IndexByte(text[i:], '>'); end > 0 {
 				inner := text[i+1 : i+end]
 				if isAutolink(inner) {
-					s.addLink(autolinkURL(inner), false, s.pos(from+i))
+					s.addLink(autolinkURL(inner), false, s.runPos(from+i))
 					i += end
 				}
 			}
@@ -87,7 +86,7 @@ func (s *blockScanner) nestedImages(from int, label string) {
 	for i := 0; i+1 < len(label); i++ {
 		if label[i] == '!' && label[i+1] == '[' {
 			if _, dest, next, ok := s.parseLink(label, i+1); ok {
-				s.addLink(dest, true, s.pos(from+i+2))
+				s.addLink(dest, true, s.runPos(from+i+2))
 				i = next - 1
 			}
 		}
@@ -112,12 +111,7 @@ func markupLen(label string) int {
 }
 
 func hasLinkSyntax(l []byte) bool {
-	for _, c := range l {
-		if c == '[' || c == '<' {
-			return true
-		}
-	}
-	return false
+	return bytes.IndexByte(l, '[') >= 0 || bytes.IndexByte(l, '<') >= 0
 }
 
 // autolinkURL returns an autolink's destination: an e-mail address gets

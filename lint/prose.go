@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"sync"
 	"unicode/utf8"
 
@@ -99,19 +100,15 @@ func scanProse(d *content.Doc, starts *firstWords, possessives uint8, pool *sync
 	}
 	p.lower = p.lower[:len(src)]
 	p.tokens = p.tokens[:0]
-	for i, c := range src {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		p.lower[i] = c
-	}
-	s := &scanner{p: p, src: src}
+	s := &scanner{p: p, src: src, starts: starts, possessives: possessives}
 	code, quotes := d.Code, d.Quotes
 	line, off := 1, 0
 	for off < len(src) {
-		end := off
-		for end < len(src) && src[end] != '\n' {
-			end++
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += off
 		}
 		for len(code) > 0 && code[0].Last < line {
 			code = code[1:]
@@ -131,14 +128,6 @@ func scanProse(d *content.Doc, starts *firstWords, possessives uint8, pool *sync
 		}
 		line, off = line+1, end+1
 	}
-	for i := range p.tokens {
-		t := &p.tokens[i]
-		w := p.lower[t.start:t.end]
-		t.starts = starts.lookup(w)
-		if possessive(w) {
-			t.starts |= possessives
-		}
-	}
 	return p
 }
 
@@ -150,10 +139,12 @@ func (p *prose) release() {
 
 // scanner carries the tokenizer's state across lines.
 type scanner struct {
-	p       *prose
-	src     []byte
-	pending uint8 // flags for the next word
-	quoted  bool
+	p           *prose
+	src         []byte
+	pending     uint8 // flags for the next word
+	quoted      bool
+	starts      *firstWords
+	possessives uint8
 }
 
 func (s *scanner) frontMatterLine(line, off, end int) {
@@ -294,7 +285,20 @@ func (s *scanner) word(line, lineStart, i, end int) int {
 	if c := src[i]; c >= 'A' && c <= 'Z' {
 		flags |= capitalized
 	}
-	s.p.tokens = append(s.p.tokens, token{start: int32(i), end: int32(j), line: int32(line), lineStart: int32(lineStart), flags: flags})
+	// Lower-case the word into the prose's copy, and mark it when it may
+	// start a phrase.
+	w := s.p.lower[i:j]
+	for k, c := range src[i:j] {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		w[k] = c
+	}
+	starts := s.starts.lookup(w)
+	if possessive(w) {
+		starts |= s.possessives
+	}
+	s.p.tokens = append(s.p.tokens, token{start: int32(i), end: int32(j), line: int32(line), lineStart: int32(lineStart), flags: flags, starts: starts})
 	s.pending = 0
 	return j
 }
