@@ -118,6 +118,9 @@ func possessive(w []byte) bool {
 type firstWords struct {
 	words       map[string]uint8
 	first, last [maxFirstWord + 1][256]uint8
+	// two holds the two-letter words directly ("to", "at"), the most
+	// frequent ones.
+	two [1 << 16]uint8
 }
 
 const maxFirstWord = 31
@@ -128,6 +131,9 @@ func (f *firstWords) add(s *phraseSet, bit uint8) {
 	s.bit = bit
 	for w := range s.byFirst {
 		f.words[w] |= bit
+		if len(w) == 2 {
+			f.two[uint16(w[0])<<8|uint16(w[1])] |= bit
+		}
 		if n := len(w); n <= maxFirstWord {
 			f.first[n][w[0]] |= bit
 			f.last[n][w[n-1]] |= bit
@@ -138,6 +144,9 @@ func (f *firstWords) add(s *phraseSet, bit uint8) {
 // lookup returns the bits of the sets with a phrase starting with w.
 func (f *firstWords) lookup(w []byte) uint8 {
 	n := len(w)
+	if n == 2 {
+		return f.two[uint16(w[0])<<8|uint16(w[1])]
+	}
 	if n == 0 || n > maxFirstWord || f.first[n][w[0]]&f.last[n][w[n-1]] == 0 {
 		return 0
 	}

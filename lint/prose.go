@@ -15,8 +15,10 @@ import (
 type prose struct {
 	pool   *sync.Pool
 	doc    *content.Doc
-	lower  []byte // the source, ASCII lower-cased
+	lower  []byte // the source, ASCII lower-cased where it has words
 	tokens []token
+	// candidates are the indexes of the tokens that may start a phrase.
+	candidates []int32
 }
 
 type token struct {
@@ -99,7 +101,7 @@ func scanProse(d *content.Doc, starts *firstWords, possessives uint8, pool *sync
 		p.lower = make([]byte, len(src))
 	}
 	p.lower = p.lower[:len(src)]
-	p.tokens = p.tokens[:0]
+	p.tokens, p.candidates = p.tokens[:0], p.candidates[:0]
 	s := &scanner{p: p, src: src, starts: starts, possessives: possessives}
 	code, quotes := d.Code, d.Quotes
 	line, off := 1, 0
@@ -271,11 +273,21 @@ func (s *scanner) words(line, lineStart, from, end int) {
 	}
 }
 
-// word records the word starting at i and returns the offset after it.
+// word records the word starting at i and returns the offset after it,
+// lower-casing it into the prose's copy and marking it when it may start
+// a phrase.
 func (s *scanner) word(line, lineStart, i, end int) int {
-	src := s.src
-	j := i + 1
-	for j < end && (isWordByte(src[j]) || isInnerPunct(src, j, end)) {
+	src, lower := s.src, s.p.lower
+	j := i
+	for j < end {
+		c := src[j]
+		if !wordBytes[c] && !((c == '-' || c == '\'' || c == '.' || c == '/' || c == 0xE2) && isInnerPunct(src, j, end)) {
+			break
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[j] = c
 		j++
 	}
 	flags := s.pending
@@ -285,23 +297,26 @@ func (s *scanner) word(line, lineStart, i, end int) int {
 	if c := src[i]; c >= 'A' && c <= 'Z' {
 		flags |= capitalized
 	}
-	// Lower-case the word into the prose's copy, and mark it when it may
-	// start a phrase.
-	w := s.p.lower[i:j]
-	for k, c := range src[i:j] {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		w[k] = c
-	}
+	w := lower[i:j]
 	starts := s.starts.lookup(w)
 	if possessive(w) {
 		starts |= s.possessives
+	}
+	if starts != 0 {
+		s.p.candidates = append(s.p.candidates, int32(len(s.p.tokens)))
 	}
 	s.p.tokens = append(s.p.tokens, token{start: int32(i), end: int32(j), line: int32(line), lineStart: int32(lineStart), flags: flags, starts: starts})
 	s.pending = 0
 	return j
 }
+
+// wordBytes marks the bytes isWordByte accepts, for the tokenizer's loop.
+var wordBytes = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = isWordByte(byte(c))
+	}
+	return t
+}()
 
 func isLetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
 

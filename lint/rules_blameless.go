@@ -34,20 +34,30 @@ func fill(template, phrase string) string { return strings.ReplaceAll(template, 
 
 func runBlameWords(p *Pass) {
 	pr := p.Prose()
-	for i := 0; i < len(pr.tokens); i++ {
+	next := 0 // the first token a new finding may start at
+	for _, c := range pr.candidates {
+		i := int(c)
+		if i < next {
+			continue
+		}
 		ph, end := p.Config.blame.match(pr, i)
 		if ph == nil || ph.entry.needsPerson && !faultOnPerson(p.Config, pr, i, end) {
 			continue
 		}
 		found := pr.text(i, end)
 		reportProse(p, pr, i, end, fill(ph.entry.why, found), ph.entry.suggestion)
-		i = end - 1
+		next = end
 	}
 }
 
 func runCounterfactuals(p *Pass) {
 	pr := p.Prose()
-	for i := 0; i < len(pr.tokens); i++ {
+	next := 0
+	for _, c := range pr.candidates {
+		i := int(c)
+		if i < next {
+			continue
+		}
 		ph, end := p.Config.counterfactuals.match(pr, i)
 		if ph == nil || !p.Config.completesCounterfactual(pr, ph, end) {
 			continue
@@ -61,19 +71,24 @@ func runCounterfactuals(p *Pass) {
 		}
 		found := pr.text(i, end)
 		reportProse(p, pr, i, end, fill(ph.entry.why, found)+" (subject: "+pr.original(subject)+")", ph.entry.suggestion)
-		i = end - 1
+		next = end
 	}
 }
 
 func runPersonCause(p *Pass) {
 	pr := p.Prose()
 	c := p.Config
-	for i := 0; i < len(pr.tokens); i++ {
+	next := 0
+	for _, ci := range pr.candidates {
+		i := int(ci)
+		if i < next {
+			continue
+		}
 		if ph, end := c.causePhrases.match(pr, i); ph != nil {
 			if who := personAfter(c, pr, end, 3, true); who >= 0 {
 				reportProse(p, pr, who, who+1, `"`+pr.text(i, who+1)+`" names a person as the cause; causes are conditions in the system, and people are the ones who make it work.`,
 					"Describe the action and what made it reasonable at the time, then the missing safeguard: e.g. \"a manual schema change ran without a review step\".")
-				i = who
+				next = who + 1
 			}
 			continue
 		}
@@ -81,7 +96,7 @@ func runPersonCause(p *Pass) {
 			if who := i - 1; isIndividual(c, pr, who) {
 				reportProse(p, pr, who, end, `"`+pr.text(who, end)+`" names a person as the cause; causes are conditions in the system, and people are the ones who make it work.`,
 					"Put the system first: what allowed the change, and what would have stopped it (a review, a dry run, a guard on the command).")
-				i = end - 1
+				next = end
 			}
 		}
 	}
