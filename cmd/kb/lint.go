@@ -32,6 +32,7 @@ func lintCommand() *command {
 			if !contains(lint.Formats, *format) {
 				return c.usageError(stderr, "unknown --format %q: use one of %s", *format, strings.Join(lint.Formats, ", "))
 			}
+			tuneGC()
 			opts := lint.Options{Files: files}
 			if *today != "" {
 				t, err := time.Parse("2006-01-02", *today)

@@ -2,8 +2,17 @@
 // into a linted, indexed, searchable static knowledge base.
 package main
 
-import "os"
+import (
+	"bufio"
+	"os"
+)
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	// Standard output is buffered: kb lint can print thousands of findings.
+	stdout := bufio.NewWriterSize(os.Stdout, 64<<10)
+	code := run(os.Args[1:], stdout, os.Stderr)
+	if err := stdout.Flush(); err != nil && code == exitOK {
+		code = exitUsage
+	}
+	os.Exit(code)
 }
