@@ -110,6 +110,49 @@ func (s *blockScanner) actionItem(it *listItem, raw string, pos Pos) {
 	s.doc.Actions = append(s.doc.Actions, item)
 }
 
+// settleActions marks as done the plain list items that tell of work
+// already done, which need no owner or due date.
+func settleActions(doc *Doc) {
+	for i := range doc.Actions {
+		a := &doc.Actions[i]
+		if a.Form == FormList && a.Status == StatusOpen && reportsDoneWork(a.What) {
+			a.Status = StatusDone
+		}
+	}
+}
+
+// reportsDoneWork reports a plain list item that tells of work already
+// done ("We've advised the teams…", "We have added a check…") rather than
+// asking for it.
+func reportsDoneWork(what string) bool {
+	w := strings.Fields(strings.ToLower(what))
+	if len(w) < 2 {
+		return false
+	}
+	i := 1
+	switch w[0] {
+	case "we've", "we’ve":
+	case "we":
+		if w[1] == "have" {
+			if len(w) < 3 {
+				return false
+			}
+			i = 2
+		}
+	default:
+		return false
+	}
+	if w[i] == "already" && i+1 < len(w) {
+		i++
+	}
+	v := w[i]
+	switch v {
+	case "done", "made", "set", "built", "put", "sent", "taken", "written", "begun", "found":
+		return true
+	}
+	return strings.HasSuffix(v, "ed") && !strings.HasSuffix(v, "eed") // "need" is no past tense
+}
+
 // isStruckText reports an item whose whole text is struck through, the way
 // dropped items are often marked; trailing HTML comments do not count.
 func isStruckText(text string) bool {

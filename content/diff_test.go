@@ -49,6 +49,7 @@ func oracle(d *Doc) *Doc {
 		o.Date = fileDate(d.Path)
 	}
 	scanBody(newScanMarkdown(), &o, newLineIndex(d.Source))
+	settleActions(&o)
 	return &o
 }
 

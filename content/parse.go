@@ -50,6 +50,7 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 	doc.Actions = dec.frontMatterActions(dec.actions)
 	p.finish(doc, dec.kind, dec)
 	h1 := scanBlocks(doc)
+	settleActions(doc)
 	if doc.Title == "" {
 		doc.Title = h1
 	}

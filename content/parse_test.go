@@ -392,3 +392,16 @@ func TestCodeAndQuoteLines(t *testing.T) {
 		t.Errorf("quotes %v, want [{11 12}]", doc.Quotes)
 	}
 }
+
+func TestPlainListItemsTellingOfDoneWork(t *testing.T) {
+	doc, _ := parse(t, "postmortems/a.md", "## Action items\n\n- We've advised the teams to run two replicas\n- We have already added a lag alert\n- We tweaked the pull quota\n- We have to add a lag alert\n- We need a lag alert\n- Add a lag alert\n- [ ] We've added nothing yet\n")
+	want := []string{StatusDone, StatusDone, StatusDone, StatusOpen, StatusOpen, StatusOpen, StatusOpen}
+	if len(doc.Actions) != len(want) {
+		t.Fatalf("%d items", len(doc.Actions))
+	}
+	for i, a := range doc.Actions {
+		if a.Status != want[i] {
+			t.Errorf("%q: status %s, want %s", a.What, a.Status, want[i])
+		}
+	}
+}

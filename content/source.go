@@ -8,8 +8,13 @@ import (
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
-// normalize removes a UTF-8 byte-order mark and turns CRLF line ends into LF,
-// so that offsets, lines and columns agree however the file was saved.
+// NormalizeSource returns a file's text as kb reads it, with its lines as
+// positions count them: no byte-order mark, LF line ends.
+func NormalizeSource(src []byte) []byte { return normalize(src) }
+
+// normalize removes a UTF-8 byte-order mark and turns CRLF and lone CR
+// line ends (which YAML and CommonMark both honour) into LF, so that
+// offsets, lines and columns agree however the file was saved.
 func normalize(src []byte) []byte {
 	src = bytes.TrimPrefix(src, bom)
 	if bytes.IndexByte(src, '\r') < 0 {
@@ -17,7 +22,11 @@ func normalize(src []byte) []byte {
 	}
 	out := make([]byte, 0, len(src))
 	for i := 0; i < len(src); i++ {
-		if src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n' {
+		if src[i] == '\r' {
+			if i+1 < len(src) && src[i+1] == '\n' {
+				continue
+			}
+			out = append(out, '\n')
 			continue
 		}
 		out = append(out, src[i])

@@ -202,7 +202,7 @@ func fillSourceLines(dir string, diags []Diagnostic) {
 		src, ok := cache[d.Pos.File]
 		if !ok {
 			src, _ = os.ReadFile(filepath.Join(dir, filepath.FromSlash(d.Pos.File)))
-			src = bytes.ReplaceAll(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF")), []byte("\r\n"), []byte("\n"))
+			src = content.NormalizeSource(src)
 			cache[d.Pos.File] = src
 		}
 		d.SourceLine = sourceLine(src, d.Pos.Line)
