@@ -10,7 +10,7 @@ import (
 func actionRules() []*Rule {
 	return []*Rule{
 		{Name: "actions/owner", Severity: Error, Scope: PerDoc, Run: runActionOwner,
-			Doc: "An action item without an owner: nobody will do it. The owner is a team (or a person) that has agreed to it."},
+			Doc: "An open action item without an owner: nobody will do it. The owner is a team (or a person) that has agreed to it."},
 		{Name: "actions/due", Severity: Error, Scope: PerDoc, Run: runActionDue,
 			Doc: "An action item without a due date (YYYY-MM-DD): without one it drifts, and the overdue backlog cannot be counted."},
 		{Name: "actions/vague", Severity: Error, Scope: PerDoc, Run: runActionVague,
@@ -26,7 +26,7 @@ func actionRules() []*Rule {
 
 func runActionOwner(p *Pass) {
 	for _, a := range p.Doc.Actions {
-		if a.Owner == "" && a.Status != content.StatusWontDo {
+		if a.Owner == "" && a.Open() {
 			p.Report(a.Pos, fmt.Sprintf("action item %q has no owner", short(a.What)), ownerHint(a.Form))
 		}
 	}
