@@ -136,8 +136,12 @@ func (c *Config) decodeSettings(n *yaml.Node, s *lintSettings, rules []*Rule) {
 		c.problem(n, "lint should be a mapping of settings")
 		return
 	}
+	profileNode := n
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		if k.Value == "runbook_profile" {
+			profileNode = v
+		}
 		if !contains(lintKeys, k.Value) {
 			c.problem(k, fmt.Sprintf("unknown lint setting %q%s", k.Value, didYouMean(k.Value, lintKeys)))
 			continue
@@ -156,7 +160,7 @@ func (c *Config) decodeSettings(n *yaml.Node, s *lintSettings, rules []*Rule) {
 		}
 	}
 	if p := s.RunbookProfile; p != "" && p != "auto" && c.runbookProfiles[p] == nil {
-		c.problem(n, fmt.Sprintf("lint.runbook_profile %q is not auto, default or prometheus", p))
+		c.problem(profileNode, fmt.Sprintf("lint.runbook_profile %q is not auto, default or prometheus", p))
 		s.RunbookProfile = ""
 	}
 }
@@ -182,7 +186,7 @@ func (c *Config) checkRuleSettings(n *yaml.Node, rules []*Rule) {
 func (c *Config) problem(n *yaml.Node, msg string) {
 	c.Problems = append(c.Problems, Diagnostic{
 		Pos:  content.Pos{File: content.ConfigFile, Line: n.Line, Col: n.Column},
-		Rule: "schema/frontmatter", Severity: Error, Message: msg,
+		Rule: "schema/config", Severity: Error, Message: msg,
 	})
 }
 

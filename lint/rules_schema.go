@@ -31,7 +31,9 @@ var actionStatuses = []string{content.StatusOpen, content.StatusInProgress, cont
 func schemaRules() []*Rule {
 	return []*Rule{
 		{Name: "schema/frontmatter", Severity: Error, Scope: PerKB, Run: runLoadErrors,
-			Doc: "Front matter kb cannot read (not YAML, not closed, TOML, a template), files that are not text, and mistakes in kb.yaml: the document's fields are lost until it is fixed."},
+			Doc: "Front matter kb cannot read (not YAML, not closed, TOML, a template), files that are not text, and kb.yaml that is not YAML: the document's fields are lost until it is fixed."},
+		{Name: "schema/config", Severity: Error, Scope: PerKB, Run: runConfigProblems,
+			Doc: "Settings in kb.yaml that kb does not know or cannot use: unknown keys and rules (with \"did you mean\"), severities other than error, warning, info and off."},
 		{Name: "schema/duplicate-id", Severity: Error, Scope: PerKB, Run: runDuplicateIDs,
 			Doc: "Two documents of one kind with the same id: links and URLs would point at one of them only."},
 		{Name: "schema/required", Severity: Error, Scope: PerDoc, Run: runRequired,
@@ -47,19 +49,37 @@ func schemaRules() []*Rule {
 
 func runLoadErrors(p *Pass) {
 	for _, e := range p.KB.Errors {
-		if strings.Contains(e.Msg, "duplicate ") && strings.Contains(e.Msg, " id ") {
-			continue // schema/duplicate-id
+		if isDuplicateID(e) || isConfigProblem(e) {
+			continue // schema/duplicate-id, schema/config
 		}
 		p.Report(e.Pos, e.Msg, "")
+	}
+}
+
+func runConfigProblems(p *Pass) {
+	for _, e := range p.KB.Errors {
+		if isConfigProblem(e) {
+			p.Report(e.Pos, e.Msg, "")
+		}
 	}
 	for _, d := range p.Config.Problems {
 		p.Report(d.Pos, d.Message, d.Suggestion)
 	}
 }
 
+// isConfigProblem reports a load error about a setting of a kb.yaml that
+// is otherwise valid YAML.
+func isConfigProblem(e *content.Error) bool {
+	return e.Pos.File == content.ConfigFile && !strings.HasPrefix(e.Msg, "invalid YAML")
+}
+
+func isDuplicateID(e *content.Error) bool {
+	return strings.Contains(e.Msg, "duplicate ") && strings.Contains(e.Msg, " id ")
+}
+
 func runDuplicateIDs(p *Pass) {
 	for _, e := range p.KB.Errors {
-		if strings.Contains(e.Msg, "duplicate ") && strings.Contains(e.Msg, " id ") {
+		if isDuplicateID(e) {
 			p.Report(e.Pos, e.Msg, "Give one of the documents its own id: front matter, or rename the file.")
 		}
 	}
