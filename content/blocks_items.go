@@ -173,10 +173,7 @@ func firstLinkIn(text string, texts []string) string {
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '`':
-			n := runLen(text, i, '`')
-			if end := closingRun(text, i+n, '`', n); end >= 0 {
-				i = end + n - 1
-			}
+			i = codeSpanEnd(text, i)
 		case '[':
 			if _, dest, _, ok := parseInlineLink(text, i); ok {
 				return dest
@@ -322,12 +319,7 @@ func splitCells(row string) []cell {
 				j++
 				continue
 			case '`':
-				n := runLen(row, j, '`')
-				if end := closingRun(row, j+n, '`', n); end >= 0 {
-					j = end + n - 1
-				} else {
-					j += n - 1
-				}
+				j = codeSpanEnd(row, j)
 				continue
 			case '|':
 			default:

@@ -38,12 +38,7 @@ func (s *blockScanner) links(from int, l []byte) {
 		case '\\':
 			i++
 		case '`':
-			m := runLen(text, i, '`')
-			if end := closingRun(text, i+m, '`', m); end >= 0 {
-				i = end + m - 1
-			} else {
-				i += m - 1
-			}
+			i = codeSpanEnd(text, i)
 		case '!':
 			if i+1 < len(text) && text[i+1] == '[' {
 				if label, dest, next, ok := s.parseLink(text, i+1); ok {

@@ -99,6 +99,16 @@ func runLen(s string, i int, c byte) int {
 	return n
 }
 
+// codeSpanEnd returns the index of the last backtick of the code span or
+// backtick run that starts at i: a loop over s resumes after it.
+func codeSpanEnd(s string, i int) int {
+	n := runLen(s, i, '`')
+	if end := closingRun(s, i+n, '`', n); end >= 0 {
+		return end + n - 1
+	}
+	return i + n - 1
+}
+
 // closingRun finds the next run of exactly n c's from i on.
 func closingRun(s string, i int, c byte, n int) int {
 	for i < len(s) {
@@ -187,12 +197,7 @@ func parseInlineLink(s string, i int) (text, dest string, next int, ok bool) {
 		case '\\':
 			j++
 		case '`':
-			n := runLen(s, j, '`')
-			if end := closingRun(s, j+n, '`', n); end >= 0 {
-				j = end + n - 1
-			} else {
-				j += n - 1
-			}
+			j = codeSpanEnd(s, j)
 		case '[':
 			depth++
 		case ']':

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -124,24 +125,12 @@ func TestFieldErrors(t *testing.T) {
 	for _, e := range doc.FieldErrors {
 		lines = append(lines, e.Pos.Line)
 	}
-	if want := []int{2, 3, 4, 5}; !equalInts(lines, want) {
+	if want := []int{2, 3, 4, 5}; !slices.Equal(lines, want) {
 		t.Errorf("field error lines %v, want %v (%v)", lines, want, doc.FieldErrors)
 	}
 	if doc.Title != "a" {
 		t.Errorf("title %q, want the file name fallback", doc.Title)
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestNoFrontMatterFallbacks(t *testing.T) {

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kb-tools/kb/content"
@@ -143,20 +144,11 @@ func normalizeWords(text string) []string {
 func (s *phraseSet) prefixLen(words []string) int {
 	best := 0
 	for _, ph := range s.byFirst[words[0]] {
-		if len(ph.words) <= len(words) && len(ph.words) > best && equalWords(ph.words, words[:len(ph.words)]) {
+		if len(ph.words) <= len(words) && len(ph.words) > best && slices.Equal(ph.words, words[:len(ph.words)]) {
 			best = len(ph.words)
 		}
 	}
 	return best
-}
-
-func equalWords(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // short shortens an item's text for a message.

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/kb-tools/kb/content"
@@ -83,23 +84,11 @@ func (s *suppressions) apply(directive string, line int) {
 	case enableDirective:
 		for i := range s.ranges {
 			r := &s.ranges[i]
-			if r.last == 0 && (len(rules) == 0 || sameRules(r.rules, rules)) {
+			if r.last == 0 && (len(rules) == 0 || slices.Equal(r.rules, rules)) {
 				r.last = line
 			}
 		}
 	}
-}
-
-func sameRules(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // covers reports whether a finding of rule at line is suppressed.
