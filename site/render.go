@@ -2,8 +2,8 @@ package site
 
 import (
 	"bytes"
+	"html/template"
 	"net/url"
-	"path"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -14,7 +14,8 @@ import (
 )
 
 // bodyRenderer turns document bodies into HTML, pointing links between
-// markdown files of the KB at the pages made from them.
+// markdown files of the KB at the pages made from them. One renderer is
+// used by one goroutine at a time.
 type bodyRenderer struct {
 	md     goldmark.Markdown
 	byPath map[string]string // document path → site path
@@ -22,12 +23,17 @@ type bodyRenderer struct {
 
 // render returns the HTML of d's body, to be published at the site path url.
 func (r *bodyRenderer) render(d *content.Doc, url string) ([]byte, error) {
-	src := d.Body()
+	return r.renderMarkdown(d.Path, url, d.Body(), d.Title)
+}
+
+// renderMarkdown renders markdown from the document at path, for the page at
+// url; a first H1 equal to title is left out, the page header shows it.
+func (r *bodyRenderer) renderMarkdown(path, url string, src []byte, title string) ([]byte, error) {
 	root := r.md.Parser().Parse(text.NewReader(src))
-	removeTitleHeading(root, src, d.Title)
+	removeTitleHeading(root, src, title)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if l, ok := n.(*ast.Link); ok && entering {
-			l.Destination = []byte(r.resolve(d.Path, url, string(l.Destination)))
+			l.Destination = []byte(r.resolve(path, url, string(l.Destination)))
 		}
 		return ast.WalkContinue, nil
 	})
@@ -42,6 +48,9 @@ func (r *bodyRenderer) render(d *content.Doc, url string) ([]byte, error) {
 // removeTitleHeading drops the first top-level H1 when it repeats the
 // title, which the page header already shows.
 func removeTitleHeading(root ast.Node, src []byte, title string) {
+	if title == "" {
+		return
+	}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		h, ok := n.(*ast.Heading)
 		if !ok || h.Level != 1 {
@@ -64,12 +73,7 @@ func (r *bodyRenderer) resolve(from, fromURL, dest string) string {
 	if !content.IsMarkdown(u.Path) {
 		return dest
 	}
-	p, err := url.PathUnescape(u.Path)
-	if err != nil {
-		return dest
-	}
-	target := path.Clean(path.Join(path.Dir(from), p))
-	page, ok := r.byPath[target]
+	page, ok := r.byPath[cleanJoin(from, u.EscapedPath())]
 	if !ok {
 		return dest
 	}
@@ -78,4 +82,71 @@ func (r *bodyRenderer) resolve(from, fromURL, dest string) string {
 		page += "#" + u.Fragment
 	}
 	return page
+}
+
+// lessonHeadings name the sections of a postmortem that hold its lessons.
+var lessonHeadings = map[string]bool{
+	"lessons learned": true, "lessons learnt": true, "lessons": true, "what we learned": true,
+	"learnings": true, "takeaways": true, "key takeaways": true,
+}
+
+// lessons collects what each postmortem taught, newest first.
+func lessons(sd *siteData, r *bodyRenderer) []*lesson {
+	var out []*lesson
+	for _, p := range sd.Postmortems {
+		l := &lesson{Page: p, Insight: p.Doc.Meta.Insight, Guardrails: p.Doc.Meta.Guardrails, Runbooks: p.Runbooks}
+		if src := sectionSource(p.Doc, lessonHeadings); len(src) > 0 {
+			if html, err := r.renderMarkdown(p.Doc.Path, "/lessons/", src, ""); err == nil {
+				l.Section = template.HTML(html)
+			}
+		}
+		if l.Insight != "" || l.Section != "" || len(l.Guardrails) > 0 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// sectionSource returns the markdown of the first section whose heading is
+// one of names, without the heading, up to the next heading of its level
+// or above.
+func sectionSource(d *content.Doc, names map[string]bool) []byte {
+	for i, s := range d.Sections {
+		if !names[content.NormalizeHeading(s.Title)] {
+			continue
+		}
+		end := 0
+		for _, next := range d.Sections[i+1:] {
+			if next.Level <= s.Level {
+				end = next.Pos.Line
+				break
+			}
+		}
+		return linesOf(d.Source, s.Pos.Line+1, end)
+	}
+	return nil
+}
+
+// linesOf returns lines first to end-1 of src (to the end when end is 0).
+func linesOf(src []byte, first, end int) []byte {
+	start, line := 0, 1
+	for line < first && start < len(src) {
+		i := bytes.IndexByte(src[start:], '\n')
+		if i < 0 {
+			return nil
+		}
+		start += i + 1
+		line++
+	}
+	stop := start
+	for end == 0 || line < end {
+		i := bytes.IndexByte(src[stop:], '\n')
+		if i < 0 {
+			stop = len(src)
+			break
+		}
+		stop += i + 1
+		line++
+	}
+	return src[start:stop]
 }

@@ -1,4 +1,6 @@
-// Package site renders a loaded KB into a static website.
+// Package site renders a loaded KB into a static website: a page per
+// document, lists and taxonomies, the action-item board, the lessons page
+// and trend charts, with a feed and a sitemap.
 package site
 
 import (
@@ -7,7 +9,6 @@ import (
 	"html/template"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -21,8 +22,13 @@ type Options struct {
 	Out string
 	// BaseURL overrides kb.yaml's base_url, the address the site is
 	// published at. Links between pages are relative, so the site works
-	// under any sub-path and from disk.
+	// under any sub-path and from disk; the feed and the sitemap need it.
 	BaseURL string
+	// Today is the day overdue items and stale runbooks are judged
+	// against; zero means the current date.
+	Today time.Time
+	// NoGit skips reading each page's last change from git history.
+	NoGit bool
 }
 
 // Result counts what a build wrote.
@@ -32,40 +38,10 @@ type Result struct {
 	Elapsed time.Duration
 }
 
-// siteData is what every template sees as .Site.
-type siteData struct {
-	Title, Description, BaseURL string
-	DocCount                    int
-	Postmortems, Runbooks       []*page
-	Pages                       []*page
-}
-
-// page is what a template renders.
-type page struct {
-	Title     string
-	URL       string // site path without the base path
-	Doc       *content.Doc
-	Content   template.HTML
-	Durations []labelled
-	Site      *siteData
-}
-
-type labelled struct{ Label, Value string }
-
-// Rel returns the link from this page to the site path target ("/runbooks/x/"
-// or "style.css"), relative so the site works under any sub-path.
-func (p *page) Rel(target string) string {
-	return relPath(p.URL, target)
-}
-
-// Build renders kb into opts.Out: one page per document and a home page.
-// The previous site stays in place unless the whole build succeeds.
+// Build renders kb into opts.Out. The previous site stays in place unless
+// the whole build succeeds.
 func Build(kb *content.KB, opts Options) (Result, error) {
 	start := time.Now()
-	baseURL := opts.BaseURL
-	if baseURL == "" {
-		baseURL = kb.Config.BaseURL
-	}
 	tpl, err := loadLayouts(filepath.Join(kb.Root, "templates"))
 	if err != nil {
 		return Result{}, err
@@ -74,7 +50,7 @@ func Build(kb *content.KB, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res, err := render(kb, baseURL, tpl, out)
+	res, err := build(kb, opts, tpl, out)
 	if err != nil {
 		out.discard()
 		return Result{}, err
@@ -87,39 +63,126 @@ func Build(kb *content.KB, opts Options) (Result, error) {
 	return res, nil
 }
 
-func render(kb *content.KB, baseURL string, tpl *layouts, out *output) (Result, error) {
-	sd := &siteData{Title: kb.Config.Title, Description: kb.Config.Description, BaseURL: baseURL, DocCount: len(kb.Docs)}
+func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, error) {
+	baseURL := opts.BaseURL
+	if baseURL == "" {
+		baseURL = kb.Config.BaseURL
+	}
+	today := opts.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
+	sd := &siteData{
+		Title: kb.Config.Title, Description: kb.Config.Description, BaseURL: baseURL, DocCount: len(kb.Docs),
+		Today:         time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC),
+		severityOrder: kb.Config.Severities, staleDays: kb.Config.StaleDays,
+	}
+	var history map[string]*gitInfo
+	if !opts.NoGit {
+		history = gitHistory(kb.Root)
+	}
 	urls := assignURLs(kb.Docs)
 	byPath := make(map[string]string, len(kb.Docs))
-	pages := make([]*page, len(kb.Docs))
+	docs := make([]*page, len(kb.Docs))
 	for i, d := range kb.Docs {
 		byPath[d.Path] = urls[d]
-		pages[i] = &page{Title: d.Title, URL: urls[d], Doc: d, Durations: durations(d), Site: sd}
-		switch d.Kind {
-		case content.KindPostmortem:
-			sd.Postmortems = append(sd.Postmortems, pages[i])
-		case content.KindRunbook:
-			sd.Runbooks = append(sd.Runbooks, pages[i])
-		default:
-			sd.Pages = append(sd.Pages, pages[i])
+		docs[i] = &page{Title: d.Title, URL: urls[d], Doc: d, Durations: durations(d), Site: sd, Git: history[d.Path], Layout: layoutOf(d)}
+	}
+	buildModel(sd, docs, kb.Config.StaleDays)
+	r := &bodyRenderer{md: content.NewMarkdown(kb.Config.UnsafeHTML), byPath: byPath}
+	sd.Lessons = lessons(sd, r)
+	sd.Trends = computeTrends(sd)
+	if err := renderDocs(kb, docs, byPath, tpl, out); err != nil {
+		return Result{}, err
+	}
+	pages := sitePages(sd)
+	for _, p := range pages {
+		html, err := tpl.execute(p)
+		if err != nil {
+			return Result{}, fmt.Errorf("%s: %w", p.URL, err)
 		}
-	}
-	sort.SliceStable(sd.Postmortems, func(i, j int) bool { return sd.Postmortems[i].Doc.Date.After(sd.Postmortems[j].Doc.Date) })
-	sort.SliceStable(sd.Runbooks, func(i, j int) bool { return sd.Runbooks[i].Doc.Title < sd.Runbooks[j].Doc.Title })
-	if err := renderDocs(kb, pages, byPath, tpl, out); err != nil {
-		return Result{}, err
-	}
-	home, err := tpl.execute(tpl.home, &page{URL: "/", Site: sd})
-	if err != nil {
-		return Result{}, err
-	}
-	if err := out.write("index.html", home); err != nil {
-		return Result{}, err
+		name := strings.TrimPrefix(p.URL, "/") + "index.html"
+		if p.Layout == "404" {
+			name = "404.html"
+		}
+		if err := out.write(name, html); err != nil {
+			return Result{}, err
+		}
 	}
 	if err := out.write("style.css", tpl.css); err != nil {
 		return Result{}, err
 	}
-	return Result{Docs: len(kb.Docs), Pages: len(pages) + 1}, nil
+	if base := absoluteBase(baseURL); base != "" {
+		feed, err := atom(sd, base, 50)
+		if err != nil {
+			return Result{}, err
+		}
+		smap, err := sitemap(append(pages, docs...), base)
+		if err != nil {
+			return Result{}, err
+		}
+		if err := out.write("feed.xml", feed); err != nil {
+			return Result{}, err
+		}
+		if err := out.write("sitemap.xml", smap); err != nil {
+			return Result{}, err
+		}
+	}
+	return Result{Docs: len(docs), Pages: len(docs) + len(pages)}, nil
+}
+
+// layoutOf names the layout of a document's page.
+func layoutOf(d *content.Doc) string {
+	switch d.Kind {
+	case content.KindPostmortem:
+		return "postmortem"
+	case content.KindRunbook:
+		return "runbook"
+	}
+	return "page"
+}
+
+// absoluteBase returns the base URL with one trailing slash when it is an
+// absolute http(s) URL, else "".
+func absoluteBase(u string) string {
+	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+		return ""
+	}
+	return strings.TrimRight(u, "/") + "/"
+}
+
+// sitePages makes the site's own pages: home, lists, taxonomies, the action
+// board, lessons, trends and 404.
+func sitePages(sd *siteData) []*page {
+	pages := []*page{
+		{Title: "", URL: "/", Layout: "home"},
+		{Title: "Postmortems", URL: "/postmortems/", Layout: "list", List: sd.Postmortems},
+		{Title: "Runbooks", URL: "/runbooks/", Layout: "list", List: sd.Runbooks},
+		{Title: "Action items", URL: "/actions/", Layout: "actions", Groups: actionGroups(sd.Actions)},
+		{Title: "Lessons", URL: "/lessons/", Layout: "lessons"},
+		{Title: "Trends", URL: "/trends/", Layout: "trends"},
+		{Title: "Page not found", URL: "/404/", Layout: "404", base: basePath(sd.BaseURL)},
+	}
+	if len(sd.Pages) > 0 {
+		pages = append(pages, &page{Title: "Pages", URL: "/pages/", Layout: "list", List: sd.Pages})
+	}
+	for _, tax := range []struct {
+		title string
+		url   string
+		terms []*term
+	}{
+		{"Services", "/services/", sd.Services}, {"Tags", "/tags/", sd.Tags},
+		{"Severities", "/severities/", sd.Severities}, {"Owners", "/owners/", sd.Owners},
+	} {
+		pages = append(pages, &page{Title: tax.title, URL: tax.url, Layout: "terms", Terms: tax.terms})
+		for _, t := range tax.terms {
+			pages = append(pages, &page{Title: t.Name, URL: t.URL, Layout: "term", Term: t, List: t.Pages})
+		}
+	}
+	for _, p := range pages {
+		p.Site = sd
+	}
+	return pages
 }
 
 // renderDocs renders the document pages on all processors.
@@ -161,7 +224,7 @@ func renderDoc(r *bodyRenderer, tpl *layouts, out *output, p *page) error {
 		return fmt.Errorf("%s: %w", p.Doc.Path, err)
 	}
 	p.Content = template.HTML(body)
-	html, err := tpl.execute(tpl.single, p)
+	html, err := tpl.execute(p)
 	p.Content = "" // the rendered body is not needed once written
 	if err != nil {
 		return fmt.Errorf("%s: %w", p.Doc.Path, err)
@@ -205,7 +268,7 @@ func FormatDuration(d time.Duration) string {
 	}
 }
 
-// renderTo executes a template into a buffer.
+// renderTo executes a template set into a buffer.
 func renderTo(t *template.Template, data any) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "base", data); err != nil {

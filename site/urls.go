@@ -1,6 +1,7 @@
 package site
 
 import (
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -29,11 +30,18 @@ func docURL(d *content.Doc) string {
 	if (name != "index" || len(segs) == 0) && name != "" {
 		segs = append(segs, name)
 	}
+	if len(segs) == 0 || reservedPrefixes[segs[0]] {
+		segs = append([]string{"pages"}, segs...)
+	}
 	return "/" + strings.Join(segs, "/") + "/"
 }
 
-// reservedURLs are site paths that kb's own pages use.
-var reservedURLs = map[string]bool{"/": true, "/style.css/": true}
+// reservedPrefixes are the first path segments of kb's own pages; a plain
+// page whose path starts with one moves under /pages/.
+var reservedPrefixes = map[string]bool{
+	"postmortems": true, "runbooks": true, "services": true, "tags": true, "severities": true, "owners": true,
+	"actions": true, "lessons": true, "trends": true, "search": true, "pages": true, "404": true,
+}
 
 // assignURLs gives every document a distinct site path. A plain page whose
 // path would collide with another page or a reserved path gets a numeric
@@ -43,12 +51,9 @@ func assignURLs(docs []*content.Doc) map[*content.Doc]string {
 	taken := make(map[string]bool, len(docs))
 	for _, d := range docs {
 		u := docURL(d)
-		if taken[u] || reservedURLs[u] {
+		if taken[u] {
 			base := strings.TrimSuffix(u, "/")
-			if base == "" {
-				base = "/index"
-			}
-			for n := 2; taken[u] || reservedURLs[u]; n++ {
+			for n := 2; taken[u]; n++ {
 				u = base + "-" + strconv.Itoa(n) + "/"
 			}
 		}
@@ -56,6 +61,34 @@ func assignURLs(docs []*content.Doc) map[*content.Doc]string {
 		urls[d] = u
 	}
 	return urls
+}
+
+// basePath returns the path part of a base URL, with slashes at both ends:
+// "https://host/kb" gives "/kb/"; "" gives "/".
+func basePath(baseURL string) string {
+	p := baseURL
+	if i := strings.Index(p, "://"); i >= 0 {
+		p = p[i+3:]
+		if j := strings.IndexByte(p, '/'); j >= 0 {
+			p = p[j:]
+		} else {
+			p = "/"
+		}
+	}
+	p = "/" + strings.Trim(p, "/") + "/"
+	if p == "//" {
+		p = "/"
+	}
+	return p
+}
+
+// cleanJoin resolves a relative link from the document at slash path from
+// into a slash path of the KB, undoing %-escapes.
+func cleanJoin(from, rel string) string {
+	if u, err := url.PathUnescape(rel); err == nil {
+		rel = u
+	}
+	return path.Clean(path.Join(path.Dir(from), rel))
 }
 
 // relPath returns the relative link from the page at site path from (a

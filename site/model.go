@@ -1,0 +1,452 @@
+package site
+
+import (
+	"html/template"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/kb-tools/kb/content"
+)
+
+// siteData is what every template sees as .Site: the KB's settings and
+// the views the pages share.
+type siteData struct {
+	Title, Description, BaseURL string
+	// Today is the day overdue and freshness are judged against.
+	Today    time.Time
+	DocCount int
+
+	Postmortems []*page // newest first
+	Runbooks    []*page // by title
+	Pages       []*page // plain pages, by path
+
+	Services, Tags, Severities, Owners []*term
+	Actions                            []*actionRow // every action item
+	Lessons                            []*lesson
+	Trends                             *trends
+
+	byID          map[content.Kind]map[string]*page
+	severityOrder []string
+	staleDays     int
+}
+
+// page is what a template renders: a document's page, or one of the
+// site's own (home, lists, taxonomies, actions, lessons, trends, 404).
+type page struct {
+	Title string
+	URL   string // site path without the base path
+	// Layout names the template that renders the page.
+	Layout  string
+	Doc     *content.Doc
+	Content template.HTML
+	Site    *siteData
+	// base, for the 404 page, is the site's base path: the page is served
+	// at any path, so its links are absolute.
+	base string
+
+	// Document pages.
+	Durations []labelled
+	Actions   []*actionRow
+	Runbooks  []*page  // a postmortem's runbooks
+	Missing   []string // runbook ids that name no runbook
+	Similar   []*page  // incidents sharing services, tags or factors
+	UsedBy    []*page  // postmortems that used a runbook
+	Fresh     freshness
+	Git       *gitInfo
+
+	// List pages.
+	List  []*page
+	Term  *term
+	Terms []*term
+	// Groups are the action board's columns.
+	Groups []actionGroup
+}
+
+type labelled struct{ Label, Value string }
+
+// Rel returns the link from this page to the site path target ("/runbooks/x/"
+// or "style.css"), relative so the site works under any sub-path.
+func (p *page) Rel(target string) string {
+	if p.base != "" {
+		return p.base + strings.TrimPrefix(target, "/")
+	}
+	return relPath(p.URL, target)
+}
+
+// IsPostmortem and IsRunbook let templates branch on a document's kind.
+func (p *page) IsPostmortem() bool { return p.Doc != nil && p.Doc.Kind == content.KindPostmortem }
+
+// IsRunbook reports a runbook's page.
+func (p *page) IsRunbook() bool { return p.Doc != nil && p.Doc.Kind == content.KindRunbook }
+
+// term is one value of a taxonomy (a service, a tag, a severity, an owner)
+// and what carries it.
+type term struct {
+	Taxonomy string
+	Name     string
+	URL      string
+	Pages    []*page
+	Actions  []*actionRow
+}
+
+// actionRow is an action item with its postmortem and its standing.
+type actionRow struct {
+	content.ActionItem
+	Page        *page
+	Overdue     bool
+	DaysOverdue int
+}
+
+// StatusClass is the badge class of the item: overdue stands out.
+func (a *actionRow) StatusClass() string {
+	if a.Overdue {
+		return "overdue"
+	}
+	return a.Status
+}
+
+type actionGroup struct {
+	Name  string
+	Items []*actionRow
+}
+
+// freshness is how recently a runbook was reviewed and drilled.
+type freshness struct {
+	// State is "fresh", "due" (over three quarters of stale_days), "stale"
+	// or "never".
+	State        string
+	ReviewAge    int // days; -1 when never reviewed
+	DrillAge     int
+	ReviewState  string
+	DrillState   string
+	StaleDays    int
+	LastReviewed time.Time
+	LastDrilled  time.Time
+}
+
+func freshnessOf(d *content.Doc, today time.Time, staleDays int) freshness {
+	f := freshness{StaleDays: staleDays, LastReviewed: d.Meta.LastReviewed, LastDrilled: d.Meta.LastDrilled}
+	f.ReviewAge, f.ReviewState = ageState(d.Meta.LastReviewed, today, staleDays)
+	f.DrillAge, f.DrillState = ageState(d.Meta.LastDrilled, today, staleDays)
+	f.State = worse(f.ReviewState, f.DrillState)
+	return f
+}
+
+func ageState(t, today time.Time, staleDays int) (int, string) {
+	if t.IsZero() {
+		return -1, "never"
+	}
+	age := int(today.Sub(t).Hours() / 24)
+	switch {
+	case age > staleDays:
+		return age, "stale"
+	case age*4 > staleDays*3:
+		return age, "due"
+	default:
+		return age, "fresh"
+	}
+}
+
+var stateRank = map[string]int{"fresh": 0, "due": 1, "stale": 2, "never": 3}
+
+func worse(a, b string) string {
+	if stateRank[b] > stateRank[a] {
+		return b
+	}
+	return a
+}
+
+// lesson is what one postmortem taught: its insight, its lessons-learned
+// section, the guardrails it added and the runbooks it produced or changed.
+type lesson struct {
+	Page       *page
+	Insight    string
+	Section    template.HTML
+	Guardrails []string
+	Runbooks   []*page
+}
+
+// buildModel computes the views of the site from the document pages.
+func buildModel(sd *siteData, pages []*page, staleDays int) {
+	sd.byID = map[content.Kind]map[string]*page{}
+	for _, p := range pages {
+		d := p.Doc
+		if sd.byID[d.Kind] == nil {
+			sd.byID[d.Kind] = map[string]*page{}
+		}
+		sd.byID[d.Kind][d.ID] = p
+		switch d.Kind {
+		case content.KindPostmortem:
+			sd.Postmortems = append(sd.Postmortems, p)
+		case content.KindRunbook:
+			sd.Runbooks = append(sd.Runbooks, p)
+			p.Fresh = freshnessOf(d, sd.Today, staleDays)
+		default:
+			sd.Pages = append(sd.Pages, p)
+		}
+	}
+	sort.SliceStable(sd.Postmortems, func(i, j int) bool { return sd.Postmortems[i].Doc.Date.After(sd.Postmortems[j].Doc.Date) })
+	sort.SliceStable(sd.Runbooks, func(i, j int) bool {
+		return strings.ToLower(sd.Runbooks[i].Title) < strings.ToLower(sd.Runbooks[j].Title)
+	})
+	for _, p := range sd.Postmortems {
+		linkRunbooks(sd, p)
+		for _, a := range p.Doc.Actions {
+			row := &actionRow{ActionItem: a, Page: p}
+			if a.Open() && !a.Due.IsZero() && a.Due.Before(sd.Today) {
+				row.Overdue = true
+				row.DaysOverdue = int(sd.Today.Sub(a.Due).Hours() / 24)
+			}
+			p.Actions = append(p.Actions, row)
+			sd.Actions = append(sd.Actions, row)
+		}
+	}
+	for _, p := range sd.Postmortems {
+		p.Similar = similarIncidents(p, sd.Postmortems, 5)
+	}
+	sd.Services = taxonomy(sd, "services", func(p *page) []string { return p.Doc.Meta.Services }, pages)
+	sd.Tags = taxonomy(sd, "tags", func(p *page) []string { return p.Doc.Meta.Tags }, pages)
+	sd.Severities = taxonomy(sd, "severities", func(p *page) []string {
+		if p.Doc.Kind == content.KindPostmortem && p.Doc.Meta.Severity != "" {
+			return []string{p.Doc.Meta.Severity}
+		}
+		return nil
+	}, pages)
+	sd.Owners = ownerTerms(sd)
+}
+
+// linkRunbooks resolves a postmortem's runbooks: ids and the runbooks its
+// body links to, and records the postmortem on each runbook's page.
+func linkRunbooks(sd *siteData, p *page) {
+	seen := map[*page]bool{}
+	add := func(rb *page) {
+		if rb != nil && !seen[rb] {
+			seen[rb] = true
+			p.Runbooks = append(p.Runbooks, rb)
+			rb.UsedBy = append(rb.UsedBy, p)
+		}
+	}
+	for _, id := range p.Doc.Meta.Runbooks {
+		rb := sd.byID[content.KindRunbook][content.Slug(id)]
+		if rb == nil {
+			p.Missing = append(p.Missing, id)
+		}
+		add(rb)
+	}
+	for _, l := range p.Doc.Links {
+		if rb := sd.runbookAt(p.Doc.Path, l.Dest); rb != nil {
+			add(rb)
+		}
+	}
+}
+
+// runbookAt returns the runbook a relative link from a document leads to.
+func (sd *siteData) runbookAt(from, dest string) *page {
+	if !content.IsMarkdown(strings.SplitN(dest, "#", 2)[0]) || strings.Contains(dest, "://") {
+		return nil
+	}
+	target := cleanJoin(from, strings.SplitN(dest, "#", 2)[0])
+	for _, rb := range sd.Runbooks {
+		if rb.Doc.Path == target {
+			return rb
+		}
+	}
+	return nil
+}
+
+// similarIncidents ranks the other postmortems by what they share with p:
+// contributing factors weigh most, then services, then tags.
+func similarIncidents(p *page, all []*page, n int) []*page {
+	type scored struct {
+		p     *page
+		score int
+	}
+	var out []scored
+	for _, o := range all {
+		if o == p {
+			continue
+		}
+		s := 3*shared(p.Doc.Meta.ContributingFactors, o.Doc.Meta.ContributingFactors) +
+			2*shared(p.Doc.Meta.Services, o.Doc.Meta.Services) + shared(p.Doc.Meta.Tags, o.Doc.Meta.Tags)
+		if s > 0 {
+			out = append(out, scored{o, s})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	var pages []*page
+	for i := 0; i < len(out) && i < n; i++ {
+		pages = append(pages, out[i].p)
+	}
+	return pages
+}
+
+func shared(a, b []string) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if strings.EqualFold(x, y) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// taxonomy groups the pages by the values values gives them.
+func taxonomy(sd *siteData, name string, values func(*page) []string, pages []*page) []*term {
+	byName := map[string]*term{}
+	for _, p := range pages {
+		for _, v := range values(p) {
+			slug := content.Slug(v)
+			if slug == "" {
+				continue
+			}
+			t := byName[slug]
+			if t == nil {
+				t = &term{Taxonomy: name, Name: v, URL: "/" + name + "/" + slug + "/"}
+				byName[slug] = t
+			}
+			t.Pages = append(t.Pages, p)
+		}
+	}
+	return sortedTerms(byName)
+}
+
+// ownerTerms lists the owners of action items and runbooks.
+func ownerTerms(sd *siteData) []*term {
+	byName := map[string]*term{}
+	get := func(owner string) *term {
+		slug := content.Slug(owner)
+		if slug == "" {
+			return nil
+		}
+		t := byName[slug]
+		if t == nil {
+			t = &term{Taxonomy: "owners", Name: strings.TrimPrefix(owner, "@"), URL: "/owners/" + slug + "/"}
+			byName[slug] = t
+		}
+		return t
+	}
+	for _, a := range sd.Actions {
+		if t := get(a.Owner); t != nil {
+			t.Actions = append(t.Actions, a)
+		}
+	}
+	for _, rb := range sd.Runbooks {
+		if t := get(rb.Doc.Meta.Owner); t != nil {
+			t.Pages = append(t.Pages, rb)
+		}
+	}
+	for _, t := range byName {
+		sortActions(t.Actions)
+	}
+	return sortedTerms(byName)
+}
+
+func sortedTerms(m map[string]*term) []*term {
+	out := make([]*term, 0, len(m))
+	for _, t := range m {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	return out
+}
+
+// sortActions puts overdue items first (most overdue first), then open and
+// in-progress by due date, then the rest.
+func sortActions(rows []*actionRow) {
+	rank := func(a *actionRow) int {
+		switch {
+		case a.Overdue:
+			return 0
+		case a.Open():
+			return 1
+		case a.Status == content.StatusDone:
+			return 2
+		default:
+			return 3
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if rank(a) != rank(b) {
+			return rank(a) < rank(b)
+		}
+		if a.Due.IsZero() != b.Due.IsZero() {
+			return !a.Due.IsZero()
+		}
+		return a.Due.Before(b.Due)
+	})
+}
+
+// actionGroups makes the action board: overdue first, then by status.
+func actionGroups(rows []*actionRow) []actionGroup {
+	groups := []actionGroup{{Name: "Overdue"}, {Name: "Open"}, {Name: "In progress"}, {Name: "Done"}, {Name: "Won't do"}, {Name: "Other"}}
+	for _, a := range rows {
+		i := 5
+		switch {
+		case a.Overdue:
+			i = 0
+		case a.Status == content.StatusOpen:
+			i = 1
+		case a.Status == content.StatusInProgress:
+			i = 2
+		case a.Status == content.StatusDone:
+			i = 3
+		case a.Status == content.StatusWontDo:
+			i = 4
+		}
+		groups[i].Items = append(groups[i].Items, a)
+	}
+	for i := range groups {
+		sortActions(groups[i].Items)
+	}
+	return groups
+}
+
+// OpenActions returns the open items, overdue first, at most n.
+func (sd *siteData) OpenActions(n int) []*actionRow {
+	var open []*actionRow
+	for _, a := range sd.Actions {
+		if a.Open() {
+			open = append(open, a)
+		}
+	}
+	sortActions(open)
+	if len(open) > n {
+		open = open[:n]
+	}
+	return open
+}
+
+// OverdueCount counts the overdue action items.
+func (sd *siteData) OverdueCount() int {
+	n := 0
+	for _, a := range sd.Actions {
+		if a.Overdue {
+			n++
+		}
+	}
+	return n
+}
+
+// StaleRunbooks returns the runbooks not reviewed or drilled in time.
+func (sd *siteData) StaleRunbooks() []*page {
+	var out []*page
+	for _, rb := range sd.Runbooks {
+		if rb.Fresh.State == "stale" || rb.Fresh.State == "never" {
+			out = append(out, rb)
+		}
+	}
+	return out
+}
+
+// Recent returns the n newest postmortems.
+func (sd *siteData) Recent(n int) []*page {
+	if len(sd.Postmortems) < n {
+		return sd.Postmortems
+	}
+	return sd.Postmortems[:n]
+}

@@ -1,0 +1,414 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/kb-tools/kb/content"
+)
+
+// trends are the figures of the trends page: each a chart, its data table
+// and a sentence that says what it shows.
+type trends struct {
+	Months        []string // YYYY-MM, oldest first
+	Severities    []string
+	BySeverity    [][]int // [month][severity]
+	MonthlyChart  template.HTML
+	MonthlySum    string
+	Services      []countRow
+	ServicesChart template.HTML
+	ServicesSum   string
+
+	Quarters      []quarterRow
+	DurationChart template.HTML
+	DurationSum   string
+
+	ActionMonths   []actionMonth
+	ActionsChart   template.HTML
+	ActionsSum     string
+	CompletionRate string
+	OverdueByOwner []countRow
+	OverdueTotal   int
+
+	Recurring    []recurrence
+	RecurringSum string
+
+	Freshness    []countRow
+	FreshChart   template.HTML
+	FreshnessSum string
+}
+
+type countRow struct {
+	Name  string
+	Count int
+	URL   string
+}
+
+type quarterRow struct {
+	Quarter                  string
+	Incidents                int
+	DetectMedian, DetectP90  string
+	ResolveMedian, ResolveP9 string
+	detect, resolve          []time.Duration
+}
+
+type actionMonth struct {
+	Month  string
+	Opened int
+	Done   int
+}
+
+// recurrence is a contributing factor or tag seen in two or more incidents
+// within 90 days.
+type recurrence struct {
+	Kind  string // "factor" or "tag"
+	Name  string
+	Pages []*page
+}
+
+// computeTrends builds the trends of the postmortems and runbooks.
+func computeTrends(sd *siteData) *trends {
+	t := &trends{Severities: append([]string(nil), severitiesOf(sd)...)}
+	pms := append([]*page(nil), sd.Postmortems...)
+	sort.SliceStable(pms, func(i, j int) bool { return pms[i].Doc.Date.Before(pms[j].Doc.Date) })
+	var dated []*page
+	for _, p := range pms {
+		if !p.Doc.Date.IsZero() {
+			dated = append(dated, p)
+		}
+	}
+	t.monthly(dated)
+	t.services(sd)
+	t.durations(dated)
+	t.actions(sd, dated)
+	t.recurring(dated)
+	t.freshness(sd)
+	return t
+}
+
+func severitiesOf(sd *siteData) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range sd.Severities {
+		seen[s.Name] = true
+	}
+	for _, s := range defaultSeverities(sd) {
+		if seen[s] {
+			out = append(out, s)
+			delete(seen, s)
+		}
+	}
+	var rest []string
+	for s := range seen {
+		rest = append(rest, s)
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+// defaultSeverities returns kb.yaml's severities, in order, as set on the
+// site data by the builder.
+func defaultSeverities(sd *siteData) []string { return sd.severityOrder }
+
+func monthOf(t time.Time) string { return t.Format("2006-01") }
+
+// monthRange lists the months from first to last, inclusive.
+func monthRange(first, last time.Time) []string {
+	var out []string
+	m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC)
+	end := time.Date(last.Year(), last.Month(), 1, 0, 0, 0, 0, time.UTC)
+	for !m.After(end) && len(out) < 240 {
+		out = append(out, monthOf(m))
+		m = m.AddDate(0, 1, 0)
+	}
+	return out
+}
+
+func (t *trends) monthly(dated []*page) {
+	if len(dated) == 0 {
+		t.MonthlySum = "No dated postmortems yet."
+		return
+	}
+	t.Months = monthRange(dated[0].Doc.Date, dated[len(dated)-1].Doc.Date)
+	index := map[string]int{}
+	for i, m := range t.Months {
+		index[m] = i
+	}
+	sevIndex := map[string]int{}
+	for i, s := range t.Severities {
+		sevIndex[s] = i
+	}
+	t.BySeverity = make([][]int, len(t.Months))
+	for i := range t.BySeverity {
+		t.BySeverity[i] = make([]int, len(t.Severities))
+	}
+	for _, p := range dated {
+		if s, ok := sevIndex[p.Doc.Meta.Severity]; ok {
+			t.BySeverity[index[monthOf(p.Doc.Date)]][s]++
+		}
+	}
+	busiest, most := "", 0
+	for i, m := range t.Months {
+		if n := sum(t.BySeverity[i]); n > most {
+			busiest, most = m, n
+		}
+	}
+	t.MonthlyChart = stackedBars("Incidents per month by severity", t.Months, t.Severities, t.BySeverity,
+		func(i int) string { return fmt.Sprintf("k%d", min(i, 3)) })
+	t.MonthlySum = fmt.Sprintf("%d incidents from %s to %s", len(dated), t.Months[0], t.Months[len(t.Months)-1])
+	if most > 1 {
+		t.MonthlySum += fmt.Sprintf("; the busiest month was %s with %d.", busiest, most)
+	} else {
+		t.MonthlySum += "; no month had more than one."
+	}
+	if len(t.Severities) > 0 {
+		top := 0
+		for i := range t.Months {
+			top += t.BySeverity[i][0]
+		}
+		t.MonthlySum += fmt.Sprintf(" %d of them were %s.", top, t.Severities[0])
+	}
+}
+
+func sum(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
+}
+
+func (t *trends) services(sd *siteData) {
+	for _, s := range sd.Services {
+		n := 0
+		for _, p := range s.Pages {
+			if p.IsPostmortem() {
+				n++
+			}
+		}
+		if n > 0 {
+			t.Services = append(t.Services, countRow{Name: s.Name, Count: n, URL: s.URL})
+		}
+	}
+	sort.SliceStable(t.Services, func(i, j int) bool { return t.Services[i].Count > t.Services[j].Count })
+	t.ServicesChart = horizontalBars("Incidents by service", t.Services)
+	if len(t.Services) > 0 {
+		t.ServicesSum = fmt.Sprintf("%s was involved in the most incidents (%d) of %d services.", t.Services[0].Name, t.Services[0].Count, len(t.Services))
+	} else {
+		t.ServicesSum = "No postmortem names its services yet."
+	}
+}
+
+func quarterOf(t time.Time) string { return fmt.Sprintf("%d-Q%d", t.Year(), (int(t.Month())-1)/3+1) }
+
+func (t *trends) durations(dated []*page) {
+	byQ := map[string]*quarterRow{}
+	var order []string
+	for _, p := range dated {
+		q := quarterOf(p.Doc.Date)
+		row := byQ[q]
+		if row == nil {
+			row = &quarterRow{Quarter: q}
+			byQ[q] = row
+			order = append(order, q)
+		}
+		row.Incidents++
+		if d, ok := p.Doc.TimeToDetect(); ok && d >= 0 {
+			row.detect = append(row.detect, d)
+		}
+		if d, ok := p.Doc.TimeToResolve(); ok && d >= 0 {
+			row.resolve = append(row.resolve, d)
+		}
+	}
+	var labels []string
+	var series [2][]float64
+	var allDetect, allResolve []time.Duration
+	for _, q := range order {
+		row := byQ[q]
+		row.DetectMedian, row.DetectP90 = percentileText(row.detect, 50), percentileText(row.detect, 90)
+		row.ResolveMedian, row.ResolveP9 = percentileText(row.resolve, 50), percentileText(row.resolve, 90)
+		t.Quarters = append(t.Quarters, *row)
+		labels = append(labels, q)
+		series[0] = append(series[0], minutes(percentile(row.detect, 50)))
+		series[1] = append(series[1], minutes(percentile(row.resolve, 50)))
+		allDetect = append(allDetect, row.detect...)
+		allResolve = append(allResolve, row.resolve...)
+	}
+	t.DurationChart = lineChart("Median time to detect and to resolve per quarter (minutes)", labels, []string{"detect", "resolve"}, series[:])
+	if len(allResolve) == 0 {
+		t.DurationSum = "No postmortem has started and resolved times yet."
+		return
+	}
+	t.DurationSum = fmt.Sprintf("Over all quarters the median time to detect is %s (p90 %s) and the median time to resolve is %s (p90 %s).",
+		percentileText(allDetect, 50), percentileText(allDetect, 90), percentileText(allResolve, 50), percentileText(allResolve, 90))
+}
+
+func minutes(d time.Duration) float64 { return d.Minutes() }
+
+// percentile returns the p-th percentile (nearest rank) of ds.
+func percentile(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	rank := (p*len(s) + 99) / 100
+	if rank < 1 {
+		rank = 1
+	}
+	return s[rank-1]
+}
+
+func percentileText(ds []time.Duration, p int) string {
+	if len(ds) == 0 {
+		return "–"
+	}
+	return FormatDuration(percentile(ds, p))
+}
+
+func (t *trends) actions(sd *siteData, dated []*page) {
+	byMonth := map[string]*actionMonth{}
+	var order []string
+	done, counted := 0, 0
+	owners := map[string]int{}
+	for _, p := range dated {
+		m := monthOf(p.Doc.Date)
+		for _, a := range p.Actions {
+			row := byMonth[m]
+			if row == nil {
+				row = &actionMonth{Month: m}
+				byMonth[m] = row
+				order = append(order, m)
+			}
+			row.Opened++
+			if a.Status == content.StatusDone {
+				row.Done++
+			}
+		}
+	}
+	for _, a := range sd.Actions {
+		if a.Status == content.StatusWontDo {
+			continue
+		}
+		counted++
+		if a.Status == content.StatusDone {
+			done++
+		}
+		if a.Overdue {
+			t.OverdueTotal++
+			owner := a.Owner
+			if owner == "" {
+				owner = "(no owner)"
+			}
+			owners[owner]++
+		}
+	}
+	var labels []string
+	var opened, closed []int
+	for _, m := range order {
+		t.ActionMonths = append(t.ActionMonths, *byMonth[m])
+		labels = append(labels, m)
+		opened = append(opened, byMonth[m].Opened)
+		closed = append(closed, byMonth[m].Done)
+	}
+	t.ActionsChart = groupedBars("Action items by month of their incident: opened, and done since", labels, []string{"opened", "done"}, [][]int{opened, closed})
+	for o, n := range owners {
+		t.OverdueByOwner = append(t.OverdueByOwner, countRow{Name: o, Count: n, URL: "/owners/" + content.Slug(o) + "/"})
+	}
+	sort.SliceStable(t.OverdueByOwner, func(i, j int) bool {
+		if t.OverdueByOwner[i].Count != t.OverdueByOwner[j].Count {
+			return t.OverdueByOwner[i].Count > t.OverdueByOwner[j].Count
+		}
+		return t.OverdueByOwner[i].Name < t.OverdueByOwner[j].Name
+	})
+	if counted == 0 {
+		t.CompletionRate = "–"
+		t.ActionsSum = "No action items yet."
+		return
+	}
+	t.CompletionRate = fmt.Sprintf("%d%%", done*100/counted)
+	t.ActionsSum = fmt.Sprintf("%d of %d action items are done (%s, items marked won't do left out); %d open items are past their due date.",
+		done, counted, t.CompletionRate, t.OverdueTotal)
+}
+
+// recurring finds contributing factors and tags shared by two or more
+// incidents within 90 days of each other.
+func (t *trends) recurring(dated []*page) {
+	for _, kind := range []string{"factor", "tag"} {
+		byName := map[string][]*page{}
+		names := map[string]string{}
+		for _, p := range dated {
+			values := p.Doc.Meta.Tags
+			if kind == "factor" {
+				values = p.Doc.Meta.ContributingFactors
+			}
+			for _, v := range values {
+				k := strings.ToLower(v)
+				byName[k] = append(byName[k], p)
+				names[k] = v
+			}
+		}
+		var keys []string
+		for k := range byName {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if pages := within90Days(byName[k]); len(pages) >= 2 {
+				t.Recurring = append(t.Recurring, recurrence{Kind: kind, Name: names[k], Pages: pages})
+			}
+		}
+	}
+	factors := 0
+	for _, r := range t.Recurring {
+		if r.Kind == "factor" {
+			factors++
+		}
+	}
+	t.RecurringSum = fmt.Sprintf("%d contributing factors and %d tags came back within 90 days.", factors, len(t.Recurring)-factors)
+}
+
+// within90Days returns the incidents (in date order) that lie within 90
+// days of another one of the list.
+func within90Days(pages []*page) []*page {
+	var out []*page
+	for i, p := range pages {
+		near := false
+		for j, o := range pages {
+			if i != j {
+				d := p.Doc.Date.Sub(o.Doc.Date)
+				if d < 0 {
+					d = -d
+				}
+				if d <= 90*24*time.Hour {
+					near = true
+					break
+				}
+			}
+		}
+		if near {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (t *trends) freshness(sd *siteData) {
+	counts := map[string]int{}
+	for _, rb := range sd.Runbooks {
+		counts[rb.Fresh.State]++
+	}
+	for _, s := range []string{"fresh", "due", "stale", "never"} {
+		t.Freshness = append(t.Freshness, countRow{Name: s, Count: counts[s]})
+	}
+	t.FreshChart = horizontalBars("Runbooks by freshness", t.Freshness)
+	if len(sd.Runbooks) == 0 {
+		t.FreshnessSum = "No runbooks yet."
+		return
+	}
+	t.FreshnessSum = fmt.Sprintf("%d of %d runbooks were reviewed and drilled within the last %d days; %d are stale and %d were never reviewed or drilled.",
+		counts["fresh"]+counts["due"], len(sd.Runbooks), sd.staleDays, counts["stale"], counts["never"])
+}
