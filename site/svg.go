@@ -37,8 +37,8 @@ func (w *svgWriter) open(title string, height int) {
 // counts get whole-number ticks.
 func (w *svgWriter) axis(max float64, height int, counts bool) float64 {
 	top := niceMax(max)
-	if counts && top < 4 {
-		top = 4
+	if counts {
+		top = 4 * math.Ceil(top/4) // whole numbers at every grid line
 	}
 	plotH := float64(height - marginT - marginB)
 	for i := 0; i <= 4; i++ {
