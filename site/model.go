@@ -27,6 +27,7 @@ type siteData struct {
 	Trends                             *trends
 
 	byID          map[content.Kind]map[string]*page
+	runbookByPath map[string]*page
 	severityOrder []string
 	staleDays     int
 }
@@ -202,9 +203,7 @@ func buildModel(sd *siteData, pages []*page, staleDays int) {
 			sd.Actions = append(sd.Actions, row)
 		}
 	}
-	for _, p := range sd.Postmortems {
-		p.Similar = similarIncidents(p, sd.Postmortems, 5)
-	}
+	similarIncidents(sd.Postmortems, 5)
 	sd.Services = taxonomy(sd, "services", func(p *page) []string { return p.Doc.Meta.Services }, pages)
 	sd.Tags = taxonomy(sd, "tags", func(p *page) []string { return p.Doc.Meta.Tags }, pages)
 	sd.Severities = taxonomy(sd, "severities", func(p *page) []string {
@@ -246,52 +245,103 @@ func (sd *siteData) runbookAt(from, dest string) *page {
 	if !content.IsMarkdown(strings.SplitN(dest, "#", 2)[0]) || strings.Contains(dest, "://") {
 		return nil
 	}
-	target := cleanJoin(from, strings.SplitN(dest, "#", 2)[0])
-	for _, rb := range sd.Runbooks {
-		if rb.Doc.Path == target {
-			return rb
+	if sd.runbookByPath == nil {
+		sd.runbookByPath = make(map[string]*page, len(sd.Runbooks))
+		for _, rb := range sd.Runbooks {
+			sd.runbookByPath[rb.Doc.Path] = rb
 		}
 	}
-	return nil
+	return sd.runbookByPath[cleanJoin(from, strings.SplitN(dest, "#", 2)[0])]
 }
 
-// similarIncidents ranks the other postmortems by what they share with p:
-// contributing factors weigh most, then services, then tags.
-func similarIncidents(p *page, all []*page, n int) []*page {
-	type scored struct {
-		p     *page
-		score int
-	}
-	var out []scored
-	for _, o := range all {
-		if o == p {
-			continue
-		}
-		s := 3*shared(p.Doc.Meta.ContributingFactors, o.Doc.Meta.ContributingFactors) +
-			2*shared(p.Doc.Meta.Services, o.Doc.Meta.Services) + shared(p.Doc.Meta.Tags, o.Doc.Meta.Tags)
-		if s > 0 {
-			out = append(out, scored{o, s})
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
-	var pages []*page
-	for i := 0; i < len(out) && i < n; i++ {
-		pages = append(pages, out[i].p)
-	}
-	return pages
-}
-
-func shared(a, b []string) int {
-	n := 0
-	for _, x := range a {
-		for _, y := range b {
-			if strings.EqualFold(x, y) {
-				n++
-				break
+// similarIncidents gives each postmortem the n others that share most with
+// it: contributing factors weigh most, then services, then tags. Shared
+// values are found through an index of each value's incidents.
+func similarIncidents(all []*page, n int) {
+	type index map[string][]int
+	build := func(values func(*page) []string) index {
+		x := index{}
+		for i, p := range all {
+			for _, v := range values(p) {
+				k := strings.ToLower(v)
+				x[k] = append(x[k], i)
 			}
 		}
+		return x
 	}
-	return n
+	weights := []struct {
+		x      index
+		values func(*page) []string
+		weight int
+	}{
+		{build(func(p *page) []string { return p.Doc.Meta.ContributingFactors }), func(p *page) []string { return p.Doc.Meta.ContributingFactors }, 3},
+		{build(func(p *page) []string { return p.Doc.Meta.Services }), func(p *page) []string { return p.Doc.Meta.Services }, 2},
+		{build(func(p *page) []string { return p.Doc.Meta.Tags }), func(p *page) []string { return p.Doc.Meta.Tags }, 1},
+	}
+	score := make([]int, len(all))
+	var touched []int
+	for i, p := range all {
+		touched = touched[:0]
+		for _, w := range weights {
+			for _, v := range dedupe(w.values(p)) {
+				for _, j := range w.x[strings.ToLower(v)] {
+					if j == i {
+						continue
+					}
+					if score[j] == 0 {
+						touched = append(touched, j)
+					}
+					score[j] += w.weight
+				}
+			}
+		}
+		p.Similar = nil
+		for _, j := range topScores(touched, score, n) {
+			p.Similar = append(p.Similar, all[j])
+		}
+		for _, j := range touched {
+			score[j] = 0
+		}
+	}
+}
+
+// topScores returns the n candidates with the highest scores, highest
+// first; ties go to the lower index (the newer incident).
+func topScores(cands, score []int, n int) []int {
+	better := func(a, b int) bool { return score[a] > score[b] || score[a] == score[b] && a < b }
+	top := make([]int, 0, n+1)
+	for _, c := range cands {
+		if len(top) == n && !better(c, top[n-1]) {
+			continue
+		}
+		i := len(top)
+		top = append(top, c)
+		for i > 0 && better(c, top[i-1]) {
+			top[i] = top[i-1]
+			i--
+		}
+		top[i] = c
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	return top
+}
+
+// dedupe returns the values without repeats, ignoring case.
+func dedupe(values []string) []string {
+	if len(values) < 2 {
+		return values
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range values {
+		if k := strings.ToLower(v); !seen[k] {
+			seen[k] = true
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // taxonomy groups the pages by the values values gives them.

@@ -92,22 +92,11 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	r := &bodyRenderer{md: content.NewMarkdown(kb.Config.UnsafeHTML), byPath: byPath}
 	sd.Lessons = lessons(sd, r)
 	sd.Trends = computeTrends(sd)
-	if err := renderDocs(kb, docs, byPath, tpl, out); err != nil {
-		return Result{}, err
-	}
 	pages := sitePages(sd)
-	for _, p := range pages {
-		html, err := tpl.execute(p)
-		if err != nil {
-			return Result{}, fmt.Errorf("%s: %w", p.URL, err)
-		}
-		name := strings.TrimPrefix(p.URL, "/") + "index.html"
-		if p.Layout == "404" {
-			name = "404.html"
-		}
-		if err := out.write(name, html); err != nil {
-			return Result{}, err
-		}
+	// The site's own pages are the largest (lists of everything): render
+	// them first, so that the document pages even out the workers' load.
+	if err := renderPages(kb, append(append([]*page(nil), pages...), docs...), byPath, tpl, out); err != nil {
+		return Result{}, err
 	}
 	if err := out.write("style.css", tpl.css); err != nil {
 		return Result{}, err
@@ -185,8 +174,8 @@ func sitePages(sd *siteData) []*page {
 	return pages
 }
 
-// renderDocs renders the document pages on all processors.
-func renderDocs(kb *content.KB, pages []*page, byPath map[string]string, tpl *layouts, out *output) error {
+// renderPages renders pages on all processors.
+func renderPages(kb *content.KB, pages []*page, byPath map[string]string, tpl *layouts, out *output) error {
 	next := make(chan *page)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
@@ -196,7 +185,7 @@ func renderDocs(kb *content.KB, pages []*page, byPath map[string]string, tpl *la
 			defer wg.Done()
 			r := &bodyRenderer{md: content.NewMarkdown(kb.Config.UnsafeHTML), byPath: byPath}
 			for p := range next {
-				if err := renderDoc(r, tpl, out, p); err != nil {
+				if err := renderPage(r, tpl, out, p); err != nil {
 					select {
 					case errs <- err:
 					default:
@@ -218,18 +207,27 @@ func renderDocs(kb *content.KB, pages []*page, byPath map[string]string, tpl *la
 	}
 }
 
-func renderDoc(r *bodyRenderer, tpl *layouts, out *output, p *page) error {
-	body, err := r.render(p.Doc, p.URL)
-	if err != nil {
-		return fmt.Errorf("%s: %w", p.Doc.Path, err)
+// renderPage renders one page (a document's body first) and writes it.
+func renderPage(r *bodyRenderer, tpl *layouts, out *output, p *page) error {
+	where := p.URL
+	if p.Doc != nil {
+		where = p.Doc.Path
+		body, err := r.render(p.Doc, p.URL)
+		if err != nil {
+			return fmt.Errorf("%s: %w", where, err)
+		}
+		p.Content = template.HTML(body)
 	}
-	p.Content = template.HTML(body)
 	html, err := tpl.execute(p)
 	p.Content = "" // the rendered body is not needed once written
 	if err != nil {
-		return fmt.Errorf("%s: %w", p.Doc.Path, err)
+		return fmt.Errorf("%s: %w", where, err)
 	}
-	return out.write(strings.TrimPrefix(p.URL, "/")+"index.html", html)
+	name := strings.TrimPrefix(p.URL, "/") + "index.html"
+	if p.Layout == "404" {
+		name = "404.html"
+	}
+	return out.write(name, html)
 }
 
 // durations lists a postmortem's derived times for its header.

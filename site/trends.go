@@ -371,25 +371,15 @@ func (t *trends) recurring(dated []*page) {
 	t.RecurringSum = fmt.Sprintf("%d contributing factors and %d tags came back within 90 days.", factors, len(t.Recurring)-factors)
 }
 
-// within90Days returns the incidents (in date order) that lie within 90
-// days of another one of the list.
+// within90Days returns the incidents of a date-ordered list that lie
+// within 90 days of another one: of the one before or the one after.
 func within90Days(pages []*page) []*page {
+	const window = 90 * 24 * time.Hour
 	var out []*page
 	for i, p := range pages {
-		near := false
-		for j, o := range pages {
-			if i != j {
-				d := p.Doc.Date.Sub(o.Doc.Date)
-				if d < 0 {
-					d = -d
-				}
-				if d <= 90*24*time.Hour {
-					near = true
-					break
-				}
-			}
-		}
-		if near {
+		before := i > 0 && p.Doc.Date.Sub(pages[i-1].Doc.Date) <= window
+		after := i+1 < len(pages) && pages[i+1].Doc.Date.Sub(p.Doc.Date) <= window
+		if before || after {
 			out = append(out, p)
 		}
 	}

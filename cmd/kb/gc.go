@@ -5,15 +5,17 @@ import (
 	"runtime/debug"
 )
 
-// tuneGC trades memory for speed in the batch commands (lint, build): the
-// collector runs at a quarter of its default frequency, held back by a
-// soft limit of 256 MiB, which a 10,000-document KB stays under. GOGC and
-// GOMEMLIMIT in the environment override either setting.
-func tuneGC() {
+// tuneGC trades memory for speed in the batch commands: the collector runs
+// less often (every percent of new heap, as GOGC), held back by a soft
+// memory limit. kb lint keeps little in memory and runs with 400% and 256
+// MiB; kb build keeps every document and page model and runs with 200% and
+// 768 MiB: a KB larger than the limit is collected as usual again, not
+// starved. GOGC and GOMEMLIMIT in the environment override either setting.
+func tuneGC(percent int, limit int64) {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		debug.SetGCPercent(percent)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(256 << 20)
+		debug.SetMemoryLimit(limit)
 	}
 }

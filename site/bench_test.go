@@ -1,0 +1,32 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/kb-tools/kb/content"
+)
+
+// BenchmarkBuild builds the KB named by KB_BENCH_DIR (a kbgen corpus:
+// go run ./cmd/kbgen -n 10000 -seed 1 /tmp/kbgen10k), loading included.
+func BenchmarkBuild(b *testing.B) {
+	dir := os.Getenv("KB_BENCH_DIR")
+	if dir == "" {
+		b.Skip("set KB_BENCH_DIR to a KB, e.g. one written by go run ./cmd/kbgen -n 10000 -seed 1 DIR")
+	}
+	out := filepath.Join(b.TempDir(), "public")
+	var pages int
+	for b.Loop() {
+		kb, err := content.Load(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := Build(kb, Options{Out: out, Today: testToday, NoGit: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = res.Pages
+	}
+	b.ReportMetric(float64(pages), "pages/op")
+}
