@@ -500,3 +500,32 @@ func (sd *siteData) Recent(n int) []*page {
 	}
 	return sd.Postmortems[:n]
 }
+
+// serviceLessons are the lessons of one service's incidents.
+type serviceLessons struct {
+	Service *term
+	Lessons []*lesson
+}
+
+// LessonsByService groups the lessons by the services of their incidents,
+// newest first within each service.
+func (sd *siteData) LessonsByService() []serviceLessons {
+	byPage := map[*page]*lesson{}
+	for _, l := range sd.Lessons {
+		byPage[l.Page] = l
+	}
+	var out []serviceLessons
+	for _, svc := range sd.Services {
+		var ls []*lesson
+		for _, p := range svc.Pages {
+			if l := byPage[p]; l != nil {
+				ls = append(ls, l)
+			}
+		}
+		if len(ls) > 0 {
+			sort.SliceStable(ls, func(i, j int) bool { return ls[i].Page.Doc.Date.After(ls[j].Page.Doc.Date) })
+			out = append(out, serviceLessons{Service: svc, Lessons: ls})
+		}
+	}
+	return out
+}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // markerFile marks a folder as kb build output, which a later build may
@@ -18,6 +19,9 @@ const markerFile = ".kb-build"
 type output struct {
 	target string
 	tmp    string
+	// dirs records the folders made so far, so that each page costs one
+	// mkdir at most.
+	dirs sync.Map
 }
 
 // newOutput prepares a temporary folder next to target. It refuses a target
@@ -62,10 +66,29 @@ func checkReplaceable(target string) error {
 // write stores data at the slash path name inside the site.
 func (o *output) write(name string, data []byte) error {
 	p := filepath.Join(o.tmp, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := o.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)
+}
+
+// mkdir makes a folder of the site and its parents, asking the file system
+// only about folders not made yet.
+func (o *output) mkdir(dir string) error {
+	if dir == o.tmp {
+		return nil
+	}
+	if _, done := o.dirs.Load(dir); done {
+		return nil
+	}
+	if err := o.mkdir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	o.dirs.Store(dir, true)
+	return nil
 }
 
 // commit swaps the new site in place of the old one.

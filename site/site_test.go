@@ -171,7 +171,8 @@ func TestSitePages(t *testing.T) {
 	assertFileContent(t, out, "owners/team-platform/index.html", "Add TTL jitter to the product cache", "<h2>Runbooks</h2>")
 	assertFileContent(t, out, "severities/sev3/index.html", "Cache again")
 	assertFileContent(t, out, "lessons/index.html", "Keys that expire together overload the origin.", "<li>Jitter every TTL.</li>",
-		`<span class="badge guardrail">TTL jitter</span>`)
+		`<span class="badge guardrail">TTL jitter</span>`, `<h3><a href="../services/catalog/">catalog</a></h3>`,
+		`2026-10-01</a>: Keys that expire together overload the origin. <span class="path">(guardrails: TTL jitter)</span>`)
 	assertFileContent(t, out, "trends/index.html", "2 incidents from 2026-10 to 2026-11",
 		"1 of 3 action items are done (33%", "hard-ttl", `<svg class="chart"`, "<title>Incidents per month by severity</title>",
 		"0 of 1 runbooks were reviewed and drilled within the last 90 days")
