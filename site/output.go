@@ -7,24 +7,29 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 )
 
 // markerFile marks a folder as kb build output, which a later build may
 // replace. kb never replaces a non-empty folder without it.
 const markerFile = ".kb-build"
 
-// output writes a site into a fresh folder beside its target and swaps it
-// in only when the whole build succeeded, so a failed build leaves the
-// previous site untouched.
+// output writes a site into a working folder beside its target and swaps
+// it in only when the whole build succeeded, so a failed build leaves the
+// previous site untouched. The site it replaces becomes the working folder
+// of the next build (.NAME.kb-prev beside the target): writing over last
+// time's files costs the file system far less than making every folder and
+// file anew and deleting the old tree.
 type output struct {
 	target string
-	tmp    string
-	// dirs records the folders made so far, so that each page costs one
-	// mkdir at most.
-	dirs sync.Map
+	work   string
+	// dirs records the folders known to exist, so that each costs one
+	// mkdir at most; written records the files of this build.
+	dirs    sync.Map
+	written sync.Map
 }
 
-// newOutput prepares a temporary folder next to target. It refuses a target
+// newOutput prepares the working folder next to target. It refuses a target
 // that holds files kb did not write.
 func newOutput(target string) (*output, error) {
 	target = filepath.Clean(target)
@@ -35,15 +40,19 @@ func newOutput(target string) (*output, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(target)+".tmp-")
-	if err != nil {
+	work := prevPath(target)
+	if err := checkReplaceable(work); err != nil {
+		return nil, fmt.Errorf("working folder: %w", err)
+	}
+	if err := os.MkdirAll(work, 0o755); err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return nil, err
-	}
-	return &output{target: target, tmp: tmp}, nil
+	return &output{target: target, work: work}, nil
+}
+
+// prevPath is where the previous site is kept for the next build.
+func prevPath(target string) string {
+	return filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+".kb-prev")
 }
 
 func checkReplaceable(target string) error {
@@ -65,17 +74,18 @@ func checkReplaceable(target string) error {
 
 // write stores data at the slash path name inside the site.
 func (o *output) write(name string, data []byte) error {
-	p := filepath.Join(o.tmp, filepath.FromSlash(name))
+	p := filepath.Join(o.work, filepath.FromSlash(name))
 	if err := o.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
+	o.written.Store(p, true)
 	return os.WriteFile(p, data, 0o644)
 }
 
 // mkdir makes a folder of the site and its parents, asking the file system
-// only about folders not made yet.
+// only about folders not seen yet.
 func (o *output) mkdir(dir string) error {
-	if dir == o.tmp {
+	if dir == o.work {
 		return nil
 	}
 	if _, done := o.dirs.Load(dir); done {
@@ -91,29 +101,71 @@ func (o *output) mkdir(dir string) error {
 	return nil
 }
 
-// commit swaps the new site in place of the old one.
+// commit removes what the previous site had and this one does not, then
+// swaps the new site in; the old one becomes the next working folder.
 func (o *output) commit() error {
 	if err := o.write(markerFile, []byte("This folder is written by kb build and replaced by the next build.\n")); err != nil {
 		return err
 	}
-	old := ""
+	if err := o.removeStale(); err != nil {
+		return err
+	}
+	swap := o.work + ".swap"
+	if err := os.RemoveAll(swap); err != nil {
+		return err
+	}
+	hadTarget := false
 	if _, err := os.Stat(o.target); err == nil {
-		old = o.tmp + ".old"
-		if err := os.Rename(o.target, old); err != nil {
+		hadTarget = true
+		if err := os.Rename(o.target, swap); err != nil {
 			return err
 		}
 	}
-	if err := os.Rename(o.tmp, o.target); err != nil {
-		if old != "" {
-			_ = os.Rename(old, o.target)
+	if err := os.Rename(o.work, o.target); err != nil {
+		if hadTarget {
+			_ = os.Rename(swap, o.target)
 		}
 		return err
 	}
-	if old != "" {
-		return os.RemoveAll(old)
+	if hadTarget {
+		return os.Rename(swap, o.work)
 	}
 	return nil
 }
 
-// discard removes the unfinished site.
-func (o *output) discard() { os.RemoveAll(o.tmp) }
+// removeStale deletes the files and folders of the working folder that
+// this build did not write.
+func (o *output) removeStale() error {
+	var dirs []string
+	err := filepath.WalkDir(o.work, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != o.work {
+				dirs = append(dirs, p)
+			}
+			return nil
+		}
+		if _, ok := o.written.Load(p); !ok {
+			return os.Remove(p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Deepest first, so that emptied folders go too.
+	for i := len(dirs) - 1; i >= 0; i-- {
+		if _, used := o.dirs.Load(dirs[i]); !used {
+			if err := os.Remove(dirs[i]); err != nil && !errors.Is(err, syscall.ENOTEMPTY) && !errors.Is(err, fs.ErrExist) {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// discard leaves the unfinished site in the working folder, which the next
+// build writes over; the target is untouched.
+func (o *output) discard() {}

@@ -318,3 +318,27 @@ func TestGoldenPages(t *testing.T) {
 		}
 	}
 }
+
+// TestRebuildRemovesPagesOfDeletedDocuments checks that a build over the
+// previous output leaves no page of a document that is gone, and keeps the
+// previous site as the working folder of the next build.
+func TestRebuildRemovesPagesOfDeletedDocuments(t *testing.T) {
+	dir := t.TempDir()
+	kbtest.WriteTree(t, dir, smallKB)
+	out := filepath.Join(t.TempDir(), "public")
+	buildDir(t, dir, Options{Out: out})
+	assertFileContent(t, out, "postmortems/2026-11-10-cache-again/index.html", "Cache again")
+	if err := os.Remove(filepath.Join(dir, "postmortems", "2026-11-10-cache-again.md")); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 2; i++ {
+		buildDir(t, dir, Options{Out: out})
+		if _, err := os.Stat(filepath.Join(out, "postmortems", "2026-11-10-cache-again")); !os.IsNotExist(err) {
+			t.Fatalf("build %d: the page of the deleted postmortem is still there (%v)", i+2, err)
+		}
+		assertFileContent(t, out, "postmortems/2026-10-01-cache/index.html", "Cache stampede after TTL change")
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(out), ".public.kb-prev", markerFile)); err != nil {
+		t.Errorf("no previous site kept for the next build: %v", err)
+	}
+}
