@@ -3,6 +3,7 @@ package site
 import (
 	"html/template"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -46,7 +47,9 @@ type page struct {
 	// at any path, so its links are absolute.
 	base string
 
-	// Document pages.
+	// Document pages: what lists show of them, worked out once.
+	DateText, SevClass, ServicesText string
+
 	Durations []labelled
 	Actions   []*actionRow
 	Runbooks  []*page  // a postmortem's runbooks
@@ -97,6 +100,9 @@ type actionRow struct {
 	Page        *page
 	Overdue     bool
 	DaysOverdue int
+	// OwnerURL is the owner's page; DueLabel and Badge are what the due
+	// and status cells show.
+	OwnerURL, DueLabel, Badge string
 }
 
 // StatusClass is the badge class of the item: overdue stands out.
@@ -173,6 +179,7 @@ func buildModel(sd *siteData, pages []*page, staleDays int) {
 	sd.byID = map[content.Kind]map[string]*page{}
 	for _, p := range pages {
 		d := p.Doc
+		p.DateText, p.SevClass, p.ServicesText = formatDate(d.Date), strings.ToLower(d.Meta.Severity), strings.Join(d.Meta.Services, ", ")
 		if sd.byID[d.Kind] == nil {
 			sd.byID[d.Kind] = map[string]*page{}
 		}
@@ -194,10 +201,17 @@ func buildModel(sd *siteData, pages []*page, staleDays int) {
 	for _, p := range sd.Postmortems {
 		linkRunbooks(sd, p)
 		for _, a := range p.Doc.Actions {
-			row := &actionRow{ActionItem: a, Page: p}
+			row := &actionRow{ActionItem: a, Page: p, Badge: a.Status, DueLabel: a.DueText}
 			if a.Open() && !a.Due.IsZero() && a.Due.Before(sd.Today) {
 				row.Overdue = true
 				row.DaysOverdue = int(sd.Today.Sub(a.Due).Hours() / 24)
+				row.Badge = "overdue " + strconv.Itoa(row.DaysOverdue) + "d"
+			}
+			if !a.Due.IsZero() {
+				row.DueLabel = formatDate(a.Due)
+			}
+			if slug := content.Slug(a.Owner); slug != "" {
+				row.OwnerURL = "/owners/" + slug + "/"
 			}
 			p.Actions = append(p.Actions, row)
 			sd.Actions = append(sd.Actions, row)
