@@ -49,19 +49,16 @@ func buildDir(t *testing.T, dir string, opts Options) string {
 // the manner of Hugo's integration tests.
 func assertFileContent(t *testing.T, out, name string, snippets ...string) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
-	if err != nil {
-		t.Errorf("%s: %v", name, err)
-		return
-	}
-	for _, s := range snippets {
-		if !strings.Contains(string(data), s) {
-			t.Errorf("%s lacks %q", name, s)
-		}
-	}
+	checkFileContent(t, out, name, true, snippets)
 }
 
+// assertNoFileContent checks that a file of the site holds none of them.
 func assertNoFileContent(t *testing.T, out, name string, snippets ...string) {
+	t.Helper()
+	checkFileContent(t, out, name, false, snippets)
+}
+
+func checkFileContent(t *testing.T, out, name string, want bool, snippets []string) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
 	if err != nil {
@@ -69,8 +66,12 @@ func assertNoFileContent(t *testing.T, out, name string, snippets ...string) {
 		return
 	}
 	for _, s := range snippets {
-		if strings.Contains(string(data), s) {
-			t.Errorf("%s holds %q", name, s)
+		if strings.Contains(string(data), s) != want {
+			if want {
+				t.Errorf("%s lacks %q", name, s)
+			} else {
+				t.Errorf("%s holds %q", name, s)
+			}
 		}
 	}
 }
