@@ -35,6 +35,21 @@ func differentialDirs(t *testing.T) []string {
 	return dirs
 }
 
+// eachDifferentialFile calls fn with every markdown file of the
+// differential KBs.
+func eachDifferentialFile(t *testing.T, fn func(rel string, src []byte)) {
+	for _, dir := range differentialDirs(t) {
+		paths, _ := findDocuments(dir)
+		for _, rel := range paths {
+			src, err := os.ReadFile(filepath.Join(dir, rel))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fn(rel, src)
+		}
+	}
+}
+
 // oracle extracts a document's body the way the goldmark-based scanner did.
 func oracle(d *Doc) *Doc {
 	o := *d
@@ -59,27 +74,19 @@ func TestScannerAgreesWithGoldmark(t *testing.T) {
 	cfg := DefaultConfig()
 	p := NewParser(&cfg)
 	docs, mismatches := 0, 0
-	for _, dir := range differentialDirs(t) {
-		paths, _ := findDocuments(dir)
-		for _, rel := range paths {
-			src, err := os.ReadFile(filepath.Join(dir, rel))
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, _ := p.Parse(rel, src)
-			if d.Source == nil {
-				continue
-			}
-			docs++
-			want := oracle(d)
-			if diff := compareDocs(d, want); diff != "" {
-				mismatches++
-				if mismatches <= 15 {
-					t.Errorf("%s/%s:\n%s", dir, rel, diff)
-				}
+	eachDifferentialFile(t, func(rel string, src []byte) {
+		d, _ := p.Parse(rel, src)
+		if d.Source == nil {
+			return
+		}
+		docs++
+		if diff := compareDocs(d, oracle(d)); diff != "" {
+			mismatches++
+			if mismatches <= 15 {
+				t.Errorf("%s:\n%s", rel, diff)
 			}
 		}
-	}
+	})
 	t.Logf("%d documents compared, %d differ", docs, mismatches)
 }
 

@@ -81,23 +81,16 @@ func frontMatterBlock(src []byte) ([]byte, bool) {
 
 func TestFastYAMLAgreesWithYAMLv3(t *testing.T) {
 	blocks, fast := 0, 0
-	for _, dir := range differentialDirs(t) {
-		paths, _ := findDocuments(dir)
-		for _, rel := range paths {
-			src, err := os.ReadFile(filepath.Join(dir, rel))
-			if err != nil {
-				t.Fatal(err)
-			}
-			block, ok := frontMatterBlock(src)
-			if !ok {
-				continue
-			}
-			blocks++
-			if checkFastYAML(t, rel, block) {
-				fast++
-			}
+	eachDifferentialFile(t, func(rel string, src []byte) {
+		block, ok := frontMatterBlock(src)
+		if !ok {
+			return
 		}
-	}
+		blocks++
+		if checkFastYAML(t, rel, block) {
+			fast++
+		}
+	})
 	t.Logf("%d front matter blocks, %d read by the fast path", blocks, fast)
 	if blocks > 0 && fast*2 < blocks {
 		t.Errorf("the fast path read only %d of %d blocks", fast, blocks)
