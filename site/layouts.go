@@ -77,6 +77,10 @@ func funcs() template.FuncMap {
 }
 
 func (l *layouts) execute(p *page) ([]byte, error) {
+	p.Path, p.Root = strings.TrimPrefix(p.URL, "/"), p.Rel("/")
+	if p.Root == "./" {
+		p.Root = ""
+	}
 	return renderTo(l.sets[p.Layout], p)
 }
 

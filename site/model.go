@@ -38,6 +38,10 @@ type siteData struct {
 type page struct {
 	Title string
 	URL   string // site path without the base path
+	// Path is URL without its leading slash; Root is the link from this
+	// page to the site's root ("../../"), set when it is rendered. Lists
+	// link with {{ $.Root }}{{ .Path }}, cheaper than a call per row.
+	Path, Root string
 	// Layout names the template that renders the page.
 	Layout  string
 	Doc     *content.Doc
@@ -90,6 +94,7 @@ type term struct {
 	Taxonomy string
 	Name     string
 	URL      string
+	Path     string // URL without its leading slash
 	Pages    []*page
 	Actions  []*actionRow
 }
@@ -100,9 +105,9 @@ type actionRow struct {
 	Page        *page
 	Overdue     bool
 	DaysOverdue int
-	// OwnerURL is the owner's page; DueLabel and Badge are what the due
-	// and status cells show.
-	OwnerURL, DueLabel, Badge string
+	// OwnerPath is the owner's page (without a leading slash); DueLabel
+	// and Badge are what the due and status cells show.
+	OwnerPath, DueLabel, Badge string
 }
 
 // StatusClass is the badge class of the item: overdue stands out.
@@ -211,7 +216,7 @@ func buildModel(sd *siteData, pages []*page, staleDays int) {
 				row.DueLabel = formatDate(a.Due)
 			}
 			if slug := content.Slug(a.Owner); slug != "" {
-				row.OwnerURL = "/owners/" + slug + "/"
+				row.OwnerPath = "owners/" + slug + "/"
 			}
 			p.Actions = append(p.Actions, row)
 			sd.Actions = append(sd.Actions, row)
@@ -369,7 +374,7 @@ func taxonomy(sd *siteData, name string, values func(*page) []string, pages []*p
 			}
 			t := byName[slug]
 			if t == nil {
-				t = &term{Taxonomy: name, Name: v, URL: "/" + name + "/" + slug + "/"}
+				t = &term{Taxonomy: name, Name: v, URL: "/" + name + "/" + slug + "/", Path: name + "/" + slug + "/"}
 				byName[slug] = t
 			}
 			t.Pages = append(t.Pages, p)
@@ -388,7 +393,7 @@ func ownerTerms(sd *siteData) []*term {
 		}
 		t := byName[slug]
 		if t == nil {
-			t = &term{Taxonomy: "owners", Name: strings.TrimPrefix(owner, "@"), URL: "/owners/" + slug + "/"}
+			t = &term{Taxonomy: "owners", Name: strings.TrimPrefix(owner, "@"), URL: "/owners/" + slug + "/", Path: "owners/" + slug + "/"}
 			byName[slug] = t
 		}
 		return t

@@ -86,7 +86,7 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	docs := make([]*page, len(kb.Docs))
 	for i, d := range kb.Docs {
 		byPath[d.Path] = urls[d]
-		docs[i] = &page{Title: d.Title, URL: urls[d], Doc: d, Durations: durations(d), Site: sd, Git: history[d.Path], Layout: layoutOf(d)}
+		docs[i] = &page{Title: d.Title, URL: urls[d], Path: strings.TrimPrefix(urls[d], "/"), Doc: d, Durations: durations(d), Site: sd, Git: history[d.Path], Layout: layoutOf(d)}
 	}
 	buildModel(sd, docs, kb.Config.StaleDays)
 	r := &bodyRenderer{md: content.NewMarkdown(kb.Config.UnsafeHTML), byPath: byPath}
