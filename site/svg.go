@@ -33,10 +33,10 @@ func (w *svgWriter) open(title string, height int) {
 		chartW, height, esc(title), esc(title))
 }
 
-// axis draws horizontal grid lines with their values, for a maximum of max;
+// axis draws horizontal grid lines with their values, for a maximum of highest;
 // counts get whole-number ticks.
-func (w *svgWriter) axis(max float64, height int, counts bool) float64 {
-	top := niceMax(max)
+func (w *svgWriter) axis(highest float64, height int, counts bool) float64 {
+	top := niceMax(highest)
 	if counts {
 		top = 4 * math.Ceil(top/4) // whole numbers at every grid line
 	}
@@ -106,11 +106,11 @@ func stackedBars(title string, cats, series []string, values [][]int, class func
 	}
 	var w svgWriter
 	w.open(title, chartH)
-	max := 0
+	most := 0
 	for _, row := range values {
-		max = maxInt(max, sum(row))
+		most = max(most, sum(row))
 	}
-	top := w.axis(float64(max), chartH, true)
+	top := w.axis(float64(most), chartH, true)
 	plotH := float64(chartH - marginT - marginB)
 	slot := float64(chartW-marginL-marginR) / float64(len(cats))
 	for i, row := range values {
@@ -138,13 +138,13 @@ func groupedBars(title string, cats, series []string, values [][]int) template.H
 	}
 	var w svgWriter
 	w.open(title, chartH)
-	max := 0
+	most := 0
 	for _, s := range values {
 		for _, v := range s {
-			max = maxInt(max, v)
+			most = max(most, v)
 		}
 	}
-	top := w.axis(float64(max), chartH, true)
+	top := w.axis(float64(most), chartH, true)
 	plotH := float64(chartH - marginT - marginB)
 	slot := float64(chartW-marginL-marginR) / float64(len(cats))
 	bar := slot * 0.8 / float64(len(series))
@@ -171,14 +171,14 @@ func horizontalBars(title string, rows []countRow) template.HTML {
 	height := marginT + rowH*len(rows) + 8
 	var w svgWriter
 	w.open(title, height)
-	max := 1
+	most := 1
 	for _, r := range rows {
-		max = maxInt(max, r.Count)
+		most = max(most, r.Count)
 	}
 	plotW := float64(chartW - labelW - marginR - 40)
 	for i, r := range rows {
 		y := marginT + rowH*i
-		wd := plotW * float64(r.Count) / float64(max)
+		wd := plotW * float64(r.Count) / float64(most)
 		w.f(`<text class="tick" x="%d" y="%d" text-anchor="end">%s</text>`, labelW-8, y+14, esc(truncate(r.Name, 24)))
 		w.f(`<rect class="s0" x="%d" y="%d" width="%.1f" height="%d"><title>%s: %d</title></rect>`, labelW, y+3, wd, rowH-6, esc(r.Name), r.Count)
 		w.f(`<text class="tick" x="%.1f" y="%d">%d</text>`, float64(labelW)+wd+6, y+14, r.Count)
@@ -194,13 +194,13 @@ func lineChart(title string, cats, series []string, values [][]float64) template
 	}
 	var w svgWriter
 	w.open(title, chartH)
-	max := 0.0
+	most := 0.0
 	for _, s := range values {
 		for _, v := range s {
-			max = math.Max(max, v)
+			most = max(most, v)
 		}
 	}
-	top := w.axis(max, chartH, false)
+	top := w.axis(most, chartH, false)
 	plotH := float64(chartH - marginT - marginB)
 	slot := float64(chartW-marginL-marginR) / float64(len(cats))
 	for s, vals := range values {
@@ -221,13 +221,6 @@ func lineChart(title string, cats, series []string, values [][]float64) template
 	w.legend(series, chartH)
 	w.WriteString(`</svg>`)
 	return template.HTML(w.String())
-}
-
-func maxInt(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
 }
 
 func truncate(s string, n int) string {
