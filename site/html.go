@@ -1,0 +1,99 @@
+package site
+
+import "strings"
+
+// htmlWriter builds HTML in Go for the rows of long lists, where a template
+// would pay a reflective call per value. It escapes as html/template does
+// in the same places (text and quoted attributes, links), so a row written
+// here reads the same as one written by a template.
+type htmlWriter struct{ b []byte }
+
+// raw appends markup as it is.
+func (w *htmlWriter) raw(s string) { w.b = append(w.b, s...) }
+
+// text appends s escaped for element text or a quoted attribute value.
+func (w *htmlWriter) text(s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case 0:
+			esc = "\uFFFD"
+		case '"':
+			esc = "&#34;"
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '+':
+			esc = "&#43;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		default:
+			continue
+		}
+		w.b = append(w.b, s[last:i]...)
+		w.b = append(w.b, esc...)
+		last = i + 1
+	}
+	w.b = append(w.b, s[last:]...)
+}
+
+// link appends a link destination for a quoted href: a scheme other than
+// http, https or mailto becomes "#ZgotmplZ" (html/template's marker for a
+// refused value), bytes outside RFC 3986 are percent-encoded, and the
+// result is escaped for the attribute.
+func (w *htmlWriter) link(s string) {
+	if !isSafeURL(s) {
+		w.raw("#ZgotmplZ")
+		return
+	}
+	w.text(normalizeURL(s))
+}
+
+// isSafeURL reports whether a link has no scheme or a harmless one.
+func isSafeURL(s string) bool {
+	scheme, _, found := strings.Cut(s, ":")
+	if !found || strings.Contains(scheme, "/") {
+		return true
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https", "mailto":
+		return true
+	}
+	return false
+}
+
+// normalizeURL percent-encodes the bytes of s that may not appear in a URL
+// as they are, keeping those that may (and existing escapes).
+func normalizeURL(s string) string {
+	const hex = "0123456789abcdef"
+	var out []byte
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !urlByte(c) {
+			if out == nil {
+				out = append(make([]byte, 0, len(s)+8), s[:i]...)
+			}
+			out = append(out, '%', hex[c>>4], hex[c&15])
+		} else if out != nil {
+			out = append(out, c)
+		}
+	}
+	if out == nil {
+		return s
+	}
+	return string(out)
+}
+
+// urlByte reports whether c may stand in a URL unencoded: the unreserved
+// and reserved characters of RFC 3986 and '%', but not the quote and the
+// parentheses, so the URL is safe in any attribute.
+func urlByte(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("-._~!#$&*+,/:;=?@[]%", c) >= 0
+}

@@ -1,0 +1,85 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+	"testing"
+
+	"github.com/kb-tools/kb/content"
+)
+
+// The rows written in Go must escape exactly as html/template does in the
+// same places: each case is rendered both ways and compared.
+func TestHTMLWriterAgreesWithHTMLTemplate(t *testing.T) {
+	values := []string{
+		"", "plain", "Tom & Jerry's \"cache\"", "<script>alert(1)</script>", "a+b=c",
+		"nul\x00byte", "ünïcödé — dash", "tab\tand\nnewline",
+		"javascript:alert(1)", "JavaScript:alert(1)", " javascript:x", "vbscript:x", "data:text/html,x",
+		"https://tickets.example/T-1?a=1&b=2#frag", "mailto:sre@example.com", "HTTP://X.EXAMPLE/",
+		"../../owners/jane-doe/", "path with spaces/é/", "100%25 done", "quote'paren()", "a:b/c", "/a:b",
+		"[ipv6]:80", "back`tick", "{braces}|pipe\\",
+	}
+	tpl := template.Must(template.New("t").Parse(`<td>{{ . }}</td><a class="{{ . }}" href="{{ . }}">`))
+	for _, v := range values {
+		var want strings.Builder
+		if err := tpl.Execute(&want, v); err != nil {
+			t.Fatal(err)
+		}
+		var w htmlWriter
+		w.raw("<td>")
+		w.text(v)
+		w.raw(`</td><a class="`)
+		w.text(v)
+		w.raw(`" href="`)
+		w.link(v)
+		w.raw(`">`)
+		if got := string(w.b); got != want.String() {
+			t.Errorf("%q:\n got %s\nwant %s", v, got, want.String())
+		}
+	}
+}
+
+// A list's rows written by the page's methods match what the template
+// range they replace would write.
+func TestRowsAgreeWithTemplateRange(t *testing.T) {
+	sd := &siteData{}
+	rb := &page{Title: "Cache <stampede>", Path: "runbooks/cache/", Site: sd, Doc: &content.Doc{Path: "runbooks/cache.md"},
+		ServicesText: "api, edge", Fresh: freshness{State: "due"}}
+	rb.Doc.Meta.Owner = "@sre&ops"
+	pm := &page{Title: "Outage \"A\"", Path: "postmortems/a/", DateText: "2026-01-02", SevClass: "sev1", ServicesText: "api", Doc: &content.Doc{Path: "postmortems/a.md"}}
+	pm.Doc.Meta.Severity = "SEV1"
+	rows := []*actionRow{
+		{Page: pm, Overdue: true, OwnerPath: "owners/jane/", DueLabel: "2026-01-09", Badge: "overdue 3d"},
+		{Page: pm, Badge: "done"},
+	}
+	rows[0].What, rows[0].Owner, rows[0].Link, rows[0].Status = "Add a <timeout>", "jane", "javascript:alert(1)", "open"
+	rows[1].What, rows[1].Link, rows[1].Status = "Alert on p99 + errors", "https://t.example/1?a&b", "done"
+	p := &page{Root: "../../"}
+	tpl := template.Must(template.New("t").Parse(`
+{{- define "inc" }}{{ $p := index . 0 }}{{ range index . 1 }}
+<tr><td class="date">{{ .DateText }}</td><td>{{ if .SevClass }}<span class="badge sev sev-{{ .SevClass }}">{{ .Doc.Meta.Severity }}</span>{{ end }}</td><td><a href="{{ $p.Root }}{{ .Path }}">{{ .Title }}</a></td><td>{{ .ServicesText }}</td></tr>
+{{- end }}{{ end }}
+{{- define "rb" }}{{ $p := index . 0 }}{{ range index . 1 }}
+<tr><td><a href="{{ $p.Root }}{{ .Path }}">{{ .Title }}</a></td><td>{{ .Doc.Meta.Owner }}</td><td>{{ .ServicesText }}</td><td class="date"></td><td><span class="badge fresh-{{ .Fresh.State }}">review due</span></td></tr>
+{{- end }}{{ end }}
+{{- define "act" }}{{ $p := index . 0 }}{{ range index . 1 }}
+<tr{{ if .Overdue }} class="overdue"{{ end }}><td>{{ .What }}{{ with .Link }} <a class="ticket" href="{{ . }}">ticket</a>{{ end }}</td><td>{{ if .OwnerPath }}<a href="{{ $p.Root }}{{ .OwnerPath }}">{{ .Owner }}</a>{{ else }}<span class="missing">no owner</span>{{ end }}</td><td class="date">{{ with .DueLabel }}{{ . }}{{ else }}<span class="missing">no date</span>{{ end }}</td><td><span class="badge status-{{ .StatusClass }}">{{ .Badge }}</span></td><td><a href="{{ $p.Root }}{{ .Page.Path }}">{{ .Page.Title }}</a></td></tr>
+{{- end }}{{ end }}`))
+	for _, c := range []struct {
+		name string
+		data []any
+		got  template.HTML
+	}{
+		{"inc", []any{p, []*page{pm}}, p.IncidentRows([]*page{pm})},
+		{"rb", []any{p, []*page{rb}}, p.RunbookRows([]*page{rb})},
+		{"act", []any{p, rows}, p.ActionRows(rows, true)},
+	} {
+		var want strings.Builder
+		if err := tpl.ExecuteTemplate(&want, c.name, c.data); err != nil {
+			t.Fatal(err)
+		}
+		if string(c.got) != want.String() {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, c.got, want.String())
+		}
+	}
+}

@@ -1,0 +1,140 @@
+package site
+
+import "html/template"
+
+// The lists of a large KB run to over a hundred thousand rows (each
+// incident on its services', tags' and severity's pages, each action item
+// on the board and on its owner's page), so the default partials write
+// their rows with these methods instead of ranging in the template. A KB
+// that overrides partials.html may use them or range over the list itself.
+
+// IncidentRows writes the table rows of an incident list: date, severity
+// badge, title linked from this page, services.
+func (p *page) IncidentRows(list []*page) template.HTML {
+	w := htmlWriter{b: make([]byte, 0, 200*len(list))}
+	for _, x := range list {
+		w.raw("\n<tr><td class=\"date\">")
+		w.text(x.DateText)
+		w.raw("</td><td>")
+		if x.SevClass != "" {
+			w.raw(`<span class="badge sev sev-`)
+			w.text(x.SevClass)
+			w.raw(`">`)
+			w.text(x.Doc.Meta.Severity)
+			w.raw("</span>")
+		}
+		w.raw("</td><td>")
+		p.pageLink(&w, x)
+		w.raw("</td><td>")
+		w.text(x.ServicesText)
+		w.raw("</td></tr>")
+	}
+	return template.HTML(w.b)
+}
+
+// RunbookRows writes the table rows of a runbook list: title linked from
+// this page, owner, services, last review and the freshness badge.
+func (p *page) RunbookRows(list []*page) template.HTML {
+	w := htmlWriter{b: make([]byte, 0, 250*len(list))}
+	for _, x := range list {
+		w.raw("\n<tr><td>")
+		p.pageLink(&w, x)
+		w.raw("</td><td>")
+		w.text(x.Doc.Meta.Owner)
+		w.raw("</td><td>")
+		w.text(x.ServicesText)
+		w.raw(`</td><td class="date">`)
+		w.text(formatDate(x.Doc.Meta.LastReviewed))
+		w.raw("</td><td>")
+		x.Fresh.writeBadge(&w)
+		w.raw("</td></tr>")
+	}
+	return template.HTML(w.b)
+}
+
+// ActionRows writes the table rows of an action-item list: what (with its
+// ticket), owner linked to the owner's page, due date, status badge, and
+// with showDoc the postmortem it came from. Overdue rows are marked.
+func (p *page) ActionRows(list []*actionRow, showDoc bool) template.HTML {
+	w := htmlWriter{b: make([]byte, 0, 300*len(list))}
+	for _, a := range list {
+		w.raw("\n<tr")
+		if a.Overdue {
+			w.raw(` class="overdue"`)
+		}
+		w.raw("><td>")
+		w.text(a.What)
+		if a.Link != "" {
+			w.raw(` <a class="ticket" href="`)
+			w.link(a.Link)
+			w.raw(`">ticket</a>`)
+		}
+		w.raw("</td><td>")
+		if a.OwnerPath != "" {
+			w.raw(`<a href="`)
+			w.link(p.Root)
+			w.link(a.OwnerPath)
+			w.raw(`">`)
+			w.text(a.Owner)
+			w.raw("</a>")
+		} else {
+			w.raw(`<span class="missing">no owner</span>`)
+		}
+		w.raw(`</td><td class="date">`)
+		if a.DueLabel != "" {
+			w.text(a.DueLabel)
+		} else {
+			w.raw(`<span class="missing">no date</span>`)
+		}
+		w.raw(`</td><td><span class="badge status-`)
+		w.text(a.StatusClass())
+		w.raw(`">`)
+		w.text(a.Badge)
+		w.raw("</span></td>")
+		if showDoc {
+			w.raw("<td>")
+			p.pageLink(&w, a.Page)
+			w.raw("</td>")
+		}
+		w.raw("</tr>")
+	}
+	return template.HTML(w.b)
+}
+
+// pageLink writes a link from p to page x, titled with x's title.
+func (p *page) pageLink(w *htmlWriter, x *page) {
+	w.raw(`<a href="`)
+	w.link(p.Root)
+	w.link(x.Path)
+	w.raw(`">`)
+	w.text(x.Title)
+	w.raw("</a>")
+}
+
+// Badge is the runbook's freshness badge.
+func (f freshness) Badge() template.HTML {
+	var w htmlWriter
+	f.writeBadge(&w)
+	return template.HTML(w.b)
+}
+
+func (f freshness) writeBadge(w *htmlWriter) {
+	w.raw(`<span class="badge fresh-`)
+	w.text(f.State)
+	w.raw(`">`)
+	w.text(f.label())
+	w.raw("</span>")
+}
+
+// label is what the freshness badge says.
+func (f freshness) label() string {
+	switch f.State {
+	case "never":
+		return "never drilled"
+	case "stale":
+		return "stale"
+	case "due":
+		return "review due"
+	}
+	return "fresh"
+}
