@@ -72,14 +72,24 @@ func checkReplaceable(target string) error {
 	return fmt.Errorf("%s holds files that kb build did not write; choose another --out or empty it", target)
 }
 
-// write stores data at the slash path name inside the site.
+// write stores data at the slash path name inside the site. The working
+// folder is mostly last build's site, where the folder already exists, so
+// the file is written first and its folder made only when that fails.
 func (o *output) write(name string, data []byte) error {
 	p := filepath.Join(o.work, filepath.FromSlash(name))
-	if err := o.mkdir(filepath.Dir(p)); err != nil {
-		return err
-	}
 	o.written.Store(p, true)
-	return os.WriteFile(p, data, 0o644)
+	dir := filepath.Dir(p)
+	err := os.WriteFile(p, data, 0o644)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := o.mkdir(dir); err != nil {
+			return err
+		}
+		err = os.WriteFile(p, data, 0o644)
+	}
+	if err == nil && dir != o.work {
+		o.dirs.Store(dir, true)
+	}
+	return err
 }
 
 // mkdir makes a folder of the site and its parents, asking the file system

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"html/template"
 	"net/url"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -90,21 +92,43 @@ var lessonHeadings = map[string]bool{
 	"learnings": true, "takeaways": true, "key takeaways": true,
 }
 
-// lessons collects what each postmortem taught, newest first.
-func lessons(sd *siteData, r *bodyRenderer) []*lesson {
-	var out []*lesson
-	for _, p := range sd.Postmortems {
-		l := &lesson{Page: p, Insight: p.Doc.Meta.Insight, Guardrails: p.Doc.Meta.Guardrails, Runbooks: p.Runbooks}
-		if src := sectionSource(p.Doc, lessonHeadings); len(src) > 0 {
-			if html, err := r.renderMarkdown(p.Doc.Path, "/lessons/", src, ""); err == nil {
-				l.Section = template.HTML(html)
+// lessons collects what each postmortem taught, newest first, rendering
+// the lessons sections on all processors with a renderer each.
+func lessons(sd *siteData, newRenderer func() *bodyRenderer) []*lesson {
+	all := make([]*lesson, len(sd.Postmortems))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			r := newRenderer()
+			for i := w; i < len(all); i += workers {
+				all[i] = lessonOf(sd.Postmortems[i], r)
 			}
-		}
-		if l.Insight != "" || l.Section != "" || len(l.Guardrails) > 0 {
+		})
+	}
+	wg.Wait()
+	out := all[:0]
+	for _, l := range all {
+		if l != nil {
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// lessonOf returns what postmortem p taught, or nil when it records no
+// insight, lessons section or guardrail.
+func lessonOf(p *page, r *bodyRenderer) *lesson {
+	l := &lesson{Page: p, Insight: p.Doc.Meta.Insight, Guardrails: p.Doc.Meta.Guardrails, Runbooks: p.Runbooks}
+	if src := sectionSource(p.Doc, lessonHeadings); len(src) > 0 {
+		if html, err := r.renderMarkdown(p.Doc.Path, "/lessons/", src, ""); err == nil {
+			l.Section = template.HTML(html)
+		}
+	}
+	if l.Insight == "" && l.Section == "" && len(l.Guardrails) == 0 {
+		return nil
+	}
+	return l
 }
 
 // sectionSource returns the markdown of the first section whose heading is

@@ -89,13 +89,15 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 		docs[i] = &page{Title: d.Title, URL: urls[d], Path: strings.TrimPrefix(urls[d], "/"), Doc: d, Durations: durations(d), Site: sd, Git: history[d.Path], Layout: layoutOf(d)}
 	}
 	buildModel(sd, docs, kb.Config.StaleDays)
-	r := &bodyRenderer{md: content.NewMarkdown(kb.Config.UnsafeHTML), byPath: byPath}
-	sd.Lessons = lessons(sd, r)
+	newRenderer := func() *bodyRenderer {
+		return &bodyRenderer{md: content.NewMarkdown(kb.Config.UnsafeHTML), byPath: byPath}
+	}
+	sd.Lessons = lessons(sd, newRenderer)
 	sd.Trends = computeTrends(sd)
 	pages := sitePages(sd)
 	// The site's own pages are the largest (lists of everything): render
 	// them first, so that the document pages even out the workers' load.
-	if err := renderPages(kb, append(append([]*page(nil), pages...), docs...), byPath, tpl, out); err != nil {
+	if err := renderPages(append(append([]*page(nil), pages...), docs...), newRenderer, tpl, out); err != nil {
 		return Result{}, err
 	}
 	if err := out.write("style.css", tpl.css); err != nil {
@@ -175,7 +177,7 @@ func sitePages(sd *siteData) []*page {
 }
 
 // renderPages renders pages on all processors.
-func renderPages(kb *content.KB, pages []*page, byPath map[string]string, tpl *layouts, out *output) error {
+func renderPages(pages []*page, newRenderer func() *bodyRenderer, tpl *layouts, out *output) error {
 	next := make(chan *page)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
@@ -183,7 +185,7 @@ func renderPages(kb *content.KB, pages []*page, byPath map[string]string, tpl *l
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			r := &bodyRenderer{md: content.NewMarkdown(kb.Config.UnsafeHTML), byPath: byPath}
+			r := newRenderer()
 			for p := range next {
 				if err := renderPage(r, tpl, out, p); err != nil {
 					select {
