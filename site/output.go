@@ -1,8 +1,10 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -27,6 +29,8 @@ type output struct {
 	// mkdir at most; written records the files of this build.
 	dirs    sync.Map
 	written sync.Map
+	// buffers hold what holds reads of an existing file.
+	buffers sync.Pool
 }
 
 // newOutput prepares the working folder next to target. It refuses a target
@@ -47,7 +51,9 @@ func newOutput(target string) (*output, error) {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return nil, err
 	}
-	return &output{target: target, work: work}, nil
+	o := &output{target: target, work: work}
+	o.buffers.New = func() any { b := make([]byte, 64<<10); return &b }
+	return o, nil
 }
 
 // prevPath is where the previous site is kept for the next build.
@@ -73,23 +79,51 @@ func checkReplaceable(target string) error {
 }
 
 // write stores data at the slash path name inside the site. The working
-// folder is mostly last build's site, where the folder already exists, so
-// the file is written first and its folder made only when that fails.
+// folder is mostly an earlier build's site: a file that already holds
+// data is left as it is (its modification time too, so a deploy that syncs
+// by time or size uploads only what changed), and a folder is made only
+// when writing into it fails.
 func (o *output) write(name string, data []byte) error {
 	p := filepath.Join(o.work, filepath.FromSlash(name))
 	o.written.Store(p, true)
 	dir := filepath.Dir(p)
-	err := os.WriteFile(p, data, 0o644)
-	if errors.Is(err, fs.ErrNotExist) {
-		if err := o.mkdir(dir); err != nil {
-			return err
-		}
+	var err error
+	if !o.holds(p, data) {
 		err = os.WriteFile(p, data, 0o644)
+		if errors.Is(err, fs.ErrNotExist) {
+			if err := o.mkdir(dir); err != nil {
+				return err
+			}
+			err = os.WriteFile(p, data, 0o644)
+		}
 	}
 	if err == nil && dir != o.work {
 		o.dirs.Store(dir, true)
 	}
 	return err
+}
+
+// holds reports whether the regular file at p has exactly the bytes data.
+func (o *output) holds(p string, data []byte) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
+		return false
+	}
+	bp := o.buffers.Get().(*[]byte)
+	defer o.buffers.Put(bp)
+	buf := *bp
+	for len(data) > 0 {
+		n, err := io.ReadFull(f, buf[:min(len(buf), len(data))])
+		if err != nil || !bytes.Equal(buf[:n], data[:n]) {
+			return false
+		}
+		data = data[n:]
+	}
+	return true
 }
 
 // mkdir makes a folder of the site and its parents, asking the file system

@@ -343,3 +343,53 @@ func TestRebuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 		t.Errorf("no previous site kept for the next build: %v", err)
 	}
 }
+
+// TestRebuildWritesOnlyChangedFiles checks that a rebuild leaves a page
+// whose bytes did not change as it was (its modification time too) and
+// rewrites one that changed, also when its size stayed the same.
+func TestRebuildWritesOnlyChangedFiles(t *testing.T) {
+	dir := t.TempDir()
+	kbtest.WriteTree(t, dir, smallKB)
+	out := filepath.Join(t.TempDir(), "public")
+	buildDir(t, dir, Options{Out: out})
+	buildDir(t, dir, Options{Out: out}) // both sites (output and working folder) now exist
+	old := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, site := range []string{out, filepath.Join(filepath.Dir(out), ".public.kb-prev")} {
+		err := filepath.WalkDir(site, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				err = os.Chtimes(p, old, old)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	runbook := filepath.Join(dir, "runbooks", "cache-stampede.md")
+	src, err := os.ReadFile(runbook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Same length, other bytes: only the runbook's page and the pages that
+	// quote it may change.
+	if err := os.WriteFile(runbook, []byte(strings.Replace(string(src), "Look at the miss rate.", "Look at the hit rate.", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	buildDir(t, dir, Options{Out: out})
+	mtime := func(name string) time.Time {
+		st, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.ModTime()
+	}
+	if !mtime("runbooks/cache-stampede/index.html").After(old) {
+		t.Error("the page of the changed runbook was not rewritten")
+	}
+	assertFileContent(t, out, "runbooks/cache-stampede/index.html", "Look at the hit rate.")
+	for _, name := range []string{"postmortems/2026-10-01-cache/index.html", "style.css", "tags/cache/index.html"} {
+		if !mtime(name).Equal(old) {
+			t.Errorf("%s was rewritten with the same bytes", name)
+		}
+	}
+}
