@@ -15,23 +15,8 @@ func (w *htmlWriter) raw(s string) { w.b = append(w.b, s...) }
 func (w *htmlWriter) text(s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case 0:
-			esc = "\uFFFD"
-		case '"':
-			esc = "&#34;"
-		case '&':
-			esc = "&amp;"
-		case '\'':
-			esc = "&#39;"
-		case '+':
-			esc = "&#43;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		default:
+		esc := htmlEscapes[s[i]]
+		if esc == "" {
 			continue
 		}
 		w.b = append(w.b, s[last:i]...)
@@ -39,6 +24,11 @@ func (w *htmlWriter) text(s string) {
 		last = i + 1
 	}
 	w.b = append(w.b, s[last:]...)
+}
+
+// htmlEscapes are html/template's replacements in text and attributes.
+var htmlEscapes = [256]string{
+	0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;",
 }
 
 // link appends a link destination for a quoted href: a scheme other than

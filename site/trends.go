@@ -64,10 +64,17 @@ type actionMonth struct {
 // recurrence is a contributing factor or tag seen in two or more incidents
 // within 90 days.
 type recurrence struct {
-	Kind  string // "factor" or "tag"
-	Name  string
-	Pages []*page
+	Kind string // "factor" or "tag"
+	Name string
+	// Count is the number of incidents within 90 days of another one;
+	// Latest are the newest of them, newest first, and More the rest.
+	Count  int
+	Latest []*page
+	More   int
 }
+
+// recurrenceLatest is how many incidents a recurring factor or tag lists.
+const recurrenceLatest = 5
 
 // computeTrends builds the trends of the postmortems and runbooks.
 func computeTrends(sd *siteData) *trends {
@@ -358,10 +365,12 @@ func (t *trends) recurring(dated []*page) {
 		sort.Strings(keys)
 		for _, k := range keys {
 			if pages := within90Days(byName[k]); len(pages) >= 2 {
-				t.Recurring = append(t.Recurring, recurrence{Kind: kind, Name: names[k], Pages: pages})
+				t.Recurring = append(t.Recurring, newRecurrence(kind, names[k], pages))
 			}
 		}
 	}
+	// The most frequent first; factors before tags on a tie.
+	sort.SliceStable(t.Recurring, func(i, j int) bool { return t.Recurring[i].Count > t.Recurring[j].Count })
 	factors := 0
 	for _, r := range t.Recurring {
 		if r.Kind == "factor" {
@@ -369,6 +378,16 @@ func (t *trends) recurring(dated []*page) {
 		}
 	}
 	t.RecurringSum = fmt.Sprintf("%d contributing factors and %d tags came back within 90 days.", factors, len(t.Recurring)-factors)
+}
+
+// newRecurrence keeps the newest of a date-ordered list of incidents.
+func newRecurrence(kind, name string, pages []*page) recurrence {
+	r := recurrence{Kind: kind, Name: name, Count: len(pages)}
+	for i := len(pages) - 1; i >= 0 && len(r.Latest) < recurrenceLatest; i-- {
+		r.Latest = append(r.Latest, pages[i])
+	}
+	r.More = r.Count - len(r.Latest)
+	return r
 }
 
 // within90Days returns the incidents of a date-ordered list that lie
