@@ -1,9 +1,12 @@
 package site
 
 import (
+	"bytes"
+	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kb-tools/kb/content"
@@ -18,15 +21,17 @@ var layoutNames = []string{"home", "postmortem", "runbook", "page", "list", "ter
 type layouts struct {
 	sets map[string]*template.Template
 	css  []byte
+	// cached keeps the output of partialCached for the build.
+	cached *partialCache
 }
 
 // loadLayouts parses the layouts, each from the KB's templates folder when
 // it overrides them, else from the embedded defaults. Errors name the file
 // and line.
 func loadLayouts(kbTemplates string) (*layouts, error) {
-	l := &layouts{sets: map[string]*template.Template{}}
+	l := &layouts{sets: map[string]*template.Template{}, cached: &partialCache{out: map[string]template.HTML{}}}
 	for _, name := range layoutNames {
-		t, err := parseLayout(kbTemplates, "layouts/"+name+".html")
+		t, err := parseLayout(kbTemplates, "layouts/"+name+".html", l.cached)
 		if err != nil {
 			return nil, err
 		}
@@ -42,8 +47,18 @@ func loadLayouts(kbTemplates string) (*layouts, error) {
 
 // parseLayout reads the base layout, the shared partials and one page
 // layout into a template set.
-func parseLayout(kbTemplates, name string) (*template.Template, error) {
-	t := template.New(name).Funcs(funcs())
+func parseLayout(kbTemplates, name string, cache *partialCache) (*template.Template, error) {
+	var t *template.Template
+	t = template.New(name).Funcs(funcs()).Funcs(template.FuncMap{
+		// partialCached renders a template once per build for each key
+		// and reuses its output, as Hugo's function of that name does:
+		// for partials that are the same on many pages, such as the site
+		// header at one depth. What it renders must depend only on the
+		// site and the keys.
+		"partialCached": func(name string, data any, keys ...any) (template.HTML, error) {
+			return cache.get(t, name, data, keys)
+		},
+	})
 	for _, n := range []string{"layouts/base.html", "layouts/partials.html", name} {
 		src, err := templates.Read(kbTemplates, n)
 		if err != nil {
@@ -82,6 +97,31 @@ func (l *layouts) execute(p *page) ([]byte, error) {
 		p.Root = ""
 	}
 	return renderTo(l.sets[p.Layout], p)
+}
+
+// partialCache holds the output of partialCached, by template and keys.
+type partialCache struct {
+	mu  sync.Mutex
+	out map[string]template.HTML
+}
+
+func (c *partialCache) get(set *template.Template, name string, data any, keys []any) (template.HTML, error) {
+	key := fmt.Sprintf("%s %#v", name, keys)
+	c.mu.Lock()
+	html, ok := c.out[key]
+	c.mu.Unlock()
+	if ok {
+		return html, nil
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	html = template.HTML(buf.String())
+	c.mu.Lock()
+	c.out[key] = html
+	c.mu.Unlock()
+	return html, nil
 }
 
 func ofKind(ps []*page, k content.Kind) []*page {
