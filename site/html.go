@@ -1,15 +1,28 @@
 package site
 
-import "strings"
+import (
+	"html/template"
+	"strings"
+)
 
 // htmlWriter builds HTML in Go for the rows of long lists, where a template
 // would pay a reflective call per value. It escapes as html/template does
 // in the same places (text and quoted attributes, links), so a row written
 // here reads the same as one written by a template.
-type htmlWriter struct{ b []byte }
+type htmlWriter struct{ b strings.Builder }
+
+// newHTMLWriter returns a writer with room for about size bytes.
+func newHTMLWriter(size int) *htmlWriter {
+	w := &htmlWriter{}
+	w.b.Grow(size)
+	return w
+}
+
+// html returns what was written.
+func (w *htmlWriter) html() template.HTML { return template.HTML(w.b.String()) }
 
 // raw appends markup as it is.
-func (w *htmlWriter) raw(s string) { w.b = append(w.b, s...) }
+func (w *htmlWriter) raw(s string) { w.b.WriteString(s) }
 
 // text appends s escaped for element text or a quoted attribute value.
 func (w *htmlWriter) text(s string) {
@@ -19,11 +32,11 @@ func (w *htmlWriter) text(s string) {
 		if esc == "" {
 			continue
 		}
-		w.b = append(w.b, s[last:i]...)
-		w.b = append(w.b, esc...)
+		w.b.WriteString(s[last:i])
+		w.b.WriteString(esc)
 		last = i + 1
 	}
-	w.b = append(w.b, s[last:]...)
+	w.b.WriteString(s[last:])
 }
 
 // htmlEscapes are html/template's replacements in text and attributes.

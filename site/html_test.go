@@ -25,7 +25,7 @@ func TestHTMLWriterAgreesWithHTMLTemplate(t *testing.T) {
 		if err := tpl.Execute(&want, v); err != nil {
 			t.Fatal(err)
 		}
-		var w htmlWriter
+		w := newHTMLWriter(0)
 		w.raw("<td>")
 		w.text(v)
 		w.raw(`</td><a class="`)
@@ -33,7 +33,7 @@ func TestHTMLWriterAgreesWithHTMLTemplate(t *testing.T) {
 		w.raw(`" href="`)
 		w.link(v)
 		w.raw(`">`)
-		if got := string(w.b); got != want.String() {
+		if got := w.b.String(); got != want.String() {
 			t.Errorf("%q:\n got %s\nwant %s", v, got, want.String())
 		}
 	}

@@ -91,12 +91,13 @@ func funcs() template.FuncMap {
 	}
 }
 
-func (l *layouts) execute(p *page) ([]byte, error) {
+// execute renders page p with its layout into buf.
+func (l *layouts) execute(buf *bytes.Buffer, p *page) error {
 	p.Path, p.Root = strings.TrimPrefix(p.URL, "/"), p.Rel("/")
 	if p.Root == "./" {
 		p.Root = ""
 	}
-	return renderTo(l.sets[p.Layout], p)
+	return l.sets[p.Layout].ExecuteTemplate(buf, "base", p)
 }
 
 // partialCache holds the output of partialCached, by template and keys.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"net/url"
@@ -17,20 +18,29 @@ import (
 
 // bodyRenderer turns document bodies into HTML, pointing links between
 // markdown files of the KB at the pages made from them. One renderer is
-// used by one goroutine at a time.
+// used by one goroutine at a time: it renders into buffers of its own,
+// reused from one document to the next.
 type bodyRenderer struct {
 	md     goldmark.Markdown
 	byPath map[string]string // document path → site path
+	buf    bytes.Buffer
+	w      *bufio.Writer
+}
+
+func newBodyRenderer(md goldmark.Markdown, byPath map[string]string) *bodyRenderer {
+	r := &bodyRenderer{md: md, byPath: byPath}
+	r.w = bufio.NewWriterSize(&r.buf, 16<<10)
+	return r
 }
 
 // render returns the HTML of d's body, to be published at the site path url.
-func (r *bodyRenderer) render(d *content.Doc, url string) ([]byte, error) {
+func (r *bodyRenderer) render(d *content.Doc, url string) (template.HTML, error) {
 	return r.renderMarkdown(d.Path, url, d.Body(), d.Title)
 }
 
 // renderMarkdown renders markdown from the document at path, for the page at
 // url; a first H1 equal to title is left out, the page header shows it.
-func (r *bodyRenderer) renderMarkdown(path, url string, src []byte, title string) ([]byte, error) {
+func (r *bodyRenderer) renderMarkdown(path, url string, src []byte, title string) (template.HTML, error) {
 	root := r.md.Parser().Parse(text.NewReader(src))
 	removeTitleHeading(root, src, title)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -39,12 +49,17 @@ func (r *bodyRenderer) renderMarkdown(path, url string, src []byte, title string
 		}
 		return ast.WalkContinue, nil
 	})
-	var buf bytes.Buffer
-	buf.Grow(len(src) * 5 / 4)
-	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
-		return nil, err
+	r.buf.Reset()
+	r.w.Reset(&r.buf)
+	// A bufio.Writer is taken as it is; any other writer is wrapped in a
+	// new one for each document.
+	if err := r.md.Renderer().Render(r.w, src, root); err != nil {
+		return "", err
 	}
-	return buf.Bytes(), nil
+	if err := r.w.Flush(); err != nil {
+		return "", err
+	}
+	return template.HTML(r.buf.String()), nil
 }
 
 // removeTitleHeading drops the first top-level H1 when it repeats the
@@ -122,7 +137,7 @@ func lessonOf(p *page, r *bodyRenderer) *lesson {
 	l := &lesson{Page: p, Insight: p.Doc.Meta.Insight, Guardrails: p.Doc.Meta.Guardrails, Runbooks: p.Runbooks}
 	if src := sectionSource(p.Doc, lessonHeadings); len(src) > 0 {
 		if html, err := r.renderMarkdown(p.Doc.Path, "/lessons/", src, ""); err == nil {
-			l.Section = template.HTML(html)
+			l.Section = html
 		}
 	}
 	if l.Insight == "" && l.Section == "" && len(l.Guardrails) == 0 {

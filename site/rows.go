@@ -11,7 +11,7 @@ import "html/template"
 // IncidentRows writes the table rows of an incident list: date, severity
 // badge, title linked from this page, services.
 func (p *page) IncidentRows(list []*page) template.HTML {
-	w := htmlWriter{b: make([]byte, 0, 200*len(list))}
+	w := newHTMLWriter(200 * len(list))
 	for _, x := range list {
 		w.raw("\n<tr><td class=\"date\">")
 		w.text(x.DateText)
@@ -24,21 +24,21 @@ func (p *page) IncidentRows(list []*page) template.HTML {
 			w.raw("</span>")
 		}
 		w.raw("</td><td>")
-		p.pageLink(&w, x)
+		p.pageLink(w, x)
 		w.raw("</td><td>")
 		w.text(x.ServicesText)
 		w.raw("</td></tr>")
 	}
-	return template.HTML(w.b)
+	return w.html()
 }
 
 // RunbookRows writes the table rows of a runbook list: title linked from
 // this page, owner, services, last review and the freshness badge.
 func (p *page) RunbookRows(list []*page) template.HTML {
-	w := htmlWriter{b: make([]byte, 0, 250*len(list))}
+	w := newHTMLWriter(250 * len(list))
 	for _, x := range list {
 		w.raw("\n<tr><td>")
-		p.pageLink(&w, x)
+		p.pageLink(w, x)
 		w.raw("</td><td>")
 		w.text(x.Doc.Meta.Owner)
 		w.raw("</td><td>")
@@ -46,17 +46,17 @@ func (p *page) RunbookRows(list []*page) template.HTML {
 		w.raw(`</td><td class="date">`)
 		w.text(formatDate(x.Doc.Meta.LastReviewed))
 		w.raw("</td><td>")
-		x.Fresh.writeBadge(&w)
+		x.Fresh.writeBadge(w)
 		w.raw("</td></tr>")
 	}
-	return template.HTML(w.b)
+	return w.html()
 }
 
 // ActionRows writes the table rows of an action-item list: what (with its
 // ticket), owner linked to the owner's page, due date, status badge, and
 // with showDoc the postmortem it came from. Overdue rows are marked.
 func (p *page) ActionRows(list []*actionRow, showDoc bool) template.HTML {
-	w := htmlWriter{b: make([]byte, 0, 300*len(list))}
+	w := newHTMLWriter(300 * len(list))
 	for _, a := range list {
 		w.raw("\n<tr")
 		if a.Overdue {
@@ -93,12 +93,12 @@ func (p *page) ActionRows(list []*actionRow, showDoc bool) template.HTML {
 		w.raw("</span></td>")
 		if showDoc {
 			w.raw("<td>")
-			p.pageLink(&w, a.Page)
+			p.pageLink(w, a.Page)
 			w.raw("</td>")
 		}
 		w.raw("</tr>")
 	}
-	return template.HTML(w.b)
+	return w.html()
 }
 
 // pageLink writes a link from p to page x, titled with x's title.
@@ -113,9 +113,9 @@ func (p *page) pageLink(w *htmlWriter, x *page) {
 
 // Badge is the runbook's freshness badge.
 func (f freshness) Badge() template.HTML {
-	var w htmlWriter
-	f.writeBadge(&w)
-	return template.HTML(w.b)
+	w := newHTMLWriter(48)
+	f.writeBadge(w)
+	return w.html()
 }
 
 func (f freshness) writeBadge(w *htmlWriter) {

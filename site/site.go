@@ -6,7 +6,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -90,7 +89,7 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	}
 	buildModel(sd, docs, kb.Config.StaleDays)
 	newRenderer := func() *bodyRenderer {
-		return &bodyRenderer{md: content.NewMarkdown(kb.Config.UnsafeHTML), byPath: byPath}
+		return newBodyRenderer(content.NewMarkdown(kb.Config.UnsafeHTML), byPath)
 	}
 	sd.Lessons = lessons(sd, newRenderer)
 	sd.Trends = computeTrends(sd)
@@ -186,8 +185,9 @@ func renderPages(pages []*page, newRenderer func() *bodyRenderer, tpl *layouts, 
 		go func() {
 			defer wg.Done()
 			r := newRenderer()
+			var buf bytes.Buffer
 			for p := range next {
-				if err := renderPage(r, tpl, out, p); err != nil {
+				if err := renderPage(r, tpl, out, p, &buf); err != nil {
 					select {
 					case errs <- err:
 					default:
@@ -209,8 +209,9 @@ func renderPages(pages []*page, newRenderer func() *bodyRenderer, tpl *layouts, 
 	}
 }
 
-// renderPage renders one page (a document's body first) and writes it.
-func renderPage(r *bodyRenderer, tpl *layouts, out *output, p *page) error {
+// renderPage renders one page (a document's body first) into buf and
+// writes it.
+func renderPage(r *bodyRenderer, tpl *layouts, out *output, p *page, buf *bytes.Buffer) error {
 	where := p.URL
 	if p.Doc != nil {
 		where = p.Doc.Path
@@ -218,9 +219,10 @@ func renderPage(r *bodyRenderer, tpl *layouts, out *output, p *page) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", where, err)
 		}
-		p.Content = template.HTML(body)
+		p.Content = body
 	}
-	html, err := tpl.execute(p)
+	buf.Reset()
+	err := tpl.execute(buf, p)
 	p.Content = "" // the rendered body is not needed once written
 	if err != nil {
 		return fmt.Errorf("%s: %w", where, err)
@@ -229,7 +231,7 @@ func renderPage(r *bodyRenderer, tpl *layouts, out *output, p *page) error {
 	if p.Layout == "404" {
 		name = "404.html"
 	}
-	return out.write(name, html)
+	return out.write(name, buf.Bytes())
 }
 
 // durations lists a postmortem's derived times for its header.
@@ -266,13 +268,4 @@ func FormatDuration(d time.Duration) string {
 	default:
 		return fmt.Sprintf("%dm", mins)
 	}
-}
-
-// renderTo executes a template set into a buffer.
-func renderTo(t *template.Template, data any) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base", data); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
