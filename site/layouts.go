@@ -93,10 +93,6 @@ func funcs() template.FuncMap {
 
 // execute renders page p with its layout into buf.
 func (l *layouts) execute(buf *bytes.Buffer, p *page) error {
-	p.Path, p.Root = strings.TrimPrefix(p.URL, "/"), p.Rel("/")
-	if p.Root == "./" {
-		p.Root = ""
-	}
 	return l.sets[p.Layout].ExecuteTemplate(buf, "base", p)
 }
 

@@ -46,7 +46,10 @@ type page struct {
 	Layout  string
 	Doc     *content.Doc
 	Content template.HTML
-	Site    *siteData
+	// bodyDone says Content holds the rendered body, or bodyErr why not.
+	bodyDone bool
+	bodyErr  error
+	Site     *siteData
 	// base, for the 404 page, is the site's base path: the page is served
 	// at any path, so its links are absolute.
 	base string
@@ -80,6 +83,15 @@ func (p *page) Rel(target string) string {
 		return p.base + strings.TrimPrefix(target, "/")
 	}
 	return relPath(p.URL, target)
+}
+
+// setLinks sets the page's Path and Root from its URL, before any page is
+// rendered: lists read the Path of the pages they show.
+func (p *page) setLinks() {
+	p.Path, p.Root = strings.TrimPrefix(p.URL, "/"), p.Rel("/")
+	if p.Root == "./" {
+		p.Root = ""
+	}
 }
 
 // IsPostmortem and IsRunbook let templates branch on a document's kind.

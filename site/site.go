@@ -85,15 +85,18 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	docs := make([]*page, len(kb.Docs))
 	for i, d := range kb.Docs {
 		byPath[d.Path] = urls[d]
-		docs[i] = &page{Title: d.Title, URL: urls[d], Path: strings.TrimPrefix(urls[d], "/"), Doc: d, Durations: durations(d), Site: sd, Git: history[d.Path], Layout: layoutOf(d)}
+		docs[i] = &page{Title: d.Title, URL: urls[d], Doc: d, Durations: durations(d), Site: sd, Git: history[d.Path], Layout: layoutOf(d)}
+		docs[i].setLinks()
 	}
-	buildModel(sd, docs, kb.Config.StaleDays)
 	newRenderer := func() *bodyRenderer {
 		return newBodyRenderer(content.NewMarkdown(kb.Config.UnsafeHTML), byPath)
 	}
+	ahead := renderBodiesAhead(docs, newRenderer)
+	buildModel(sd, docs, kb.Config.StaleDays)
 	sd.Lessons = lessons(sd, newRenderer)
 	sd.Trends = computeTrends(sd)
 	pages := sitePages(sd)
+	ahead.stop()
 	// The site's own pages are the largest (lists of everything): render
 	// them first, so that the document pages even out the workers' load.
 	if err := renderPages(append(append([]*page(nil), pages...), docs...), newRenderer, tpl, out); err != nil {
@@ -171,6 +174,7 @@ func sitePages(sd *siteData) []*page {
 	}
 	for _, p := range pages {
 		p.Site = sd
+		p.setLinks()
 	}
 	return pages
 }
@@ -215,11 +219,9 @@ func renderPage(r *bodyRenderer, tpl *layouts, out *output, p *page, buf *bytes.
 	where := p.URL
 	if p.Doc != nil {
 		where = p.Doc.Path
-		body, err := r.render(p.Doc, p.URL)
-		if err != nil {
+		if err := p.renderBody(r); err != nil {
 			return fmt.Errorf("%s: %w", where, err)
 		}
-		p.Content = body
 	}
 	buf.Reset()
 	err := tpl.execute(buf, p)

@@ -1,0 +1,51 @@
+package site
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// bodiesAhead renders document bodies on all processors while the rest of
+// the site's model (similar incidents, taxonomies, lessons, trends) is
+// worked out, so that no processor waits through those serial steps. The
+// documents it did not reach when stopped get their body when their page
+// is rendered.
+type bodiesAhead struct {
+	stopped atomic.Bool
+	wg      sync.WaitGroup
+}
+
+// renderBodiesAhead starts rendering the bodies of docs, in order.
+func renderBodiesAhead(docs []*page, newRenderer func() *bodyRenderer) *bodiesAhead {
+	b := &bodiesAhead{}
+	var next atomic.Int64
+	for range runtime.GOMAXPROCS(0) {
+		b.wg.Go(func() {
+			r := newRenderer()
+			for !b.stopped.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= len(docs) {
+					return
+				}
+				docs[i].renderBody(r)
+			}
+		})
+	}
+	return b
+}
+
+// stop ends the rendering ahead and waits for the bodies under way.
+func (b *bodiesAhead) stop() {
+	b.stopped.Store(true)
+	b.wg.Wait()
+}
+
+// renderBody renders the page's document body into Content, once.
+func (p *page) renderBody(r *bodyRenderer) error {
+	if !p.bodyDone {
+		p.Content, p.bodyErr = r.render(p.Doc, p.URL)
+		p.bodyDone = true
+	}
+	return p.bodyErr
+}
