@@ -55,7 +55,9 @@ func TestRowsAgreeWithTemplateRange(t *testing.T) {
 	rows[0].What, rows[0].Owner, rows[0].Link, rows[0].Status = "Add a <timeout>", "jane", "javascript:alert(1)", "open"
 	rows[1].What, rows[1].Link, rows[1].Status = "Alert on p99 + errors", "https://t.example/1?a&b", "done"
 	p := &page{Root: "../../"}
-	tpl := template.Must(template.New("t").Parse(`
+	services := []string{"Checkout API", "a+b", "<edge>", "Zürich"}
+	tpl := template.Must(template.New("t").Funcs(template.FuncMap{"slug": content.Slug}).Parse(`
+{{- define "terms" }}{{ $p := index . 0 }}{{ range $i, $s := index . 1 }}{{ if $i }}, {{ end }}<a href="{{ $p.Root }}services/{{ slug $s }}/">{{ $s }}</a>{{ end }}{{ end }}
 {{- define "inc" }}{{ $p := index . 0 }}{{ range index . 1 }}
 <tr><td class="date">{{ .DateText }}</td><td>{{ if .SevClass }}<span class="badge sev sev-{{ .SevClass }}">{{ .Doc.Meta.Severity }}</span>{{ end }}</td><td><a href="{{ $p.Root }}{{ .Path }}">{{ .Title }}</a></td><td>{{ .ServicesText }}</td></tr>
 {{- end }}{{ end }}
@@ -70,6 +72,7 @@ func TestRowsAgreeWithTemplateRange(t *testing.T) {
 		data []any
 		got  template.HTML
 	}{
+		{"terms", []any{p, services}, p.TermLinks("services", services)},
 		{"inc", []any{p, []*page{pm}}, p.IncidentRows([]*page{pm})},
 		{"rb", []any{p, []*page{rb}}, p.RunbookRows([]*page{rb})},
 		{"act", []any{p, rows}, p.ActionRows(rows, true)},
@@ -81,5 +84,14 @@ func TestRowsAgreeWithTemplateRange(t *testing.T) {
 		if string(c.got) != want.String() {
 			t.Errorf("%s:\n got %s\nwant %s", c.name, c.got, want.String())
 		}
+	}
+}
+
+// A name with nothing to slug makes no term page, so it is not linked.
+func TestTermLinksLeaveNamesWithoutPageAsText(t *testing.T) {
+	p := &page{Root: "../"}
+	got := p.TermLinks("tags", []string{"???", "db"})
+	if want := `???, <a href="../tags/db/">db</a>`; string(got) != want {
+		t.Errorf("got %s, want %s", got, want)
 	}
 }

@@ -1,6 +1,10 @@
 package site
 
-import "html/template"
+import (
+	"html/template"
+
+	"github.com/kb-tools/kb/content"
+)
 
 // The lists of a large KB run to over a hundred thousand rows (each
 // incident on its services', tags' and severity's pages, each action item
@@ -137,4 +141,28 @@ func (f freshness) label() string {
 		return "review due"
 	}
 	return "fresh"
+}
+
+// TermLinks writes names as links from this page to their pages in the
+// taxonomy ("services", "tags"), separated by commas; a name that makes no
+// page (nothing in it to slug) is written as text.
+func (p *page) TermLinks(taxonomy string, names []string) template.HTML {
+	w := newHTMLWriter(64 * len(names))
+	for i, name := range names {
+		if i > 0 {
+			w.raw(", ")
+		}
+		slug := content.Slug(name)
+		if slug == "" {
+			w.text(name)
+			continue
+		}
+		w.raw(`<a href="`)
+		w.link(p.Root)
+		w.link(taxonomy + "/" + slug + "/")
+		w.raw(`">`)
+		w.text(name)
+		w.raw("</a>")
+	}
+	return w.html()
 }
