@@ -12,7 +12,7 @@ import (
 
 // NewMarkdown returns the markdown processor kb uses for every document:
 // CommonMark with GitHub's extensions (tables, task lists, strikethrough,
-// autolinks) and heading ids. Raw HTML in documents is left out of the
+// autolinks of web addresses, see urlAutolinks) and heading ids. Raw HTML in documents is left out of the
 // output unless unsafeHTML is set. A returned value may be used by one
 // goroutine at a time.
 func NewMarkdown(unsafeHTML bool) goldmark.Markdown {
@@ -21,7 +21,7 @@ func NewMarkdown(unsafeHTML bool) goldmark.Markdown {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
 	return goldmark.New(append(rendererOpts,
-		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithExtensions(urlAutolinks, extension.Table, extension.Strikethrough, extension.TaskList),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)...)
 }
