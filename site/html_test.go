@@ -56,8 +56,23 @@ func TestRowsAgreeWithTemplateRange(t *testing.T) {
 	rows[1].What, rows[1].Link, rows[1].Status = "Alert on p99 + errors", "https://t.example/1?a&b", "done"
 	p := &page{Root: "../../"}
 	services := []string{"Checkout API", "a+b", "<edge>", "Zürich"}
-	tpl := template.Must(template.New("t").Funcs(template.FuncMap{"slug": content.Slug}).Parse(`
+	lessons := []*lesson{
+		{Page: pm, Insight: "Keys that expire together <overload> the origin", Section: "<ul><li>Jitter</li></ul>", Guardrails: []string{"TTL jitter", "rate & limit"}, Runbooks: []*page{rb, rb}},
+		{Page: rb},
+	}
+	tpl := template.Must(template.New("t").Funcs(template.FuncMap{"slug": content.Slug, "lower": strings.ToLower, "join": strings.Join}).Parse(`
 {{- define "terms" }}{{ $p := index . 0 }}{{ range $i, $s := index . 1 }}{{ if $i }}, {{ end }}<a href="{{ $p.Root }}services/{{ slug $s }}/">{{ $s }}</a>{{ end }}{{ end }}
+{{- define "lessons" }}{{ $p := index . 0 }}{{ range index . 1 }}
+<section class="lesson">
+<h2><a href="{{ $p.Root }}{{ .Page.Path }}">{{ .Page.Title }}</a></h2>
+<p class="meta">{{ .Page.DateText }} {{ with .Page.Doc.Meta.Severity }}<span class="badge sev sev-{{ lower . }}">{{ . }}</span>{{ end }} {{ .Page.ServicesText }}</p>
+{{- with .Insight }}<p class="insight">{{ . }}</p>{{ end }}
+{{- with .Section }}<div class="body">{{ . }}</div>{{ end }}
+{{- with .Guardrails }}<p class="guardrails">Guardrails: {{ range $i, $g := . }}{{ if $i }}, {{ end }}<span class="badge guardrail">{{ $g }}</span>{{ end }}</p>{{ end }}
+{{- with .Runbooks }}<p>Runbooks: {{ range $i, $r := . }}{{ if $i }}, {{ end }}<a href="{{ $p.Root }}{{ $r.Path }}">{{ $r.Title }}</a>{{ end }}</p>{{ end }}
+</section>
+{{- end }}{{ end }}
+{{- define "lessonitems" }}{{ $p := index . 0 }}{{ range index . 1 }}<li><a href="{{ $p.Root }}{{ .Page.Path }}">{{ .Page.DateText }}</a>: {{ with .Insight }}{{ . }}{{ else }}{{ .Page.Title }}{{ end }}{{ with .Guardrails }} <span class="path">(guardrails: {{ join . ", " }})</span>{{ end }}</li>{{ end }}{{ end }}
 {{- define "inc" }}{{ $p := index . 0 }}{{ range index . 1 }}
 <tr><td class="date">{{ .DateText }}</td><td>{{ if .SevClass }}<span class="badge sev sev-{{ .SevClass }}">{{ .Doc.Meta.Severity }}</span>{{ end }}</td><td><a href="{{ $p.Root }}{{ .Path }}">{{ .Title }}</a></td><td>{{ .ServicesText }}</td></tr>
 {{- end }}{{ end }}
@@ -73,6 +88,8 @@ func TestRowsAgreeWithTemplateRange(t *testing.T) {
 		got  template.HTML
 	}{
 		{"terms", []any{p, services}, p.TermLinks("services", services)},
+		{"lessons", []any{p, lessons}, p.LessonSections(lessons)},
+		{"lessonitems", []any{p, lessons}, p.LessonItems(lessons)},
 		{"inc", []any{p, []*page{pm}}, p.IncidentRows([]*page{pm})},
 		{"rb", []any{p, []*page{rb}}, p.RunbookRows([]*page{rb})},
 		{"act", []any{p, rows}, p.ActionRows(rows, true)},

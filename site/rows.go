@@ -20,13 +20,7 @@ func (p *page) IncidentRows(list []*page) template.HTML {
 		w.raw("\n<tr><td class=\"date\">")
 		w.text(x.DateText)
 		w.raw("</td><td>")
-		if x.SevClass != "" {
-			w.raw(`<span class="badge sev sev-`)
-			w.text(x.SevClass)
-			w.raw(`">`)
-			w.text(x.Doc.Meta.Severity)
-			w.raw("</span>")
-		}
+		writeSevBadge(w, x)
 		w.raw("</td><td>")
 		p.pageLink(w, x)
 		w.raw("</td><td>")
@@ -103,6 +97,17 @@ func (p *page) ActionRows(list []*actionRow, showDoc bool) template.HTML {
 		w.raw("</tr>")
 	}
 	return w.html()
+}
+
+// writeSevBadge writes the severity badge of incident x, if it has one.
+func writeSevBadge(w *htmlWriter, x *page) {
+	if x.SevClass != "" {
+		w.raw(`<span class="badge sev sev-`)
+		w.text(x.SevClass)
+		w.raw(`">`)
+		w.text(x.Doc.Meta.Severity)
+		w.raw("</span>")
+	}
 }
 
 // pageLink writes a link from p to page x, titled with x's title.
