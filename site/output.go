@@ -31,6 +31,9 @@ type output struct {
 	written sync.Map
 	// buffers hold what holds reads of an existing file.
 	buffers sync.Pool
+	// fresh says the working folder was empty: no file need be compared,
+	// and every folder is made before its first file.
+	fresh bool
 }
 
 // newOutput prepares the working folder next to target. It refuses a target
@@ -51,7 +54,11 @@ func newOutput(target string) (*output, error) {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return nil, err
 	}
-	o := &output{target: target, work: work}
+	entries, err := os.ReadDir(work)
+	if err != nil {
+		return nil, err
+	}
+	o := &output{target: target, work: work, fresh: len(entries) == 0}
 	o.buffers.New = func() any { b := make([]byte, 64<<10); return &b }
 	return o, nil
 }
@@ -82,13 +89,19 @@ func checkReplaceable(target string) error {
 // folder is mostly an earlier build's site: a file that already holds
 // data is left as it is (its modification time too, so a deploy that syncs
 // by time or size uploads only what changed), and a folder is made only
-// when writing into it fails.
+// when writing into it fails. Into an empty working folder, each folder is
+// made before its first file and nothing is compared.
 func (o *output) write(name string, data []byte) error {
 	p := filepath.Join(o.work, filepath.FromSlash(name))
 	o.written.Store(p, true)
 	dir := filepath.Dir(p)
 	var err error
-	if !o.holds(p, data) {
+	if o.fresh {
+		if err := o.mkdir(dir); err != nil {
+			return err
+		}
+		err = os.WriteFile(p, data, 0o644)
+	} else if !o.holds(p, data) {
 		err = os.WriteFile(p, data, 0o644)
 		if errors.Is(err, fs.ErrNotExist) {
 			if err := o.mkdir(dir); err != nil {
@@ -151,8 +164,10 @@ func (o *output) commit() error {
 	if err := o.write(markerFile, []byte("This folder is written by kb build and replaced by the next build.\n")); err != nil {
 		return err
 	}
-	if err := o.removeStale(); err != nil {
-		return err
+	if !o.fresh {
+		if err := o.removeStale(); err != nil {
+			return err
+		}
 	}
 	swap := o.work + ".swap"
 	if err := os.RemoveAll(swap); err != nil {
