@@ -49,11 +49,28 @@ var htmlEscapes = [256]string{
 // refused value), bytes outside RFC 3986 are percent-encoded, and the
 // result is escaped for the attribute.
 func (w *htmlWriter) link(s string) {
+	if plainPath(s) {
+		w.raw(s)
+		return
+	}
 	if !isSafeURL(s) {
 		w.raw("#ZgotmplZ")
 		return
 	}
 	w.text(normalizeURL(s))
+}
+
+// plainPath reports whether s is a relative path of letters, digits and
+// -._~/ only, as the links between kb's own pages are: such a link needs
+// no checking, encoding or escaping.
+func plainPath(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '/' || c == '.' || c == '_' || c == '~' || 'A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // isSafeURL reports whether a link has no scheme or a harmless one.

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/kb-tools/kb/content"
@@ -54,8 +55,10 @@ type page struct {
 	// at any path, so its links are absolute.
 	base string
 
-	// Document pages: what lists show of them, worked out once.
+	// Document pages: what lists show of them, worked out once, and the
+	// row last written for them (see IncidentRows).
 	DateText, SevClass, ServicesText string
+	incidentRow                      atomic.Pointer[cachedRow]
 
 	Durations []labelled
 	Actions   []*actionRow

@@ -13,21 +13,38 @@ import (
 // that overrides partials.html may use them or range over the list itself.
 
 // IncidentRows writes the table rows of an incident list: date, severity
-// badge, title linked from this page, services.
+// badge, title linked from this page, services. An incident is listed on
+// the pages of each of its services and tags, its severity and the similar
+// incidents of others, mostly at one link depth, so each incident keeps
+// its row as last written and reuses it from pages with the same Root.
 func (p *page) IncidentRows(list []*page) template.HTML {
 	w := newHTMLWriter(200 * len(list))
 	for _, x := range list {
-		w.raw("\n<tr><td class=\"date\">")
-		w.text(x.DateText)
-		w.raw("</td><td>")
-		writeSevBadge(w, x)
-		w.raw("</td><td>")
-		p.pageLink(w, x)
-		w.raw("</td><td>")
-		w.text(x.ServicesText)
-		w.raw("</td></tr>")
+		if c := x.incidentRow.Load(); c != nil && c.root == p.Root {
+			w.raw(c.html)
+			continue
+		}
+		row := newHTMLWriter(256)
+		row.raw("\n<tr><td class=\"date\">")
+		row.text(x.DateText)
+		row.raw("</td><td>")
+		writeSevBadge(row, x)
+		row.raw("</td><td>")
+		p.pageLink(row, x)
+		row.raw("</td><td>")
+		row.text(x.ServicesText)
+		row.raw("</td></tr>")
+		html := row.b.String()
+		x.incidentRow.Store(&cachedRow{root: p.Root, html: html})
+		w.raw(html)
 	}
 	return w.html()
+}
+
+// cachedRow is a page's row in a list as written for pages whose Root is
+// root.
+type cachedRow struct {
+	root, html string
 }
 
 // RunbookRows writes the table rows of a runbook list: title linked from
