@@ -86,12 +86,7 @@ func (p *page) ActionRows(list []*actionRow, showDoc bool) template.HTML {
 		}
 		w.raw("</td><td>")
 		if a.OwnerPath != "" {
-			w.raw(`<a href="`)
-			w.link(p.Root)
-			w.link(a.OwnerPath)
-			w.raw(`">`)
-			w.text(a.Owner)
-			w.raw("</a>")
+			p.linkTo(w, a.OwnerPath, a.Owner)
 		} else {
 			w.raw(`<span class="missing">no owner</span>`)
 		}
@@ -128,12 +123,16 @@ func writeSevBadge(w *htmlWriter, x *page) {
 }
 
 // pageLink writes a link from p to page x, titled with x's title.
-func (p *page) pageLink(w *htmlWriter, x *page) {
+func (p *page) pageLink(w *htmlWriter, x *page) { p.linkTo(w, x.Path, x.Title) }
+
+// linkTo writes a link from p to the site path path (without its leading
+// slash), reading text.
+func (p *page) linkTo(w *htmlWriter, path, text string) {
 	w.raw(`<a href="`)
 	w.link(p.Root)
-	w.link(x.Path)
+	w.link(path)
 	w.raw(`">`)
-	w.text(x.Title)
+	w.text(text)
 	w.raw("</a>")
 }
 
@@ -179,12 +178,7 @@ func (p *page) TermLinks(taxonomy string, names []string) template.HTML {
 			w.text(name)
 			continue
 		}
-		w.raw(`<a href="`)
-		w.link(p.Root)
-		w.link(taxonomy + "/" + slug + "/")
-		w.raw(`">`)
-		w.text(name)
-		w.raw("</a>")
+		p.linkTo(w, taxonomy+"/"+slug+"/", name)
 	}
 	return w.html()
 }

@@ -65,12 +65,9 @@ func (p *page) LessonSections(lessons []*lesson) template.HTML {
 func (p *page) LessonItems(lessons []*lesson) template.HTML {
 	w := newHTMLWriter(200 * len(lessons))
 	for _, l := range lessons {
-		w.raw(`<li><a href="`)
-		w.link(p.Root)
-		w.link(l.Page.Path)
-		w.raw(`">`)
-		w.text(l.Page.DateText)
-		w.raw("</a>: ")
+		w.raw("<li>")
+		p.linkTo(w, l.Page.Path, l.Page.DateText)
+		w.raw(": ")
 		if l.Insight != "" {
 			w.text(l.Insight)
 		} else {
