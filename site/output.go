@@ -87,9 +87,8 @@ func checkReplaceable(target string) error {
 
 // write stores data at the slash path name inside the site. The working
 // folder is mostly an earlier build's site: a file that already holds
-// data is left as it is (its modification time too, so a deploy that syncs
-// by time or size uploads only what changed), and a folder is made only
-// when writing into it fails. Into an empty working folder, each folder is
+// data is left as it is, sparing the file system the write, and a folder
+// is made only when writing into it fails. Into an empty working folder, each folder is
 // made before its first file and nothing is compared.
 func (o *output) write(name string, data []byte) error {
 	p := filepath.Join(o.work, filepath.FromSlash(name))
