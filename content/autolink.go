@@ -1,6 +1,9 @@
 package content
 
 import (
+	"bytes"
+	"regexp"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -19,34 +22,33 @@ var urlAutolinks goldmark.Extender = urlAutolinkExtension{}
 type urlAutolinkExtension struct{}
 
 func (urlAutolinkExtension) Extend(m goldmark.Markdown) {
+	inner := extension.NewLinkifyParser(extension.WithLinkifyEmailRegexp(noMatch))
 	m.Parser().AddOptions(parser.WithInlineParsers(
-		util.Prioritized(urlAutolinkParser{extension.NewLinkifyParser()}, 999),
+		util.Prioritized(urlAutolinkParser{inner}, 999),
 	))
 }
 
+// noMatch matches nothing: given as the e-mail pattern, it keeps goldmark's
+// autolink parser from making e-mail links (and from writing anything for
+// text that only looks like an address).
+var noMatch = regexp.MustCompile(`[^\x00-\x{10FFFF}]`)
+
 // urlAutolinkParser hands the text after a space (or one of *_~( ) to
-// goldmark's autolink parser only when it can start a web address, and
-// keeps what that parser makes only when it is a web address.
+// goldmark's autolink parser only when it starts a web address.
 type urlAutolinkParser struct {
 	parser.InlineParser
 }
 
 func (p urlAutolinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
-	i := 0
 	if len(line) > 0 {
 		switch line[0] {
 		case ' ', '*', '_', '~', '(':
-			i = 1
+			line = line[1:]
 		}
 	}
-	if i >= len(line) || (line[i] != 'h' && line[i] != 'w') {
+	if !bytes.HasPrefix(line, []byte("http:")) && !bytes.HasPrefix(line, []byte("https:")) && !bytes.HasPrefix(line, []byte("www.")) {
 		return nil
 	}
-	n := p.InlineParser.Parse(parent, block, pc)
-	if l, ok := n.(*ast.AutoLink); ok && l.AutoLinkType != ast.AutoLinkURL {
-		// The caller puts the reader back where it was.
-		return nil
-	}
-	return n
+	return p.InlineParser.Parse(parent, block, pc)
 }
