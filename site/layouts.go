@@ -102,8 +102,11 @@ type partialCache struct {
 	out map[string]template.HTML
 }
 
+// get returns the output of the template name of set for keys, rendering
+// it with data the first time.
 func (c *partialCache) get(set *template.Template, name string, data any, keys []any) (template.HTML, error) {
-	key := fmt.Sprintf("%s %#v", name, keys)
+	// A layout may redefine a partial, so the key names the layout too.
+	key := fmt.Sprintf("%s %s %#v", set.Name(), name, keys)
 	c.mu.Lock()
 	html, ok := c.out[key]
 	c.mu.Unlock()

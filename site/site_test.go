@@ -393,3 +393,17 @@ func TestRebuildWritesOnlyChangedFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutRedefinesCachedPartial checks that a layout overriding a
+// partial rendered with partialCached gets its own version, and the other
+// layouts at the same depth keep the default.
+func TestLayoutRedefinesCachedPartial(t *testing.T) {
+	out := buildKB(t, smallKB+`
+-- templates/layouts/page.html --
+{{- define "main" }}<article>{{ .Content }}</article>{{ end -}}
+{{- define "siteheader" }}<header class="site">Team notes header</header>{{ end -}}
+`, Options{})
+	assertFileContent(t, out, "notes/services/index.html", "Team notes header")
+	assertNoFileContent(t, out, "postmortems/2026-10-01-cache/index.html", "Team notes header")
+	assertFileContent(t, out, "postmortems/2026-10-01-cache/index.html", `<header class="site">`)
+}
