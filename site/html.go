@@ -79,20 +79,17 @@ func isSafeURL(s string) bool {
 	if !found || strings.Contains(scheme, "/") {
 		return true
 	}
-	switch strings.ToLower(scheme) {
-	case "http", "https", "mailto":
-		return true
-	}
-	return false
+	return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
 }
 
 // normalizeURL percent-encodes the bytes of s that may not appear in a URL
-// as they are, keeping those that may (and existing escapes).
+// as they are, keeping those that may and existing escapes (a '%' before
+// two hex digits).
 func normalizeURL(s string) string {
 	const hex = "0123456789abcdef"
 	var out []byte
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; !urlByte(c) {
+		if c := s[i]; !urlByte(c) || c == '%' && !(i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])) {
 			if out == nil {
 				out = append(make([]byte, 0, len(s)+8), s[:i]...)
 			}
@@ -105,6 +102,10 @@ func normalizeURL(s string) string {
 		return s
 	}
 	return string(out)
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // urlByte reports whether c may stand in a URL unencoded: the unreserved

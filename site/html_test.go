@@ -18,25 +18,48 @@ func TestHTMLWriterAgreesWithHTMLTemplate(t *testing.T) {
 		"https://tickets.example/T-1?a=1&b=2#frag", "mailto:sre@example.com", "HTTP://X.EXAMPLE/",
 		"../../owners/jane-doe/", "path with spaces/é/", "100%25 done", "quote'paren()", "a:b/c", "/a:b",
 		"[ipv6]:80", "back`tick", "{braces}|pipe\\",
+		"a%zz", "100%", "%4", "%4a%4G", "MAİLTO:x", "httpſ://x", "HtTpS://x.example/", "java\tscript:x", "\x01javascript:x",
+		"\xff\xfeinvalid utf-8", "plain-path/ok_1.2~/", "path/with:colon",
 	}
-	tpl := template.Must(template.New("t").Parse(`<td>{{ . }}</td><a class="{{ . }}" href="{{ . }}">`))
 	for _, v := range values {
-		var want strings.Builder
-		if err := tpl.Execute(&want, v); err != nil {
-			t.Fatal(err)
-		}
-		w := newHTMLWriter(0)
-		w.raw("<td>")
-		w.text(v)
-		w.raw(`</td><a class="`)
-		w.text(v)
-		w.raw(`" href="`)
-		w.link(v)
-		w.raw(`">`)
-		if got := w.b.String(); got != want.String() {
-			t.Errorf("%q:\n got %s\nwant %s", v, got, want.String())
+		if got, want := bothWays(t, v); got != want {
+			t.Errorf("%q:\n got %s\nwant %s", v, got, want)
 		}
 	}
+}
+
+// FuzzHTMLWriter looks for a value that the writer escapes otherwise than
+// html/template: go test ./site -fuzz FuzzHTMLWriter.
+func FuzzHTMLWriter(f *testing.F) {
+	for _, seed := range []string{"plain", "javascript:x", "a%zz b", "MAİLTO:x", "<\x00'\"+&>"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		if got, want := bothWays(t, v); got != want {
+			t.Errorf("%q:\n got %s\nwant %s", v, got, want)
+		}
+	})
+}
+
+var escapeTemplate = template.Must(template.New("t").Parse(`<td>{{ . }}</td><a class="{{ . }}" href="{{ . }}">`))
+
+// bothWays writes v as element text, an attribute and a link with the
+// writer (got) and with html/template (want).
+func bothWays(t *testing.T, v string) (got, want string) {
+	t.Helper()
+	var b strings.Builder
+	if err := escapeTemplate.Execute(&b, v); err != nil {
+		t.Fatal(err)
+	}
+	w := newHTMLWriter(0)
+	w.raw("<td>")
+	w.text(v)
+	w.raw(`</td><a class="`)
+	w.text(v)
+	w.raw(`" href="`)
+	w.link(v)
+	w.raw(`">`)
+	return w.b.String(), b.String()
 }
 
 // A list's rows written by the page's methods match what the template
