@@ -12,9 +12,9 @@ import (
 
 // NewMarkdown returns the markdown processor kb uses for every document:
 // CommonMark with GitHub's extensions (tables, task lists, strikethrough,
-// autolinks of web addresses, see urlAutolinks) and heading ids. Raw HTML in documents is left out of the
-// output unless unsafeHTML is set. A returned value may be used by one
-// goroutine at a time.
+// autolinks of web addresses, see urlAutolinks) and heading ids. Raw HTML
+// in documents is left out of the output unless unsafeHTML is set. A
+// returned value may be used by one goroutine at a time.
 func NewMarkdown(unsafeHTML bool) goldmark.Markdown {
 	var rendererOpts []goldmark.Option
 	if unsafeHTML {

@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"syscall"
+	"time"
 )
 
 // markerFile marks a folder as kb build output, which a later build may
@@ -34,6 +36,10 @@ type output struct {
 	// fresh says the working folder was empty: no file need be compared,
 	// and every folder is made before its first file.
 	fresh bool
+	// now is the build's time, given to the files left as they were;
+	// kept counts them.
+	now  time.Time
+	kept atomic.Int64
 }
 
 // newOutput prepares the working folder next to target. It refuses a target
@@ -58,8 +64,13 @@ func newOutput(target string) (*output, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &output{target: target, work: work, fresh: len(entries) == 0}
+	o := &output{target: target, work: work, fresh: len(entries) == 0, now: time.Now()}
 	o.buffers.New = func() any { b := make([]byte, 64<<10); return &b }
+	// Marked first, so that the working folder of a build that fails
+	// before its end is still known as kb's to the next one.
+	if err := o.write(markerFile, []byte("This folder is written by kb build and replaced by the next build.\n")); err != nil {
+		return nil, err
+	}
 	return o, nil
 }
 
@@ -86,13 +97,16 @@ func checkReplaceable(target string) error {
 }
 
 // write stores data at the slash path name inside the site. The working
-// folder is mostly an earlier build's site: a file that already holds
-// data is left as it is, sparing the file system the write, and a folder
-// is made only when writing into it fails. Into an empty working folder, each folder is
-// made before its first file and nothing is compared.
+// folder is mostly the site of the build before last: a file that already
+// holds data keeps its bytes (only its time is set), sparing the file
+// system the write, and a folder is made only when writing into it fails.
+// Into an empty working folder, each folder is made before its first file
+// and nothing is compared.
 func (o *output) write(name string, data []byte) error {
 	p := filepath.Join(o.work, filepath.FromSlash(name))
-	o.written.Store(p, true)
+	if !o.fresh {
+		o.written.Store(p, true) // for removeStale
+	}
 	dir := filepath.Dir(p)
 	var err error
 	if o.fresh {
@@ -100,7 +114,13 @@ func (o *output) write(name string, data []byte) error {
 			return err
 		}
 		err = os.WriteFile(p, data, 0o644)
-	} else if !o.holds(p, data) {
+	} else if o.holds(p, data) {
+		// The bytes are those of the build before last: the time says
+		// when they were built, as for a file written now, so that a
+		// deploy by time sees a page that changed and changed back.
+		err = os.Chtimes(p, time.Time{}, o.now)
+		o.kept.Add(1)
+	} else {
 		err = os.WriteFile(p, data, 0o644)
 		if errors.Is(err, fs.ErrNotExist) {
 			if err := o.mkdir(dir); err != nil {
@@ -160,9 +180,6 @@ func (o *output) mkdir(dir string) error {
 // commit removes what the previous site had and this one does not, then
 // swaps the new site in; the old one becomes the next working folder.
 func (o *output) commit() error {
-	if err := o.write(markerFile, []byte("This folder is written by kb build and replaced by the next build.\n")); err != nil {
-		return err
-	}
 	if !o.fresh {
 		if err := o.removeStale(); err != nil {
 			return err
@@ -223,7 +240,3 @@ func (o *output) removeStale() error {
 	}
 	return nil
 }
-
-// discard leaves the unfinished site in the working folder, which the next
-// build writes over; the target is untouched.
-func (o *output) discard() {}

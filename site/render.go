@@ -27,6 +27,8 @@ type bodyRenderer struct {
 	w      *bufio.Writer
 }
 
+// newBodyRenderer returns a renderer using md, which links to the pages of
+// the documents in byPath.
 func newBodyRenderer(md goldmark.Markdown, byPath map[string]string) *bodyRenderer {
 	r := &bodyRenderer{md: md, byPath: byPath}
 	r.w = bufio.NewWriterSize(&r.buf, 16<<10)

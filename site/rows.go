@@ -143,6 +143,7 @@ func (f freshness) Badge() template.HTML {
 	return w.html()
 }
 
+// writeBadge writes the freshness badge.
 func (f freshness) writeBadge(w *htmlWriter) {
 	w.raw(`<span class="badge fresh-`)
 	w.text(f.State)

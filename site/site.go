@@ -49,13 +49,13 @@ func Build(kb *content.KB, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	// On failure the unfinished site stays in the working folder, which
+	// the next build writes over; the target is untouched.
 	res, err := build(kb, opts, tpl, out)
 	if err != nil {
-		out.discard()
 		return Result{}, err
 	}
 	if err := out.commit(); err != nil {
-		out.discard()
 		return Result{}, err
 	}
 	res.Elapsed = time.Since(start)

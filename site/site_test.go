@@ -344,53 +344,60 @@ func TestRebuildRemovesPagesOfDeletedDocuments(t *testing.T) {
 	}
 }
 
-// TestRebuildWritesOnlyChangedFiles checks that a rebuild leaves a page
-// whose bytes did not change as it was (its modification time too) and
-// rewrites one that changed, also when its size stayed the same.
+// TestRebuildWritesOnlyChangedFiles checks that a rebuild keeps the bytes
+// of a page that did not change (giving it the build's time) and rewrites
+// one that changed, also when its size stayed the same.
 func TestRebuildWritesOnlyChangedFiles(t *testing.T) {
 	dir := t.TempDir()
 	kbtest.WriteTree(t, dir, smallKB)
 	out := filepath.Join(t.TempDir(), "public")
 	buildDir(t, dir, Options{Out: out})
 	buildDir(t, dir, Options{Out: out}) // both sites (output and working folder) now exist
-	old := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, site := range []string{out, filepath.Join(filepath.Dir(out), ".public.kb-prev")} {
-		err := filepath.WalkDir(site, func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				err = os.Chtimes(p, old, old)
-			}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	runbook := filepath.Join(dir, "runbooks", "cache-stampede.md")
-	src, err := os.ReadFile(runbook)
+
+	o, err := newOutput(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Same length, other bytes: only the runbook's page and the pages that
-	// quote it may change.
-	if err := os.WriteFile(runbook, []byte(strings.Replace(string(src), "Look at the miss rate.", "Look at the hit rate.", 1)), 0o644); err != nil {
-		t.Fatal(err)
+	if o.fresh {
+		t.Fatal("the previous site is not the working folder")
 	}
-	buildDir(t, dir, Options{Out: out})
-	mtime := func(name string) time.Time {
-		st, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
-		if err != nil {
+	old := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+	style := filepath.Join(o.work, "style.css")
+	page := filepath.Join(o.work, "runbooks", "cache-stampede", "index.html")
+	for _, p := range []string{style, page} {
+		if err := os.Chtimes(p, old, old); err != nil {
 			t.Fatal(err)
 		}
-		return st.ModTime()
 	}
-	if !mtime("runbooks/cache-stampede/index.html").After(old) {
-		t.Error("the page of the changed runbook was not rewritten")
+	css, err := os.ReadFile(style)
+	if err != nil {
+		t.Fatal(err)
 	}
-	assertFileContent(t, out, "runbooks/cache-stampede/index.html", "Look at the hit rate.")
-	for _, name := range []string{"postmortems/2026-10-01-cache/index.html", "style.css", "tags/cache/index.html"} {
-		if !mtime(name).Equal(old) {
-			t.Errorf("%s was rewritten with the same bytes", name)
+	html, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := []byte(strings.Replace(string(html), "Look at the miss rate.", "Look at the loss rate.", 1))
+	if len(changed) != len(html) || string(changed) == string(html) {
+		t.Fatal("the test page does not read as expected")
+	}
+	keptBefore := o.kept.Load() // the folder's marker, written first
+	if err := o.write("style.css", css); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.write("runbooks/cache-stampede/index.html", changed); err != nil {
+		t.Fatal(err)
+	}
+	if got := o.kept.Load() - keptBefore; got != 1 {
+		t.Errorf("%d files kept, want 1 (style.css)", got)
+	}
+	for _, p := range []string{style, page} {
+		if st, err := os.Stat(p); err != nil || !st.ModTime().After(old) {
+			t.Errorf("%s: time not set to the build's (%v)", p, err)
 		}
+	}
+	if got, _ := os.ReadFile(page); string(got) != string(changed) {
+		t.Error("the changed page was not rewritten")
 	}
 }
 
@@ -406,4 +413,31 @@ func TestLayoutRedefinesCachedPartial(t *testing.T) {
 	assertFileContent(t, out, "notes/services/index.html", "Team notes header")
 	assertNoFileContent(t, out, "postmortems/2026-10-01-cache/index.html", "Team notes header")
 	assertFileContent(t, out, "postmortems/2026-10-01-cache/index.html", `<header class="site">`)
+}
+
+// TestBuildAfterFailedFirstBuild checks that a first build that fails part
+// way (pages already written into the working folder) does not keep the
+// next build from using that folder.
+func TestBuildAfterFailedFirstBuild(t *testing.T) {
+	dir := t.TempDir()
+	kbtest.WriteTree(t, dir, smallKB+`
+-- templates/layouts/postmortem.html --
+{{ define "main" }}{{ .Nope }}{{ end }}
+`)
+	out := filepath.Join(t.TempDir(), "public")
+	kb, err := content.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(kb, Options{Out: out, Today: testToday}); err == nil || !strings.Contains(err.Error(), "Nope") {
+		t.Fatalf("build with a failing layout: %v", err)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(filepath.Dir(out), ".public.kb-prev")); len(entries) < 2 {
+		t.Fatalf("the failed build wrote nothing to its working folder (%d entries); the test needs it to", len(entries))
+	}
+	if err := os.Remove(filepath.Join(dir, "templates", "layouts", "postmortem.html")); err != nil {
+		t.Fatal(err)
+	}
+	buildDir(t, dir, Options{Out: out})
+	assertFileContent(t, out, "postmortems/2026-10-01-cache/index.html", "Cache stampede after TTL change")
 }
