@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // KB is a loaded knowledge base.
@@ -123,7 +124,7 @@ func findDocuments(dir string) ([]string, []*Error) {
 func parseAll(dir string, paths []string, cfg *Config, o *loadOptions, errs *[]*Error) []*Doc {
 	docs := make([]*Doc, len(paths))
 	perFile := make([][]*Error, len(paths))
-	next := make(chan int)
+	var next atomic.Int64 // the index of the next file to take
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
 		wg.Add(1)
@@ -135,7 +136,11 @@ func parseAll(dir string, paths []string, cfg *Config, o *loadOptions, errs *[]*
 			if o.dropSources {
 				buf = new([]byte)
 			}
-			for i := range next {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(paths) {
+					return
+				}
 				d, errs := readAndParse(p, dir, paths[i], buf)
 				if d != nil && o.hook != nil {
 					o.hook(d)
@@ -147,10 +152,6 @@ func parseAll(dir string, paths []string, cfg *Config, o *loadOptions, errs *[]*
 			}
 		}()
 	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	out := docs[:0]
 	for i, d := range docs {
