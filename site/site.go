@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/kb-tools/kb/content"
@@ -179,31 +180,30 @@ func sitePages(sd *siteData) []*page {
 	return pages
 }
 
-// renderPages renders pages on all processors.
+// renderPages renders pages on all processors, each worker taking the
+// next page by an atomic index. The first error stops the build.
 func renderPages(pages []*page, newRenderer func() *bodyRenderer, tpl *layouts, out *output) error {
-	next := make(chan *page)
+	var next atomic.Int64
+	var failed atomic.Bool
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			r := newRenderer()
 			var buf bytes.Buffer
-			for p := range next {
-				if err := renderPage(r, tpl, out, p, &buf); err != nil {
-					select {
-					case errs <- err:
-					default:
+			for !failed.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= len(pages) {
+					return
+				}
+				if err := renderPage(r, tpl, out, pages[i], &buf); err != nil {
+					if !failed.Swap(true) {
+						errs <- err
 					}
 				}
 			}
-		}()
+		})
 	}
-	for _, p := range pages {
-		next <- p
-	}
-	close(next)
 	wg.Wait()
 	select {
 	case err := <-errs:
