@@ -28,10 +28,12 @@ func (urlAutolinkExtension) Extend(m goldmark.Markdown) {
 	))
 }
 
-// noMatch matches nothing: given as the e-mail pattern, it keeps goldmark's
-// autolink parser from making e-mail links (and from writing anything for
-// text that only looks like an address).
-var noMatch = regexp.MustCompile(`[^\x00-\x{10FFFF}]`)
+// noMatch matches nothing, and fails at once: given as the e-mail pattern,
+// it keeps goldmark's autolink parser from making e-mail links (and from
+// writing anything for text that only looks like an address). Anchored,
+// it gives up at the first byte instead of searching the rest of the line
+// each time a web-address prefix fails, which made long lines quadratic.
+var noMatch = regexp.MustCompile(`\A[^\x00-\x{10FFFF}]`)
 
 // urlAutolinkParser hands the text after a space (or one of *_~( ) to
 // goldmark's autolink parser only when it starts a web address.

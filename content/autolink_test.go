@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark"
@@ -40,7 +41,9 @@ func TestURLAutolinksAgreeWithGFM(t *testing.T) {
 }
 
 // Text with no web address in it comes out as it does with no autolinks
-// at all: e-mail and ftp addresses stay text, and nothing is doubled.
+// (for these inputs; goldmark keeps a tab before a line break when any
+// parser watches spaces): e-mail and ftp addresses stay text, and nothing
+// is doubled.
 func TestURLAutolinksLeaveOtherTextAlone(t *testing.T) {
 	plain := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList), goldmark.WithParserOptions(parser.WithAutoHeadingID()))
 	kb := NewMarkdown(false)
@@ -50,9 +53,26 @@ func TestURLAutolinksLeaveOtherTextAlone(t *testing.T) {
 		"Mail www@example.com or http@example.com; see ftp://files.example/x",
 		"http: is a scheme, www. a prefix, https:nothing here",
 		"<https://explicit.example> stays an explicit link",
+		"http://localhost:8080 has no dot, nor has www.localhost; http:// alone",
+		strings.Repeat("see http://localhost:8080/x and https: ", 200),
 	} {
 		if got, want := renderMarkdown(t, kb, src), renderMarkdown(t, plain, src); got != want {
 			t.Errorf("%q:\n got %s\nwant %s", src, got, want)
+		}
+	}
+}
+
+// BenchmarkURLAutolinksLongLine renders one long line of addresses that
+// look like web addresses but are not linked (no dot in the host): each
+// failing prefix must cost a constant, not a scan of the rest of the line.
+func BenchmarkURLAutolinksLongLine(b *testing.B) {
+	src := []byte(strings.Repeat("see http://localhost:8080/x and https: ", 2000))
+	kb := NewMarkdown(false)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := kb.Convert(src, &buf); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
