@@ -29,7 +29,7 @@ func buildCommand() *command {
 			if len(pos) > 0 {
 				return c.usageError(stderr, "takes no arguments; use --dir for the KB root")
 			}
-			tuneGC(400, 560<<20)
+			tuneGC(400, 560<<20, 1.7)
 			start := time.Now()
 			kb, err := content.Load(*dir)
 			if err != nil {

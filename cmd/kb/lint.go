@@ -32,7 +32,7 @@ func lintCommand() *command {
 			if !contains(lint.Formats, *format) {
 				return c.usageError(stderr, "unknown --format %q: use one of %s", *format, strings.Join(lint.Formats, ", "))
 			}
-			tuneGC(400, 256<<20)
+			tuneGC(400, 256<<20, 1.7)
 			opts := lint.Options{Files: files}
 			if *today != "" {
 				t, err := time.Parse("2006-01-02", *today)
