@@ -28,7 +28,8 @@ type output struct {
 	target string
 	work   string
 	// dirs records the folders known to exist, so that each costs one
-	// mkdir at most; written records the files of this build.
+	// mkdir at most; written records the files of this build for
+	// removeStale, which a fresh working folder does not need.
 	dirs    sync.Map
 	written sync.Map
 	// buffers hold what holds reads of an existing file.
@@ -37,7 +38,7 @@ type output struct {
 	// and every folder is made before its first file.
 	fresh bool
 	// now is the build's time, given to the files left as they were;
-	// kept counts them.
+	// kept counts them (the tests read it).
 	now  time.Time
 	kept atomic.Int64
 }
