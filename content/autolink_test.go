@@ -22,8 +22,7 @@ func renderMarkdown(t *testing.T, md goldmark.Markdown, src string) string {
 // Web addresses are linked exactly as GitHub's autolinks link them.
 func TestURLAutolinksAgreeWithGFM(t *testing.T) {
 	gfm := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithParserOptions(parser.WithAutoHeadingID()))
-	kb := NewMarkdown(false)
-	for _, src := range []string{
+	assertRendersAs(t, gfm, []string{
 		"See https://status.example.com/incidents/42 for the timeline.",
 		"https://grafana.example/d/abc?from=now-6h&to=now at the head of a line",
 		"Dashboards: www.example.com/dash, and http://old.example.",
@@ -33,11 +32,7 @@ func TestURLAutolinksAgreeWithGFM(t *testing.T) {
 		"- [ ] Add a timeout, ticket https://jira.example/browse/OPS-7",
 		"| when | what |\n|---|---|\n| 10:00 | paged, see https://pager.example/1 |",
 		"Words that start with h and w: how we handle write-heavy hosts.",
-	} {
-		if got, want := renderMarkdown(t, kb, src), renderMarkdown(t, gfm, src); got != want {
-			t.Errorf("%q:\n got %s\nwant %s", src, got, want)
-		}
-	}
+	})
 }
 
 // Text with no web address in it comes out as it does with no autolinks
@@ -46,8 +41,7 @@ func TestURLAutolinksAgreeWithGFM(t *testing.T) {
 // is doubled.
 func TestURLAutolinksLeaveOtherTextAlone(t *testing.T) {
 	plain := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList), goldmark.WithParserOptions(parser.WithAutoHeadingID()))
-	kb := NewMarkdown(false)
-	for _, src := range []string{
+	assertRendersAs(t, plain, []string{
 		"Ask jane.doe@example.com or hank@example.com now.",
 		"ask (hank@example.com) or *wendy@example.com* or _hal@example.org_ or ~hw@example.net~",
 		"Mail www@example.com or http@example.com; see ftp://files.example/x",
@@ -55,8 +49,16 @@ func TestURLAutolinksLeaveOtherTextAlone(t *testing.T) {
 		"<https://explicit.example> stays an explicit link",
 		"http://localhost:8080 has no dot, nor has www.localhost; http:// alone",
 		strings.Repeat("see http://localhost:8080/x and https: ", 200),
-	} {
-		if got, want := renderMarkdown(t, kb, src), renderMarkdown(t, plain, src); got != want {
+	})
+}
+
+// assertRendersAs checks that kb's markdown renders each source as like
+// renders it.
+func assertRendersAs(t *testing.T, like goldmark.Markdown, sources []string) {
+	t.Helper()
+	kb := NewMarkdown(false)
+	for _, src := range sources {
+		if got, want := renderMarkdown(t, kb, src), renderMarkdown(t, like, src); got != want {
 			t.Errorf("%q:\n got %s\nwant %s", src, got, want)
 		}
 	}
