@@ -7,11 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"github.com/kb-tools/kb/internal/work"
 )
 
 // KB is a loaded knowledge base.
@@ -124,35 +123,25 @@ func findDocuments(dir string) ([]string, []*Error) {
 func parseAll(dir string, paths []string, cfg *Config, o *loadOptions, errs *[]*Error) []*Doc {
 	docs := make([]*Doc, len(paths))
 	perFile := make([][]*Error, len(paths))
-	var next atomic.Int64 // the index of the next file to take
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p := NewParser(cfg)
-			// Without sources kept, one read buffer serves every file.
-			var buf *[]byte
-			if o.dropSources {
-				buf = new([]byte)
+	work.Each(len(paths), func() func(int) bool {
+		p := NewParser(cfg)
+		// Without sources kept, one read buffer serves every file.
+		var buf *[]byte
+		if o.dropSources {
+			buf = new([]byte)
+		}
+		return func(i int) bool {
+			d, errs := readAndParse(p, dir, paths[i], buf)
+			if d != nil && o.hook != nil {
+				o.hook(d)
 			}
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(paths) {
-					return
-				}
-				d, errs := readAndParse(p, dir, paths[i], buf)
-				if d != nil && o.hook != nil {
-					o.hook(d)
-				}
-				if d != nil && o.dropSources {
-					d.Source, d.BodyOffset = nil, 0
-				}
-				docs[i], perFile[i] = d, errs
+			if d != nil && o.dropSources {
+				d.Source, d.BodyOffset = nil, 0
 			}
-		}()
-	}
-	wg.Wait()
+			docs[i], perFile[i] = d, errs
+			return true
+		}
+	})
 	out := docs[:0]
 	for i, d := range docs {
 		*errs = append(*errs, perFile[i]...)

@@ -1,9 +1,9 @@
 package site
 
 import (
-	"runtime"
-	"sync"
 	"sync/atomic"
+
+	"github.com/kb-tools/kb/internal/work"
 )
 
 // bodiesAhead renders document bodies on all processors while the rest of
@@ -16,7 +16,7 @@ type bodiesAhead struct {
 	// held counts the bytes of the bodies rendered, which wait in memory
 	// for their pages.
 	held atomic.Int64
-	wg   sync.WaitGroup
+	done chan struct{}
 }
 
 // aheadBytes bounds the bodies rendered ahead: on a KB of 10,000 documents
@@ -25,28 +25,28 @@ const aheadBytes = 64 << 20
 
 // renderBodiesAhead starts rendering the bodies of docs, in order.
 func renderBodiesAhead(docs []*page, newRenderer func() *bodyRenderer) *bodiesAhead {
-	b := &bodiesAhead{}
-	var next atomic.Int64
-	for range runtime.GOMAXPROCS(0) {
-		b.wg.Go(func() {
+	b := &bodiesAhead{done: make(chan struct{})}
+	go func() {
+		defer close(b.done)
+		work.Each(len(docs), func() func(int) bool {
 			r := newRenderer()
-			for !b.stopped.Load() && b.held.Load() < aheadBytes {
-				i := int(next.Add(1)) - 1
-				if i >= len(docs) {
-					return
+			return func(i int) bool {
+				if b.stopped.Load() || b.held.Load() >= aheadBytes {
+					return false
 				}
 				docs[i].renderBody(r)
 				b.held.Add(int64(len(docs[i].Content)))
+				return true
 			}
 		})
-	}
+	}()
 	return b
 }
 
 // stop ends the rendering ahead and waits for the bodies under way.
 func (b *bodiesAhead) stop() {
 	b.stopped.Store(true)
-	b.wg.Wait()
+	<-b.done
 }
 
 // renderBody renders the page's document body into Content, once.

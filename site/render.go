@@ -5,15 +5,14 @@ import (
 	"bytes"
 	"html/template"
 	"net/url"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/kb-tools/kb/content"
+	"github.com/kb-tools/kb/internal/work"
 )
 
 // bodyRenderer turns document bodies into HTML, pointing links between
@@ -113,17 +112,13 @@ var lessonHeadings = map[string]bool{
 // the lessons sections on all processors with a renderer each.
 func lessons(sd *siteData, newRenderer func() *bodyRenderer) []*lesson {
 	all := make([]*lesson, len(sd.Postmortems))
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			r := newRenderer()
-			for i := w; i < len(all); i += workers {
-				all[i] = lessonOf(sd.Postmortems[i], r)
-			}
-		})
-	}
-	wg.Wait()
+	work.Each(len(all), func() func(int) bool {
+		r := newRenderer()
+		return func(i int) bool {
+			all[i] = lessonOf(sd.Postmortems[i], r)
+			return true
+		}
+	})
 	out := all[:0]
 	for _, l := range all {
 		if l != nil {

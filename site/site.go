@@ -7,13 +7,12 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/kb-tools/kb/content"
+	"github.com/kb-tools/kb/internal/work"
 )
 
 // Options says where and how to build.
@@ -183,28 +182,18 @@ func sitePages(sd *siteData) []*page {
 // renderPages renders pages on all processors, each worker taking the
 // next page by an atomic index. The first error stops the build.
 func renderPages(pages []*page, newRenderer func() *bodyRenderer, tpl *layouts, out *output) error {
-	var next atomic.Int64
 	var failed atomic.Bool
 	errs := make(chan error, 1)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			r := newRenderer()
-			var buf bytes.Buffer
-			for !failed.Load() {
-				i := int(next.Add(1)) - 1
-				if i >= len(pages) {
-					return
-				}
-				if err := renderPage(r, tpl, out, pages[i], &buf); err != nil {
-					if !failed.Swap(true) {
-						errs <- err
-					}
-				}
+	work.Each(len(pages), func() func(int) bool {
+		r := newRenderer()
+		var buf bytes.Buffer
+		return func(i int) bool {
+			if err := renderPage(r, tpl, out, pages[i], &buf); err != nil && !failed.Swap(true) {
+				errs <- err
 			}
-		})
-	}
-	wg.Wait()
+			return !failed.Load()
+		}
+	})
 	select {
 	case err := <-errs:
 		return err
