@@ -138,13 +138,7 @@ func groupedBars(title string, cats, series []string, values [][]int) template.H
 	}
 	var w svgWriter
 	w.open(title, chartH)
-	most := 0
-	for _, s := range values {
-		for _, v := range s {
-			most = max(most, v)
-		}
-	}
-	top := w.axis(float64(most), chartH, true)
+	top := w.axis(float64(largest(values)), chartH, true)
 	plotH := float64(chartH - marginT - marginB)
 	slot := float64(chartW-marginL-marginR) / float64(len(cats))
 	bar := slot * 0.8 / float64(len(series))
@@ -194,13 +188,7 @@ func lineChart(title string, cats, series []string, values [][]float64) template
 	}
 	var w svgWriter
 	w.open(title, chartH)
-	most := 0.0
-	for _, s := range values {
-		for _, v := range s {
-			most = max(most, v)
-		}
-	}
-	top := w.axis(most, chartH, false)
+	top := w.axis(largest(values), chartH, false)
 	plotH := float64(chartH - marginT - marginB)
 	slot := float64(chartW-marginL-marginR) / float64(len(cats))
 	for s, vals := range values {
@@ -229,4 +217,15 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// largest returns the largest of the values of every series, or 0.
+func largest[T int | float64](series [][]T) T {
+	var most T
+	for _, s := range series {
+		for _, v := range s {
+			most = max(most, v)
+		}
+	}
+	return most
 }
