@@ -1,20 +1,18 @@
 package content
 
 import (
-	"os"
 	"runtime/metrics"
 	"testing"
 	"time"
+
+	"github.com/kb-tools/kb/internal/kbtest"
 )
 
 // BenchmarkLoad loads the KB named by KB_BENCH_DIR (a kbgen corpus:
 // go run ./cmd/kbgen -n 10000 -seed 1 /tmp/kbgen10k) and reports documents
 // per operation and the peak live heap seen across the runs.
 func BenchmarkLoad(b *testing.B) {
-	dir := os.Getenv("KB_BENCH_DIR")
-	if dir == "" {
-		b.Skip("set KB_BENCH_DIR to a KB, e.g. one written by go run ./cmd/kbgen -n 10000 -seed 1 DIR")
-	}
+	dir := kbtest.BenchDir(b)
 	var peak uint64
 	stop := watchHeap(&peak)
 	b.ReportAllocs()

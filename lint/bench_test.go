@@ -1,17 +1,15 @@
 package lint
 
 import (
-	"os"
 	"testing"
+
+	"github.com/kb-tools/kb/internal/kbtest"
 )
 
 // BenchmarkRun lints the KB named by KB_BENCH_DIR (a kbgen corpus:
 // go run ./cmd/kbgen -n 10000 -seed 1 /tmp/kbgen10k).
 func BenchmarkRun(b *testing.B) {
-	dir := os.Getenv("KB_BENCH_DIR")
-	if dir == "" {
-		b.Skip("set KB_BENCH_DIR to a KB, e.g. one written by go run ./cmd/kbgen -n 10000 -seed 1 DIR")
-	}
+	dir := kbtest.BenchDir(b)
 	b.ReportAllocs()
 	var n int
 	for b.Loop() {

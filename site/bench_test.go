@@ -1,20 +1,17 @@
 package site
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/kb-tools/kb/content"
+	"github.com/kb-tools/kb/internal/kbtest"
 )
 
 // BenchmarkBuild builds the KB named by KB_BENCH_DIR (a kbgen corpus:
 // go run ./cmd/kbgen -n 10000 -seed 1 /tmp/kbgen10k), loading included.
 func BenchmarkBuild(b *testing.B) {
-	dir := os.Getenv("KB_BENCH_DIR")
-	if dir == "" {
-		b.Skip("set KB_BENCH_DIR to a KB, e.g. one written by go run ./cmd/kbgen -n 10000 -seed 1 DIR")
-	}
+	dir := kbtest.BenchDir(b)
 	out := filepath.Join(b.TempDir(), "public")
 	var pages int
 	for b.Loop() {

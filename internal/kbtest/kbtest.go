@@ -1,4 +1,5 @@
-// Package kbtest holds helpers for tests that build KBs from txtar archives.
+// Package kbtest holds helpers for tests: KBs built from txtar archives,
+// and the KB a benchmark reads.
 package kbtest
 
 import (
@@ -22,4 +23,16 @@ func WriteTree(t testing.TB, dir, archive string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// BenchDir returns the KB named by KB_BENCH_DIR for a benchmark, or skips
+// the benchmark when it is not set. A kbgen corpus is the usual one:
+// go run ./cmd/kbgen -n 10000 -seed 1 /tmp/kbgen10k.
+func BenchDir(b testing.TB) string {
+	b.Helper()
+	dir := os.Getenv("KB_BENCH_DIR")
+	if dir == "" {
+		b.Skip("set KB_BENCH_DIR to a KB, e.g. one written by go run ./cmd/kbgen -n 10000 -seed 1 DIR")
+	}
+	return dir
 }
