@@ -111,6 +111,14 @@ func (p *page) ActionRows(list []*actionRow, showDoc bool) template.HTML {
 	return w.html()
 }
 
+// SevBadge is the page's severity badge, or nothing when it has no
+// severity.
+func (p *page) SevBadge() template.HTML {
+	w := newHTMLWriter(48)
+	writeSevBadge(w, p)
+	return w.html()
+}
+
 // writeSevBadge writes the severity badge of incident x, if it has one.
 func writeSevBadge(w *htmlWriter, x *page) {
 	if x.SevClass != "" {
