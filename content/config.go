@@ -3,9 +3,7 @@ package content
 import (
 	"errors"
 	"io/fs"
-	"os"
 	pathpkg "path"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -33,6 +31,8 @@ type Config struct {
 	StaleDays int `yaml:"stale_days"`
 	// UnsafeHTML lets raw HTML in markdown through to pages.
 	UnsafeHTML bool `yaml:"unsafe_html"`
+	// Limits bounds the files kb reads.
+	Limits Limits `yaml:"limits"`
 	// Lint is the lint: section, kept as parsed (lines count in kb.yaml) for
 	// the lint package to read and check.
 	Lint *yaml.Node `yaml:"-"`
@@ -48,23 +48,69 @@ func DefaultConfig() Config {
 			KindRunbook:    {"runbooks/**"},
 		},
 		StaleDays: 180,
+		Limits:    Limits{DocumentBytes: DefaultDocumentBytes, FrontMatterBytes: DefaultFrontMatterBytes},
 	}
 }
 
+// Limits bounds what kb reads of one file, so that no file of a pull
+// request can make kb read without end.
+type Limits struct {
+	// DocumentBytes is the largest document kb reads.
+	DocumentBytes int64 `yaml:"document_bytes"`
+	// FrontMatterBytes is the largest front matter block kb parses.
+	FrontMatterBytes int64 `yaml:"front_matter_bytes"`
+}
+
+// The default limits, and the fixed limit of kb.yaml itself (which cannot
+// raise its own).
+const (
+	DefaultDocumentBytes    = 10 << 20
+	DefaultFrontMatterBytes = 1 << 20
+	ConfigBytes             = 1 << 20
+)
+
+func (l Limits) valid() bool { return l.DocumentBytes > 0 && l.FrontMatterBytes > 0 }
+
+// Document is the limit a document is read with; zero limits are the
+// defaults.
+func (l Limits) Document() Limit {
+	return Limit{Bytes: orDefault(l.DocumentBytes, DefaultDocumentBytes), Key: "limits.document_bytes"}
+}
+
+// frontMatter is the limit of a front matter block.
+func (l Limits) frontMatter() int64 { return orDefault(l.FrontMatterBytes, DefaultFrontMatterBytes) }
+
+func orDefault(n, def int64) int64 {
+	if n <= 0 {
+		return def
+	}
+	return n
+}
+
 // configKeys lists the keys kb.yaml may hold, for unknown-key errors.
-var configKeys = []string{"title", "description", "base_url", "severities", "owners", "kinds", "stale_days", "unsafe_html", "lint"}
+var configKeys = []string{"title", "description", "base_url", "severities", "owners", "kinds", "stale_days", "unsafe_html", "limits", "lint"}
 
 // LoadConfig reads dir/kb.yaml over the defaults. A missing file is not an
 // error; a malformed one gives positioned errors, and every key that could
 // be read is still used.
 func LoadConfig(dir string) (Config, []*Error) {
+	files, err := OpenFiles(dir)
+	if err != nil {
+		return DefaultConfig(), []*Error{{Pos: Pos{File: "."}, Msg: systemReason(err)}}
+	}
+	return files.LoadConfig()
+}
+
+// LoadConfig reads the KB's kb.yaml over the defaults, as the function
+// LoadConfig does.
+func (f *Files) LoadConfig() (Config, []*Error) {
 	cfg := DefaultConfig()
-	src, err := os.ReadFile(filepath.Join(dir, ConfigFile))
+	src, err := f.ReadFile(ConfigFile, Limit{Bytes: ConfigBytes})
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg, nil
 	}
 	if err != nil {
-		return cfg, []*Error{{Pos: Pos{File: ConfigFile}, Msg: err.Error()}}
+		return cfg, []*Error{fileLoadError(ConfigFile, err)}
 	}
 	src = normalize(src)
 	root, perr := parseYAML(ConfigFile, src, append([]byte{'\n'}, src...), 0)
@@ -82,7 +128,7 @@ func LoadConfig(dir string) (Config, []*Error) {
 			if s := Closest(k.Value, configKeys); s != "" {
 				msg += "; did you mean " + quote(s) + "?"
 			}
-			errs = append(errs, newError(ConfigFile, src, k.Line, k.Column, "%s", msg))
+			errs = append(errs, newKindError(ErrorConfig, ConfigFile, src, k.Line, k.Column, "%s", msg))
 			continue
 		}
 		if k.Value == "lint" {
@@ -92,7 +138,12 @@ func LoadConfig(dir string) (Config, []*Error) {
 		// Decode key by key so that one bad value spoils only itself.
 		one := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
 		if err := one.Decode(&cfg); err != nil {
-			errs = append(errs, newError(ConfigFile, src, v.Line, v.Column, "%s: %s", k.Value, trimYAMLPrefix(err.Error())))
+			errs = append(errs, newKindError(ErrorConfig, ConfigFile, src, v.Line, v.Column, "%s: %s", k.Value, trimYAMLPrefix(err.Error())))
+		}
+		if k.Value == "limits" && !cfg.Limits.valid() {
+			errs = append(errs, newKindError(ErrorConfig, ConfigFile, src, v.Line, v.Column,
+				"limits: every limit must be a positive number of bytes; the defaults are used"))
+			cfg.Limits = DefaultConfig().Limits
 		}
 	}
 	if cfg.StaleDays <= 0 {

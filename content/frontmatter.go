@@ -37,7 +37,7 @@ func nextLine(src []byte, offset int) ([]byte, int) {
 // splitFrontMatter finds and parses the YAML block at the top of src (a
 // normalized file). Problems come back as positioned errors; the body is
 // still located so the rest of the document can be read.
-func splitFrontMatter(file string, src []byte) (frontMatter, *Error) {
+func splitFrontMatter(file string, src []byte, limit int64) (frontMatter, *Error) {
 	fm := frontMatter{bodyLine: 1}
 	first, after := nextLine(src, 0)
 	switch {
@@ -57,6 +57,9 @@ func splitFrontMatter(file string, src []byte) (frontMatter, *Error) {
 		return fm, newError(file, src, 1, 1, "front matter opened here is never closed: add a line with --- after the last key")
 	}
 	fm.bodyOffset, fm.bodyLine = next, end+1
+	if int64(next) > limit {
+		return fm, newError(file, nil, 1, 1, "front matter is larger than kb reads (%s); kb.yaml limits.front_matter_bytes raises the limit", formatBytes(limit))
+	}
 	// The block from the opening fence's newline on: its first line is
 	// empty and stands for line 1 of the file.
 	block := src[after-1 : lineOffset(src, end)]

@@ -3,7 +3,6 @@ package content
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,16 +15,15 @@ import (
 // KB is a loaded knowledge base.
 type KB struct {
 	// Root is the directory the KB was loaded from.
-	Root   string
+	Root string
+	// Files reads the KB's own files; every later read goes through it.
+	Files  *Files
 	Config Config
 	// Docs are the documents sorted by path.
 	Docs []*Doc
 	// Errors are the problems found while loading, sorted by position.
 	Errors []*Error
 }
-
-// MaxFileSize bounds the size of a document kb reads.
-const MaxFileSize = 32 << 20
 
 // skipDirs are folders of a KB that hold no documents.
 var skipDirs = map[string]bool{"archetypes": true, "node_modules": true, "public": true, "templates": true, "vendor": true}
@@ -70,11 +68,15 @@ func Load(dir string, opts ...LoadOption) (*KB, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%s is not a directory", dir)
 	}
-	kb := &KB{Root: dir}
-	kb.Config, kb.Errors = LoadConfig(dir)
+	files, err := OpenFiles(dir)
+	if err != nil {
+		return nil, err
+	}
+	kb := &KB{Root: dir, Files: files}
+	kb.Config, kb.Errors = files.LoadConfig()
 	paths, walkErrs := findDocuments(dir)
 	kb.Errors = append(kb.Errors, walkErrs...)
-	kb.Docs = parseAll(dir, paths, &kb.Config, &o, &kb.Errors)
+	kb.Docs = parseAll(files, paths, &kb.Config, &o, &kb.Errors)
 	kb.Errors = append(kb.Errors, assignUniqueIDs(kb.Docs)...)
 	sortErrors(kb.Errors)
 	return kb, nil
@@ -94,7 +96,7 @@ func findDocuments(dir string) ([]string, []*Error) {
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
 		if err != nil {
-			errs = append(errs, &Error{Pos: Pos{File: rel}, Msg: err.Error()})
+			errs = append(errs, &Error{Pos: Pos{File: rel, Line: 1, Col: 1}, Kind: ErrorSkipped, Msg: "skipped: " + systemReason(err)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -112,7 +114,7 @@ func findDocuments(dir string) ([]string, []*Error) {
 		return nil
 	})
 	if err != nil {
-		errs = append(errs, &Error{Pos: Pos{File: "."}, Msg: err.Error()})
+		errs = append(errs, &Error{Pos: Pos{File: "."}, Kind: ErrorSkipped, Msg: "skipped: " + systemReason(err)})
 	}
 	sort.Strings(paths)
 	return paths, errs
@@ -120,7 +122,7 @@ func findDocuments(dir string) ([]string, []*Error) {
 
 // parseAll reads and parses the files on all processors, keeping the order
 // of paths.
-func parseAll(dir string, paths []string, cfg *Config, o *loadOptions, errs *[]*Error) []*Doc {
+func parseAll(files *Files, paths []string, cfg *Config, o *loadOptions, errs *[]*Error) []*Doc {
 	docs := make([]*Doc, len(paths))
 	perFile := make([][]*Error, len(paths))
 	work.Each(len(paths), func() func(int) bool {
@@ -131,7 +133,7 @@ func parseAll(dir string, paths []string, cfg *Config, o *loadOptions, errs *[]*
 			buf = new([]byte)
 		}
 		return func(i int) bool {
-			d, errs := readAndParse(p, dir, paths[i], buf)
+			d, errs := readAndParse(p, files, paths[i], buf)
 			if d != nil && o.hook != nil {
 				o.hook(d)
 			}
@@ -155,57 +157,36 @@ func parseAll(dir string, paths []string, cfg *Config, o *loadOptions, errs *[]*
 // readAndParse reads and parses one file. With buf, the file is read into
 // *buf, which the next call may overwrite: the caller must be done with the
 // document's Source by then.
-func readAndParse(p *Parser, dir, rel string, buf *[]byte) (*Doc, []*Error) {
-	src, err := readFile(filepath.Join(dir, filepath.FromSlash(rel)), buf)
+func readAndParse(p *Parser, files *Files, rel string, buf *[]byte) (*Doc, []*Error) {
+	src, err := files.read(rel, p.cfg.Limits.Document(), buf)
 	if err != nil {
-		pos := Pos{File: rel}
-		if errors.Is(err, errTooLarge) {
-			pos.Line, pos.Col = 1, 1
-		}
-		return nil, []*Error{{Pos: pos, Msg: err.Error()}}
+		return nil, []*Error{fileLoadError(rel, err)}
 	}
 	return p.Parse(rel, src)
 }
 
-var errTooLarge = fmt.Errorf("file is larger than kb reads (%d MB)", MaxFileSize>>20)
+// fileLoadError is the load error of a file Files did not read, at the
+// file's first line (it has no lines kb read).
+func fileLoadError(rel string, err error) *Error {
+	e := &Error{Pos: Pos{File: rel, Line: 1, Col: 1}, Msg: systemReason(err)}
+	var fe *FileError
+	if errors.As(err, &fe) {
+		e.Msg = fe.Error()
+		if fe.Problem != FileTooLarge && fe.Problem != FileUnreadable {
+			e.Kind = ErrorSkipped
+		}
+	}
+	return e
+}
 
-// readFile reads a whole file, into *buf when buf is not nil.
-func readFile(name string, buf *[]byte) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
+// systemReason is an error of the operating system without the absolute
+// path it names: kb speaks of the paths inside the KB.
+func systemReason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	size := info.Size()
-	if size > MaxFileSize {
-		return nil, errTooLarge
-	}
-	var b []byte
-	if buf != nil && int64(cap(*buf)) > size {
-		b = (*buf)[:size+1]
-	} else {
-		b = make([]byte, size+1) // one byte more, to see the end of the file
-		if buf != nil {
-			*buf = b
-		}
-	}
-	n, err := io.ReadFull(f, b)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return nil, err
-	}
-	if n == len(b) {
-		// The file grew while it was read: read the rest.
-		rest, err := io.ReadAll(f)
-		if err != nil {
-			return nil, err
-		}
-		return append(b, rest...), nil
-	}
-	return b[:n], nil
+	return err.Error()
 }
 
 // assignUniqueIDs reports documents of one kind that share an id. The
@@ -241,7 +222,7 @@ func assignUniqueIDs(docs []*Doc) []*Error {
 		if p, ok := d.KeyPos("id"); ok {
 			pos = p
 		}
-		errs = append(errs, newError(pos.File, d.Source, pos.Line, pos.Col,
+		errs = append(errs, newKindError(ErrorDuplicateID, pos.File, d.Source, pos.Line, pos.Col,
 			"duplicate %s id %q: %s has it too; this page is published as %q until one of them is renamed",
 			d.Kind, id, first.Path, d.ID))
 	}

@@ -39,7 +39,7 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 	if !utf8.Valid(src) {
 		errs = append(errs, invalidUTF8(relPath, src))
 	}
-	fm, ferr := splitFrontMatter(relPath, src)
+	fm, ferr := splitFrontMatter(relPath, src, p.cfg.Limits.frontMatter())
 	if ferr != nil {
 		errs = append(errs, ferr)
 		doc.FrontMatterBroken = fm.present

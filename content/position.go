@@ -31,13 +31,33 @@ func (p Pos) String() string {
 // block, an unreadable file, a duplicate id. It carries its position and the
 // source lines around it so that a reader sees the problem in context.
 type Error struct {
-	Pos Pos
-	Msg string
+	Pos  Pos
+	Kind ErrorKind
+	Msg  string
 	// Context holds up to two lines before and after Pos.Line, verbatim;
 	// ContextStart is the line number of Context[0].
 	Context      []string
 	ContextStart int
 }
+
+// ErrorKind sorts the problems found while loading, so that callers (lint
+// gives each kind its rule) tell them apart by kind, never by their text.
+type ErrorKind int
+
+// The kinds of load errors.
+const (
+	// ErrorUnreadable is front matter or a file that kb cannot read: not
+	// YAML, not closed, not text, too large, not readable. The zero kind.
+	ErrorUnreadable ErrorKind = iota
+	// ErrorConfig is a kb.yaml setting that kb does not know or cannot use.
+	ErrorConfig
+	// ErrorDuplicateID is a document whose id another one of its kind has.
+	ErrorDuplicateID
+	// ErrorSkipped is a path that kb does not read on purpose: a link that
+	// leads outside the KB, loops or leads nowhere, a FIFO, socket, device
+	// or folder in a document's place.
+	ErrorSkipped
+)
 
 // Error implements the error interface as "file:line:col: message".
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
@@ -64,7 +84,12 @@ func (e *Error) Excerpt() string {
 // newError builds an Error at line:col of src (the whole file), keeping the
 // nearby lines as context.
 func newError(file string, src []byte, line, col int, format string, args ...any) *Error {
-	e := &Error{Pos: Pos{File: file, Line: line, Col: col}, Msg: fmt.Sprintf(format, args...)}
+	return newKindError(ErrorUnreadable, file, src, line, col, format, args...)
+}
+
+// newKindError is newError for an error of another kind.
+func newKindError(kind ErrorKind, file string, src []byte, line, col int, format string, args ...any) *Error {
+	e := &Error{Pos: Pos{File: file, Line: line, Col: col}, Kind: kind, Msg: fmt.Sprintf(format, args...)}
 	if line <= 0 || src == nil {
 		return e
 	}

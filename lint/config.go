@@ -3,8 +3,6 @@ package lint
 import (
 	"embed"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -81,7 +79,7 @@ type lintSettings struct {
 var lintKeys = []string{"rules", "blame_words", "runbook_profile", "runbook_max_lines", "internal_ips", "allowed_email_domains", "front_matter_keys"}
 
 // NewConfig compiles the lint configuration of a KB rooted at root.
-func NewConfig(root string, kbc content.Config, rules []*Rule) (*Config, error) {
+func NewConfig(files *content.Files, kbc content.Config, rules []*Rule) (*Config, error) {
 	c := &Config{KB: kbc, severity: map[string]Severity{}, RunbookProfile: "auto", RunbookMaxLines: 80, InternalIPs: true}
 	if err := c.loadData(); err != nil {
 		return nil, err
@@ -112,7 +110,7 @@ func NewConfig(root string, kbc content.Config, rules []*Rule) (*Config, error) 
 	}
 	c.indexPhrases()
 	c.secrets = newSecretIndex(secretPatterns)
-	c.loadOwners(root)
+	c.loadOwners(files)
 	return c, nil
 }
 
@@ -273,7 +271,7 @@ func (c *Config) loadData() error {
 
 // loadOwners reads the known owners: kb.yaml's owners, else the teams of a
 // CODEOWNERS file at the KB root, in .github/ or in docs/.
-func (c *Config) loadOwners(root string) {
+func (c *Config) loadOwners(files *content.Files) {
 	c.owners = map[string]bool{}
 	for _, o := range c.KB.Owners {
 		c.owners[normalizeOwner(o)] = true
@@ -283,7 +281,7 @@ func (c *Config) loadOwners(root string) {
 		return
 	}
 	for _, p := range []string{"CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS"} {
-		data, err := os.ReadFile(filepath.Join(root, p))
+		data, err := files.ReadFile(p, content.Limit{Bytes: content.ConfigBytes})
 		if err != nil {
 			continue
 		}

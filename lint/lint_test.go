@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -27,11 +28,25 @@ type lineKey struct {
 	line int
 }
 
-// expectations reads the markers of every file of a fixture KB.
+// expectations reads the markers of every file of a fixture KB, and of
+// its want.txt, which holds those of paths without lines of their own
+// (symbolic links): "PATH:LINE want "rule"".
 func expectations(t *testing.T, dir string) (want map[lineKey][]string, ok map[lineKey][]string) {
 	want, ok = map[lineKey][]string{}, map[lineKey][]string{}
+	if data, err := os.ReadFile(filepath.Join(dir, "want.txt")); err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			at, rest, found := strings.Cut(line, " ")
+			file, n, found2 := strings.Cut(at, ":")
+			m := marker.FindStringSubmatch("# " + rest)
+			lineNo, err := strconv.Atoi(n)
+			if !found || !found2 || m == nil || err != nil {
+				continue
+			}
+			addMarker(want, ok, lineKey{file, lineNo}, m)
+		}
+	}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".yaml")) {
+		if err != nil || !d.Type().IsRegular() || !(strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".yaml")) {
 			return err
 		}
 		data, err := os.ReadFile(p)
@@ -41,14 +56,7 @@ func expectations(t *testing.T, dir string) (want map[lineKey][]string, ok map[l
 		rel, _ := filepath.Rel(dir, p)
 		for i, line := range strings.Split(string(data), "\n") {
 			for _, m := range marker.FindAllStringSubmatch(line, -1) {
-				k := lineKey{filepath.ToSlash(rel), i + 1}
-				for _, r := range markerRule.FindAllStringSubmatch(m[2], -1) {
-					if m[1] == "want" {
-						want[k] = append(want[k], r[1])
-					} else {
-						ok[k] = append(ok[k], r[1])
-					}
-				}
+				addMarker(want, ok, lineKey{filepath.ToSlash(rel), i + 1}, m)
 			}
 		}
 		return nil
@@ -57,6 +65,17 @@ func expectations(t *testing.T, dir string) (want map[lineKey][]string, ok map[l
 		t.Fatal(err)
 	}
 	return want, ok
+}
+
+// addMarker records the rules of one marker match at k.
+func addMarker(want, ok map[lineKey][]string, k lineKey, m []string) {
+	for _, r := range markerRule.FindAllStringSubmatch(m[2], -1) {
+		if m[1] == "want" {
+			want[k] = append(want[k], r[1])
+		} else {
+			ok[k] = append(ok[k], r[1])
+		}
+	}
 }
 
 func fixtureDirs(t *testing.T) []string {

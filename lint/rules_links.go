@@ -3,9 +3,7 @@ package lint
 import (
 	"fmt"
 	"net/url"
-	"os"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -28,7 +26,7 @@ func runBrokenLinks(p *Pass) {
 	}
 	for _, d := range p.KB.Docs {
 		for _, l := range d.Links {
-			if msg := checkLink(p.KB.Root, d, l.Dest, byPath); msg != "" {
+			if msg := checkLink(p.KB.Files, d, l.Dest, byPath); msg != "" {
 				p.Report(l.Pos, msg, "")
 			}
 		}
@@ -36,7 +34,7 @@ func runBrokenLinks(p *Pass) {
 }
 
 // checkLink says what is wrong with a link from d, or "".
-func checkLink(root string, d *content.Doc, dest string, byPath map[string]*content.Doc) string {
+func checkLink(files *content.Files, d *content.Doc, dest string, byPath map[string]*content.Doc) string {
 	u, err := url.Parse(strings.TrimSpace(dest))
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") || strings.Contains(dest, "{{") {
 		return "" // external, site-absolute or a template: not checked
@@ -49,7 +47,7 @@ func checkLink(root string, d *content.Doc, dest string, byPath map[string]*cont
 		}
 		if t, ok := byPath[rel]; ok {
 			target = t
-		} else if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel))); err != nil {
+		} else if _, err := files.Stat(rel); err != nil {
 			return fmt.Sprintf("link to %s: no such file in the KB", u.Path)
 		} else {
 			return "" // an existing file that is not a document (an image, say)

@@ -31,7 +31,9 @@ var actionStatuses = []string{content.StatusOpen, content.StatusInProgress, cont
 func schemaRules() []*Rule {
 	return []*Rule{
 		{Name: "schema/frontmatter", Severity: Error, Scope: PerKB, Run: runLoadErrors,
-			Doc: "Front matter kb cannot read (not YAML, not closed, TOML, a template), files that are not text, and kb.yaml that is not YAML: the document's fields are lost until it is fixed."},
+			Doc: "Front matter kb cannot read (not YAML, not closed, TOML, a template), files that are not text or not readable, files over their size limit, and kb.yaml that is not YAML: the document's fields are lost until it is fixed."},
+		{Name: "schema/skipped-file", Severity: Warning, Scope: PerKB, Run: runSkippedFiles,
+			Doc: "A path kb does not read: a symbolic link that leads outside the KB, loops or leads nowhere, a FIFO, socket, device or folder where a document or kb.yaml would be. kb reads only the KB's own regular files."},
 		{Name: "schema/config", Severity: Error, Scope: PerKB, Run: runConfigProblems,
 			Doc: "Settings in kb.yaml that kb does not know or cannot use: unknown keys and rules (with \"did you mean\"), severities other than error, warning, info and off."},
 		{Name: "schema/duplicate-id", Severity: Error, Scope: PerKB, Run: runDuplicateIDs,
@@ -47,42 +49,30 @@ func schemaRules() []*Rule {
 	}
 }
 
-func runLoadErrors(p *Pass) {
+// reportLoadErrors reports the load errors of one kind.
+func reportLoadErrors(p *Pass, kind content.ErrorKind, suggestion string) {
 	for _, e := range p.KB.Errors {
-		if isDuplicateID(e) || isConfigProblem(e) {
-			continue // schema/duplicate-id, schema/config
+		if e.Kind == kind {
+			p.Report(e.Pos, e.Msg, suggestion)
 		}
-		p.Report(e.Pos, e.Msg, "")
 	}
 }
 
+func runLoadErrors(p *Pass) { reportLoadErrors(p, content.ErrorUnreadable, "") }
+
+func runSkippedFiles(p *Pass) {
+	reportLoadErrors(p, content.ErrorSkipped, "Commit the file itself, inside the KB, in place of the link or special file.")
+}
+
 func runConfigProblems(p *Pass) {
-	for _, e := range p.KB.Errors {
-		if isConfigProblem(e) {
-			p.Report(e.Pos, e.Msg, "")
-		}
-	}
+	reportLoadErrors(p, content.ErrorConfig, "")
 	for _, d := range p.Config.Problems {
 		p.Report(d.Pos, d.Message, d.Suggestion)
 	}
 }
 
-// isConfigProblem reports a load error about a setting of a kb.yaml that
-// is otherwise valid YAML.
-func isConfigProblem(e *content.Error) bool {
-	return e.Pos.File == content.ConfigFile && !strings.HasPrefix(e.Msg, "invalid YAML")
-}
-
-func isDuplicateID(e *content.Error) bool {
-	return strings.Contains(e.Msg, "duplicate ") && strings.Contains(e.Msg, " id ")
-}
-
 func runDuplicateIDs(p *Pass) {
-	for _, e := range p.KB.Errors {
-		if isDuplicateID(e) {
-			p.Report(e.Pos, e.Msg, "Give one of the documents its own id: front matter, or rename the file.")
-		}
-	}
+	reportLoadErrors(p, content.ErrorDuplicateID, "Give one of the documents its own id: front matter, or rename the file.")
 }
 
 func runRequired(p *Pass) {

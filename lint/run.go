@@ -3,7 +3,6 @@ package lint
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -55,8 +54,12 @@ func Run(dir string, opts Options) (*Result, error) {
 	if rules == nil {
 		rules = Rules()
 	}
-	kbConfig, _ := content.LoadConfig(dir)
-	cfg, err := NewConfig(dir, kbConfig, rules)
+	files, err := content.OpenFiles(dir)
+	if err != nil {
+		return nil, err
+	}
+	kbConfig, _ := files.LoadConfig()
+	cfg, err := NewConfig(files, kbConfig, rules)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +87,7 @@ func Run(dir string, opts Options) (*Result, error) {
 	}
 	r.checkKB(kb)
 	diags := r.filter(dir, opts)
-	fillSourceLines(dir, diags)
+	fillSourceLines(kb.Files, kbConfig.Limits, diags)
 	sortDiagnostics(diags)
 	return &Result{Diagnostics: diags, Docs: len(kb.Docs)}, nil
 }
@@ -192,7 +195,7 @@ func sourceLine(src []byte, n int) string {
 
 // fillSourceLines reads the lines of findings made after the sources were
 // dropped (rules over the whole KB), one file at a time.
-func fillSourceLines(dir string, diags []Diagnostic) {
+func fillSourceLines(files *content.Files, limits content.Limits, diags []Diagnostic) {
 	cache := map[string][]byte{}
 	for i := range diags {
 		d := &diags[i]
@@ -201,7 +204,7 @@ func fillSourceLines(dir string, diags []Diagnostic) {
 		}
 		src, ok := cache[d.Pos.File]
 		if !ok {
-			src, _ = os.ReadFile(filepath.Join(dir, filepath.FromSlash(d.Pos.File)))
+			src, _ = files.ReadFile(d.Pos.File, limits.Document())
 			src = content.NormalizeSource(src)
 			cache[d.Pos.File] = src
 		}

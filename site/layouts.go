@@ -28,7 +28,7 @@ type layouts struct {
 // loadLayouts parses the layouts, each from the KB's templates folder when
 // it overrides them, else from the embedded defaults. Errors name the file
 // and line.
-func loadLayouts(kbTemplates string) (*layouts, error) {
+func loadLayouts(kbTemplates templates.Overrides) (*layouts, error) {
 	l := &layouts{sets: map[string]*template.Template{}, cached: &partialCache{out: map[string]template.HTML{}}}
 	for _, name := range layoutNames {
 		t, err := parseLayout(kbTemplates, "layouts/"+name+".html", l.cached)
@@ -47,7 +47,7 @@ func loadLayouts(kbTemplates string) (*layouts, error) {
 
 // parseLayout reads the base layout, the shared partials and one page
 // layout into a template set.
-func parseLayout(kbTemplates, name string, cache *partialCache) (*template.Template, error) {
+func parseLayout(kbTemplates templates.Overrides, name string, cache *partialCache) (*template.Template, error) {
 	var t *template.Template
 	t = template.New(name).Funcs(funcs()).Funcs(template.FuncMap{
 		// partialCached renders a template once per build for each key

@@ -6,7 +6,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -41,7 +40,7 @@ type Result struct {
 // the whole build succeeds.
 func Build(kb *content.KB, opts Options) (Result, error) {
 	start := time.Now()
-	tpl, err := loadLayouts(filepath.Join(kb.Root, "templates"))
+	tpl, err := loadLayouts(kb.Files.Templates)
 	if err != nil {
 		return Result{}, err
 	}

@@ -8,8 +8,7 @@ import (
 	"embed"
 	"errors"
 	"io/fs"
-	"os"
-	"path/filepath"
+	"fmt"
 )
 
 //go:embed layouts archetypes static init
@@ -21,23 +20,28 @@ func Default() fs.FS { return embedded }
 
 // Source says where a template file was read from, for error messages.
 type Source struct {
-	// Path is the file's path on disk for an override, or
-	// "(embedded) NAME" for a default.
+	// Path is the file's path in the KB for an override (as the reader
+	// names it), or "(embedded) NAME" for a default.
 	Path string
 	Data []byte
 }
 
+// Overrides reads a KB's own template files by their slash names (such as
+// "layouts/single.html"). It returns an error for which errors.Is(err,
+// fs.ErrNotExist) holds when the KB has no such file, and path, the name
+// to show in messages. A nil Overrides reads nothing.
+type Overrides func(name string) (data []byte, path string, err error)
+
 // Read returns the file name (such as "layouts/single.html") from the KB's
-// templates folder kbTemplates when it has one, else the embedded default.
-func Read(kbTemplates, name string) (Source, error) {
-	if kbTemplates != "" {
-		p := filepath.Join(kbTemplates, filepath.FromSlash(name))
-		data, err := os.ReadFile(p)
+// overrides when it has one, else the embedded default.
+func Read(overrides Overrides, name string) (Source, error) {
+	if overrides != nil {
+		data, p, err := overrides(name)
 		if err == nil {
 			return Source{Path: p, Data: data}, nil
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
-			return Source{}, err
+			return Source{}, fmt.Errorf("%s: %w", p, err)
 		}
 	}
 	data, err := embedded.ReadFile(name)

@@ -42,11 +42,15 @@ func newCommand() *command {
 				}
 				day = t
 			}
-			cfg, cfgErrs := content.LoadConfig(*dir)
+			files, err := content.OpenFiles(*dir)
+			if err != nil {
+				return c.fail(stderr, err)
+			}
+			cfg, cfgErrs := files.LoadConfig()
 			for _, e := range cfgErrs {
 				fmt.Fprintln(stderr, e.Excerpt())
 			}
-			arch, err := templates.Read(filepath.Join(*dir, "templates"), "archetypes/"+string(kind)+".md")
+			arch, err := templates.Read(files.Templates, "archetypes/"+string(kind)+".md")
 			if err != nil {
 				return c.fail(stderr, err)
 			}

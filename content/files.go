@@ -1,0 +1,336 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Files is the one way kb reads the files of a KB: documents, kb.yaml,
+// layouts, CODEOWNERS and the files documents link to. It reads regular
+// files only, and follows a symbolic link only when its fully resolved
+// target is a regular file inside the KB root, so that a pull request
+// cannot make kb read (and publish) a file from elsewhere on the machine.
+// It never blocks on a FIFO or a device: the kind of a file is checked
+// before it is read. A Files may be used by several goroutines at once.
+type Files struct {
+	// root is the KB root as given; real is its absolute path with every
+	// symbolic link resolved, which every file read must be inside.
+	root, real string
+	// dirs caches, per slash folder path, the folder's resolved path, or
+	// "" when it leads outside the KB.
+	dirs sync.Map
+}
+
+// FileProblem says why Files did not read a file.
+type FileProblem int
+
+// The problems of a file that Files does not read.
+const (
+	// FileOutside is a path, or a symbolic link, that leads outside the KB.
+	FileOutside FileProblem = iota + 1
+	// FileNotRegular is a folder, FIFO, socket or device, or a link to one.
+	FileNotRegular
+	// FileLinkLoop is a symbolic link that leads back to itself.
+	FileLinkLoop
+	// FileDangling is a symbolic link to nothing.
+	FileDangling
+	// FileTooLarge is a file larger than the limit it is read with.
+	FileTooLarge
+	// FileUnreadable is a file the operating system does not let kb read.
+	FileUnreadable
+	// FileMissing is a path where there is no file.
+	FileMissing
+)
+
+// FileError is a file Files did not read. It names the path inside the KB
+// only: never where a link leads, nor anything the file holds.
+type FileError struct {
+	// Path is the slash path inside the KB.
+	Path    string
+	Problem FileProblem
+	// What names the kind of a file that is not regular ("a FIFO").
+	What string
+	// Limit is the size limit of a FileTooLarge, in bytes; LimitKey is the
+	// kb.yaml key that raises it, if one does.
+	Limit    int64
+	LimitKey string
+	// Err is the operating system's error, where there is one.
+	Err error
+}
+
+// Error says what was skipped and why, in one line.
+func (e *FileError) Error() string {
+	switch e.Problem {
+	case FileOutside:
+		return "skipped: the path leads outside the KB; kb reads only the KB's own files"
+	case FileNotRegular:
+		return fmt.Sprintf("skipped: %s, not a regular file", e.What)
+	case FileLinkLoop:
+		return "skipped: a symbolic link that loops or cannot be followed"
+	case FileDangling:
+		return "skipped: a symbolic link to nothing"
+	case FileMissing:
+		return "no such file"
+	case FileTooLarge:
+		msg := fmt.Sprintf("file is larger than kb reads (%s)", formatBytes(e.Limit))
+		if e.LimitKey != "" {
+			msg += "; kb.yaml " + e.LimitKey + " raises the limit"
+		}
+		return msg
+	default:
+		msg := "cannot read the file"
+		var pe *fs.PathError
+		if errors.As(e.Err, &pe) {
+			msg += ": " + pe.Err.Error()
+		}
+		return msg
+	}
+}
+
+// Unwrap lets errors.Is see fs.ErrNotExist and the system's error.
+func (e *FileError) Unwrap() error { return e.Err }
+
+// formatBytes writes a size limit as people write one.
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// OpenFiles returns the reader of the KB rooted at dir.
+func OpenFiles(dir string) (*Files, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return nil, err
+	}
+	return &Files{root: dir, real: real}, nil
+}
+
+// Root returns the KB root as it was given.
+func (f *Files) Root() string { return f.root }
+
+// TemplateBytes is the largest template file (a layout, the stylesheet,
+// an archetype) kb reads.
+const TemplateBytes = 4 << 20
+
+// Templates reads the KB's overrides of kb's templates, from its
+// templates/ folder, for templates.Read; the path it gives is the file's
+// under the KB root as given, for messages.
+func (f *Files) Templates(name string) ([]byte, string, error) {
+	data, err := f.ReadFile("templates/"+name, Limit{Bytes: TemplateBytes})
+	return data, filepath.Join(f.root, "templates", filepath.FromSlash(name)), err
+}
+
+// Limit bounds how much of a file ReadFile reads.
+type Limit struct {
+	// Bytes is the largest size read; a larger file is a FileTooLarge.
+	Bytes int64
+	// Key is the kb.yaml key that sets Bytes, for the error; "" for none.
+	Key string
+}
+
+// ReadFile reads the file at the slash path rel inside the KB. It returns
+// a *FileError for a path it does not read: one that leads outside the KB,
+// a file that is not regular, a link that loops or leads nowhere, a file
+// over the limit; errors.Is(err, fs.ErrNotExist) holds for a missing file.
+func (f *Files) ReadFile(rel string, limit Limit) ([]byte, error) {
+	return f.read(rel, limit, nil)
+}
+
+// read is ReadFile, reading into *buf when buf is not nil (see readInto).
+func (f *Files) read(rel string, limit Limit, buf *[]byte) ([]byte, error) {
+	file, err := f.open(rel)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	info, err := file.Stat()
+	if err != nil {
+		return nil, &FileError{Path: rel, Problem: FileUnreadable, Err: err}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &FileError{Path: rel, Problem: FileNotRegular, What: modeName(info.Mode())}
+	}
+	if info.Size() > limit.Bytes {
+		return nil, &FileError{Path: rel, Problem: FileTooLarge, Limit: limit.Bytes, LimitKey: limit.Key}
+	}
+	data, err := readInto(file, info.Size(), limit.Bytes, buf)
+	if errors.Is(err, errGrew) {
+		return nil, &FileError{Path: rel, Problem: FileTooLarge, Limit: limit.Bytes, LimitKey: limit.Key}
+	}
+	if err != nil {
+		return nil, &FileError{Path: rel, Problem: FileUnreadable, Err: err}
+	}
+	return data, nil
+}
+
+// Stat returns the information of the file or folder at rel, following
+// a symbolic link only to a place inside the KB, as ReadFile does.
+func (f *Files) Stat(rel string) (fs.FileInfo, error) {
+	file, err := f.open(rel)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	info, err := file.Stat()
+	if err != nil {
+		return nil, &FileError{Path: rel, Problem: FileUnreadable, Err: err}
+	}
+	return info, nil
+}
+
+// open opens rel for reading without following a link out of the KB and
+// without blocking. The caller checks that what it opened is regular.
+func (f *Files) open(rel string) (*os.File, error) {
+	clean := path.Clean("/" + rel)[1:]
+	if clean == "" || clean != rel && clean != strings.TrimPrefix(rel, "./") {
+		return nil, &FileError{Path: rel, Problem: FileOutside}
+	}
+	dir, err := f.resolveDir(path.Dir(clean))
+	if err != nil {
+		return nil, f.fileError(rel, err)
+	}
+	name := filepath.Join(dir, path.Base(clean))
+	file, err := openNoFollow(name)
+	if err == nil || !isLinkRefusal(err) {
+		if err != nil {
+			return nil, f.fileError(rel, err)
+		}
+		return file, nil
+	}
+	// The last element is a symbolic link: follow it only to a place
+	// inside the KB, then open that place without following again.
+	target, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return nil, f.linkError(rel, err)
+	}
+	if !f.inside(target) {
+		return nil, &FileError{Path: rel, Problem: FileOutside}
+	}
+	file, err = openNoFollow(target)
+	if err != nil {
+		return nil, f.fileError(rel, err)
+	}
+	return file, nil
+}
+
+// resolveDir returns the resolved path of the slash folder dir of the KB,
+// or a FileOutside error when a link on the way leads out of it.
+func (f *Files) resolveDir(dir string) (string, error) {
+	if dir == "." {
+		return f.real, nil
+	}
+	if v, ok := f.dirs.Load(dir); ok {
+		if v == "" {
+			return "", errOutside
+		}
+		return v.(string), nil
+	}
+	resolved, err := filepath.EvalSymlinks(filepath.Join(f.real, filepath.FromSlash(dir)))
+	if err != nil {
+		return "", err
+	}
+	if !f.inside(resolved) {
+		f.dirs.Store(dir, "")
+		return "", errOutside
+	}
+	f.dirs.Store(dir, resolved)
+	return resolved, nil
+}
+
+var errOutside = errors.New("outside the KB")
+
+// inside reports whether the resolved path p is the KB root or below it.
+func (f *Files) inside(p string) bool {
+	return p == f.real || strings.HasPrefix(p, f.real+string(filepath.Separator))
+}
+
+// fileError turns an error of opening rel into a FileError.
+func (f *Files) fileError(rel string, err error) error {
+	switch {
+	case errors.Is(err, errOutside):
+		return &FileError{Path: rel, Problem: FileOutside}
+	case errors.Is(err, fs.ErrNotExist):
+		return &FileError{Path: rel, Problem: FileMissing, Err: err}
+	case isLinkRefusal(err):
+		return &FileError{Path: rel, Problem: FileLinkLoop, Err: err}
+	}
+	return &FileError{Path: rel, Problem: FileUnreadable, Err: err}
+}
+
+// linkError explains why the link at name could not be resolved: it loops,
+// leads nowhere, or leads outside the KB on its way.
+func (f *Files) linkError(rel string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &FileError{Path: rel, Problem: FileDangling}
+	case errors.Is(err, fs.ErrPermission):
+		return &FileError{Path: rel, Problem: FileUnreadable, Err: err}
+	}
+	// filepath.EvalSymlinks gives up on a loop with an error of no type.
+	return &FileError{Path: rel, Problem: FileLinkLoop}
+}
+
+// modeName names the kind of a file that is not regular.
+func modeName(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+var errGrew = errors.New("the file grew past its limit while it was read")
+
+// readInto reads a file of the given size whole, into *buf when buf is
+// not nil (the next call may overwrite it). A file that grows while it is
+// read is read on up to limit bytes; past that it is errGrew.
+func readInto(r io.Reader, size, limit int64, buf *[]byte) ([]byte, error) {
+	var b []byte
+	if buf != nil && int64(cap(*buf)) > size {
+		b = (*buf)[:size+1]
+	} else {
+		b = make([]byte, size+1) // one byte more, to see the end of the file
+		if buf != nil {
+			*buf = b
+		}
+	}
+	n, err := io.ReadFull(r, b)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	if n < len(b) {
+		return b[:n], nil
+	}
+	rest, err := io.ReadAll(io.LimitReader(r, limit-int64(n)+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(n+len(rest)) > limit {
+		return nil, errGrew
+	}
+	return append(b, rest...), nil
+}
