@@ -16,4 +16,6 @@ func openNoFollow(name string) (*os.File, error) {
 
 // isLinkRefusal reports the error openNoFollow gives for a symbolic link
 // (ELOOP; EMLINK on FreeBSD, EFTYPE on NetBSD are not told apart here).
-func isLinkRefusal(err error) bool { return errors.Is(err, syscall.ELOOP) || errors.Is(err, syscall.EMLINK) }
+func isLinkRefusal(err error) bool {
+	return errors.Is(err, syscall.ELOOP) || errors.Is(err, syscall.EMLINK)
+}

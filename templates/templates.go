@@ -7,8 +7,8 @@ package templates
 import (
 	"embed"
 	"errors"
-	"io/fs"
 	"fmt"
+	"io/fs"
 )
 
 //go:embed layouts archetypes static init
