@@ -69,13 +69,13 @@ type FileError struct {
 func (e *FileError) Error() string {
 	switch e.Problem {
 	case FileOutside:
-		return "skipped: the path leads outside the KB; kb reads only the KB's own files"
+		return "the path leads outside the KB; kb reads only the KB's own files"
 	case FileNotRegular:
-		return fmt.Sprintf("skipped: %s, not a regular file", e.What)
+		return fmt.Sprintf("%s, not a regular file; kb reads only regular files", e.What)
 	case FileLinkLoop:
-		return "skipped: a symbolic link that loops or cannot be followed"
+		return "a symbolic link that loops or cannot be followed"
 	case FileDangling:
-		return "skipped: a symbolic link to nothing"
+		return "a symbolic link to nothing"
 	case FileMissing:
 		return "no such file"
 	case FileTooLarge:
@@ -209,7 +209,7 @@ func (f *Files) open(rel string) (*os.File, error) {
 	file, err := openNoFollow(name)
 	if err == nil || !isLinkRefusal(err) {
 		if err != nil {
-			return nil, f.fileError(rel, err)
+			return nil, f.openError(rel, name, err)
 		}
 		return file, nil
 	}
@@ -224,7 +224,7 @@ func (f *Files) open(rel string) (*os.File, error) {
 	}
 	file, err = openNoFollow(target)
 	if err != nil {
-		return nil, f.fileError(rel, err)
+		return nil, f.openError(rel, target, err)
 	}
 	return file, nil
 }
@@ -271,6 +271,15 @@ func (f *Files) fileError(rel string, err error) error {
 		return &FileError{Path: rel, Problem: FileLinkLoop, Err: err}
 	}
 	return &FileError{Path: rel, Problem: FileUnreadable, Err: err}
+}
+
+// openError explains why name, the place of rel, did not open: a socket,
+// for one, does not open at all.
+func (f *Files) openError(rel, name string, err error) error {
+	if info, lerr := os.Lstat(name); lerr == nil && !info.Mode().IsRegular() && info.Mode()&fs.ModeSymlink == 0 {
+		return &FileError{Path: rel, Problem: FileNotRegular, What: modeName(info.Mode())}
+	}
+	return f.fileError(rel, err)
 }
 
 // linkError explains why the link at name could not be resolved: it loops,

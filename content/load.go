@@ -108,8 +108,14 @@ func findDocuments(dir string) ([]string, []*Error) {
 			}
 			return nil
 		}
-		if IsMarkdown(d.Name()) && !strings.HasPrefix(d.Name(), ".") {
+		if strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		if IsMarkdown(d.Name()) {
 			paths = append(paths, rel)
+		} else if d.Type()&fs.ModeSymlink != 0 && isFolder(p) {
+			errs = append(errs, &Error{Pos: Pos{File: rel, Line: 1, Col: 1}, Kind: ErrorSkipped,
+				Msg: "skipped: a symbolic link to a folder; kb does not follow links to folders"})
 		}
 		return nil
 	})
@@ -118,6 +124,12 @@ func findDocuments(dir string) ([]string, []*Error) {
 	}
 	sort.Strings(paths)
 	return paths, errs
+}
+
+// isFolder reports whether p leads to a folder. It reads nothing.
+func isFolder(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
 }
 
 // parseAll reads and parses the files on all processors, keeping the order
@@ -173,7 +185,7 @@ func fileLoadError(rel string, err error) *Error {
 	if errors.As(err, &fe) {
 		e.Msg = fe.Error()
 		if fe.Problem != FileTooLarge && fe.Problem != FileUnreadable {
-			e.Kind = ErrorSkipped
+			e.Kind, e.Msg = ErrorSkipped, "skipped: "+e.Msg
 		}
 	}
 	return e
