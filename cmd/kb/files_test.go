@@ -132,6 +132,11 @@ func TestOnlyTheKBsOwnFiles(t *testing.T) {
 				kbtest.WriteTree(t, h.kb, "-- kb.yaml --\nlimits: {document_bytes: 2000}\n-- postmortems/2026-04-01-big.md --\n# Big\n"+strings.Repeat("The queue grew. ", 200)+"\n")
 			},
 			want: finding{"postmortems/2026-04-01-big.md", "schema/frontmatter"}, lintCode: 1},
+		{name: "front matter over its limit",
+			setup: func(t *testing.T, h hostileTree) {
+				kbtest.WriteTree(t, h.kb, "-- kb.yaml --\nlimits: {front_matter_bytes: 200}\n-- postmortems/2026-04-02-tags.md --\n---\ntags: ["+strings.Repeat("cache, ", 60)+"cache]\n---\n# Tags\n")
+			},
+			want: finding{"postmortems/2026-04-02-tags.md", "schema/frontmatter"}, lintCode: 1},
 		{name: "unreadable document",
 			setup: func(t *testing.T, h hostileTree) {
 				if os.Geteuid() == 0 {
