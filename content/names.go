@@ -3,24 +3,32 @@ package content
 import (
 	"path"
 	"strings"
+	"unicode"
 )
 
-// Slug lower-cases s and turns every run of characters other than ASCII
-// letters and digits into one "-", trimming dashes at both ends.
+// Slug lower-cases s and turns every run of characters other than letters
+// and digits (of any script, as Hugo keeps them) into one "-", trimming
+// dashes at both ends. A combining mark stays with the letter before it,
+// so a name written in decomposed form (e + U+0301) is not cut in two;
+// kb does not normalize, so "café" typed as NFC and as NFD are two slugs.
+// For ASCII the result is what it always was: kb's ids are stable.
 func Slug(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	dash := false
 	for _, r := range strings.ToLower(s) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case unicode.IsMark(r) && !dash && b.Len() > 0:
+		default:
+			dash = true
 			continue
 		}
-		dash = true
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		b.WriteRune(r)
+		dash = false
 	}
 	return b.String()
 }
