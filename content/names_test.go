@@ -106,3 +106,57 @@ func TestUnicodeOwnersInTaskLists(t *testing.T) {
 		}
 	}
 }
+
+func TestCapSegment(t *testing.T) {
+	long := strings.Repeat("x", 300)
+	tests := []struct {
+		name, in string
+		wantLen  int
+		prefix   string
+	}{
+		{"short stays", "checkout", 8, "checkout"},
+		{"at the limit stays", strings.Repeat("a", MaxSegmentBytes), MaxSegmentBytes, strings.Repeat("a", MaxSegmentBytes)},
+		{"one over is cut", strings.Repeat("a", MaxSegmentBytes+1), MaxSegmentBytes + 9, strings.Repeat("a", MaxSegmentBytes) + "-"},
+		{"long", long, MaxSegmentBytes + 9, strings.Repeat("x", MaxSegmentBytes) + "-"},
+		{"dash at the cut is dropped", strings.Repeat("a", MaxSegmentBytes-1) + "-" + long, MaxSegmentBytes + 8, strings.Repeat("a", MaxSegmentBytes-1) + "-"},
+		{"cut at a rune boundary", "x" + strings.Repeat("決", 100), 1 + 33*3 + 9, "x" + strings.Repeat("決", 33) + "-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := CapSegment(tt.in)
+			if len(got) != tt.wantLen || !strings.HasPrefix(got, tt.prefix) || !utf8.ValidString(got) {
+				t.Errorf("CapSegment = %q (%d bytes), want %d bytes starting %q", got, len(got), tt.wantLen, tt.prefix)
+			}
+			if got != CapSegment(tt.in) {
+				t.Error("not stable")
+			}
+		})
+	}
+	if a, b := CapSegment(long+"a"), CapSegment(long+"b"); a == b {
+		t.Errorf("two long values share the segment %q", a)
+	}
+	if got := Slug(strings.ToUpper(long) + "!!"); got != CapSegment(long) {
+		t.Errorf("Slug of a long value = %q, want the cut slug %q", got, CapSegment(long))
+	}
+}
+
+// TestCutSegmentsAreLong checks what IsCutSegment relies on: a cut
+// segment is always longer than MaxSegmentBytes, an uncut one never is.
+func TestCutSegmentsAreLong(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	runes := []string{"a", "-", "é", "決", "𝄞"}
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for n := rng.IntN(90); b.Len() < n+rng.IntN(40); {
+			b.WriteString(runes[rng.IntN(len(runes))])
+		}
+		s := slugify(b.String())
+		cut := CapSegment(s)
+		if IsCutSegment(cut) != SlugIsCut(b.String()) || IsCutSegment(cut) != (len(s) > MaxSegmentBytes) {
+			t.Fatalf("%q: cut %q (%d bytes), IsCutSegment %v", s, cut, len(cut), IsCutSegment(cut))
+		}
+		if len(cut) > MaxSegmentBytes+1+segmentHashHex || !utf8.ValidString(cut) {
+			t.Fatalf("%q: cut %q", s, cut)
+		}
+	}
+}
