@@ -117,9 +117,10 @@ func (d *metaDecoder) frontMatterActions(n *yaml.Node) []ActionItem {
 }
 
 // Tokens that carry an action item's fields inside a list item's text.
+// Owners and handles may be written in any script (owner: 田中).
 var (
-	ownerToken  = regexp.MustCompile(`(?i)\b(?:owner|owners|assignee|assigned to|who)\s*[:=]\s*(@?[\w.\-/]+)`)
-	handleToken = regexp.MustCompile(`(?:^|[\s(\[,;])(@([A-Za-z0-9][\w.\-/]*[A-Za-z0-9_]))`)
+	ownerToken  = regexp.MustCompile(`(?i)\b(?:owner|owners|assignee|assigned to|who)\s*[:=]\s*(@?[\p{L}\p{M}\p{N}_.\-/]+)`)
+	handleToken = regexp.MustCompile(`(?:^|[\s(\[,;])(@([\p{L}\p{N}][\p{L}\p{M}\p{N}_.\-/]*[\p{L}\p{M}\p{N}_]))`)
 	dueToken    = regexp.MustCompile(`(?i)\b(?:due|due date|deadline|by)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\b|\b(?:due|deadline)\s*[:=]\s*([^,;)]+)`)
 	statusToken = regexp.MustCompile(`(?i)\bstatus\s*[:=]\s*([\w\-' ]+?)\s*(?:[,;)]|$)`)
 	emptyParen  = regexp.MustCompile(`\(\s*[,;]?\s*\)|\[\s*\]`)

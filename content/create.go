@@ -11,8 +11,7 @@ import (
 	"strings"
 	"text/template"
 	"time"
-
-	"gopkg.in/yaml.v3"
+	"unicode/utf8"
 )
 
 // NewDoc describes a document to create from an archetype.
@@ -23,46 +22,89 @@ type NewDoc struct {
 	Date time.Time
 	// Archetype is a text/template for the file. It sees .Title, .Date
 	// (YYYY-MM-DD), .Due (30 days after Date) and .Kind, and has the function
-	// yaml, which quotes a string for YAML.
+	// yaml, which writes a string as a YAML scalar that reads back as it
+	// was, whatever it holds (see yamlQuote).
 	Archetype []byte
 	// ArchetypeName names the archetype in errors.
 	ArchetypeName string
 }
 
+// TitleError is the error Create gives for a title it cannot use: one
+// that is not UTF-8, or has nothing to name a file with.
+type TitleError struct {
+	Title  string
+	Reason string
+}
+
+func (e *TitleError) Error() string { return fmt.Sprintf("the title %q %s", e.Title, e.Reason) }
+
 // Create writes a new document into the KB at root and returns its slash
 // path relative to root: postmortems/YYYY-MM-DD-slug.md or
-// runbooks/slug.md, in the first folder the kind's globs name. It never
-// overwrites a file.
+// runbooks/slug.md, in the first folder the kind's globs name, the name
+// cut after a word to at most MaxSegmentBytes. The title, without spaces
+// at its ends, must be UTF-8 with a letter or digit; the archetype's yaml
+// function writes it so that kb reads it back as it was. Create never
+// overwrites a file (the error then wraps fs.ErrExist), and refuses to
+// write a file whose front matter kb could not read.
 func Create(root string, cfg *Config, nd NewDoc) (string, error) {
-	slug := Slug(nd.Title)
-	if slug == "" {
-		return "", fmt.Errorf("the title %q has no letters or digits to name the file with", nd.Title)
+	nd.Title = strings.TrimSpace(nd.Title)
+	if !utf8.ValidString(nd.Title) {
+		return "", &TitleError{Title: nd.Title, Reason: "is not UTF-8 text"}
 	}
-	name := slug + ".md"
+	if slugify(nd.Title) == "" {
+		return "", &TitleError{Title: nd.Title, Reason: "has no letters or digits to name the file with"}
+	}
+	prefix := ""
 	if nd.Kind == KindPostmortem {
-		name = nd.Date.Format("2006-01-02") + "-" + name
+		prefix = nd.Date.Format("2006-01-02") + "-"
 	}
-	rel := path.Join(kindFolder(cfg, nd.Kind), name)
+	rel := path.Join(kindFolder(cfg, nd.Kind), fileStem(prefix, nd.Title)+".md")
 	text, err := expandArchetype(nd)
 	if err != nil {
 		return "", err
 	}
-	full := filepath.Join(root, filepath.FromSlash(rel))
+	if _, errs := NewParser(cfg).Parse(rel, text); len(errs) > 0 {
+		return "", fmt.Errorf("%s gives a file kb cannot read with this title (%s); write the title as {{ .Title | yaml }}", nd.ArchetypeName, errs[0].Msg)
+	}
+	return rel, writeNew(filepath.Join(root, filepath.FromSlash(rel)), rel, text)
+}
+
+// fileStem names a new document's file: prefix and the title's slug, at
+// most MaxSegmentBytes long, cut after a whole word when one ends in the
+// second half, else at a rune boundary. No hash is added: the name reads
+// as the title, and Create never overwrites a file of the same name.
+func fileStem(prefix, title string) string {
+	stem := prefix + slugify(title)
+	if len(stem) <= MaxSegmentBytes {
+		return stem
+	}
+	cut := MaxSegmentBytes
+	for !utf8.RuneStart(stem[cut]) {
+		cut--
+	}
+	if dash := strings.LastIndexByte(stem[:cut+1], '-'); dash > MaxSegmentBytes/2 {
+		cut = dash
+	}
+	return strings.TrimRight(stem[:cut], "-")
+}
+
+// writeNew creates the file full with text; it fails if the file exists.
+func writeNew(full, rel string, text []byte) error {
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return "", err
+		return err
 	}
 	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return "", fmt.Errorf("%s exists already; kb new never overwrites a file", rel)
+		return fmt.Errorf("%s exists already; kb new never overwrites a file: %w", rel, fs.ErrExist)
 	}
 	if err != nil {
-		return "", err
+		return err
 	}
 	if _, err := f.Write(text); err != nil {
 		f.Close()
-		return "", err
+		return err
 	}
-	return rel, f.Close()
+	return f.Close()
 }
 
 // kindFolder returns the folder the first glob of a kind names ("runbooks"
@@ -84,7 +126,7 @@ func kindFolder(cfg *Config, kind Kind) string {
 }
 
 func expandArchetype(nd NewDoc) ([]byte, error) {
-	t, err := template.New(nd.ArchetypeName).Funcs(template.FuncMap{"yaml": yamlString}).Parse(string(nd.Archetype))
+	t, err := template.New(nd.ArchetypeName).Funcs(template.FuncMap{"yaml": yamlQuote}).Parse(string(nd.Archetype))
 	if err != nil {
 		return nil, err
 	}
@@ -96,13 +138,4 @@ func expandArchetype(nd NewDoc) ([]byte, error) {
 		"Kind":  string(nd.Kind),
 	})
 	return buf.Bytes(), err
-}
-
-// yamlString quotes s as a YAML scalar when it needs quoting.
-func yamlString(s string) string {
-	out, err := yaml.Marshal(s)
-	if err != nil {
-		return fmt.Sprintf("%q", s)
-	}
-	return strings.TrimSuffix(string(out), "\n")
 }

@@ -1,26 +1,76 @@
 package content
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"path"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// Slug lower-cases s and turns every run of characters other than ASCII
-// letters and digits into one "-", trimming dashes at both ends.
-func Slug(s string) string {
+// MaxSegmentBytes is the longest URL segment kb derives from a value:
+// well under the 255 bytes a file name may have, with room for a suffix.
+const MaxSegmentBytes = 100
+
+// segmentHashHex is how many hex digits of a cut segment's hash it keeps.
+const segmentHashHex = 8
+
+// Slug lower-cases s and turns every run of characters other than letters
+// and digits (of any script, as Hugo keeps them) into one "-", trimming
+// dashes at both ends. A combining mark stays with the letter before it,
+// so a name written in decomposed form (e + U+0301) is not cut in two;
+// kb does not normalize, so "café" typed as NFC and as NFD are two slugs.
+// For ASCII the result is what it always was: kb's ids are stable.
+//
+// A slug is a URL segment (an id, a service's page, a folder of the site),
+// so one longer than MaxSegmentBytes is cut, see CapSegment.
+func Slug(s string) string { return CapSegment(slugify(s)) }
+
+// SlugIsCut reports whether Slug cuts the slug of s.
+func SlugIsCut(s string) bool { return len(slugify(s)) > MaxSegmentBytes }
+
+// IsCutSegment reports whether seg, a result of CapSegment (a Slug, a
+// Doc.ID), was cut: only a cut segment is longer than MaxSegmentBytes.
+func IsCutSegment(seg string) bool { return len(seg) > MaxSegmentBytes }
+
+// CapSegment returns seg unchanged when it has at most MaxSegmentBytes
+// bytes. A longer one keeps its first MaxSegmentBytes bytes, cut at a rune
+// boundary and without a trailing "-", followed by "-" and the first 8 hex
+// digits of the SHA-256 of the whole seg: distinct long values keep
+// distinct segments, the same value always gets the same one, and every
+// segment fits in a file name. Every URL segment kb derives from user data
+// goes through here.
+func CapSegment(seg string) string {
+	if len(seg) <= MaxSegmentBytes {
+		return seg
+	}
+	cut := MaxSegmentBytes
+	for cut > 0 && !utf8.RuneStart(seg[cut]) {
+		cut--
+	}
+	sum := sha256.Sum256([]byte(seg))
+	return strings.TrimRight(seg[:cut], "-") + "-" + hex.EncodeToString(sum[:])[:segmentHashHex]
+}
+
+// slugify is Slug without the cap.
+func slugify(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	dash := false
 	for _, r := range strings.ToLower(s) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case unicode.IsMark(r) && !dash && b.Len() > 0:
+		default:
+			dash = true
 			continue
 		}
-		dash = true
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		b.WriteRune(r)
+		dash = false
 	}
 	return b.String()
 }

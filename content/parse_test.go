@@ -306,19 +306,6 @@ resolved:  2026-03-15T02:10:00Z
 	}
 }
 
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"PM2022-006 - ALB 502 errors": "pm2022-006-alb-502-errors",
-		"  Cache__Stampede!! ":        "cache-stampede",
-		"Ünïcode title":               "n-code-title",
-		"---":                         "",
-	} {
-		if got := Slug(in); got != want {
-			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestMatchGlob(t *testing.T) {
 	for _, tc := range []struct {
 		glob, path string

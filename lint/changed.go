@@ -1,8 +1,8 @@
 package lint
 
 import (
-	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"os/exec"
 	"strconv"
@@ -25,20 +25,36 @@ func (c ChangedLines) Contains(file string, line int) bool {
 	return false
 }
 
+// RefError says that a --changed-from value names no commit kb can diff
+// against: it looks like an option, or git knows no such commit. It is a
+// usage error, not a failure of git.
+type RefError struct {
+	Ref    string
+	Reason string
+}
+
+func (e *RefError) Error() string { return fmt.Sprintf("%q %s", e.Ref, e.Reason) }
+
 // ChangedSince asks git which lines of the KB at dir changed since ref:
 // committed, staged and unstaged changes, and every line of files git does
-// not track yet.
+// not track yet. ref is resolved to a commit first, and only that
+// commit's id reaches git diff, so no value of ref is read as an option.
 func ChangedSince(dir, ref string) (ChangedLines, error) {
-	diff, err := git(dir, "diff", "--no-color", "--no-ext-diff", "--unified=0", "--relative", ref, "--", ".")
+	commit, err := resolveCommit(dir, ref)
+	if err != nil {
+		return nil, err
+	}
+	diff, err := git(dir, "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--find-renames", "--unified=0",
+		"--relative", "--src-prefix=a/", "--dst-prefix=b/", commit, "--", ".")
 	if err != nil {
 		return nil, err
 	}
 	changed := parseUnifiedDiff(diff)
-	untracked, err := git(dir, "ls-files", "--others", "--exclude-standard", "--", ".")
+	untracked, err := git(dir, "ls-files", "-z", "--others", "--exclude-standard", "--", ".")
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range strings.Split(strings.TrimSpace(string(untracked)), "\n") {
+	for _, f := range strings.Split(string(untracked), "\x00") {
 		if f != "" {
 			changed[f] = []content.LineRange{{First: 1, Last: 1 << 30}}
 		}
@@ -46,40 +62,148 @@ func ChangedSince(dir, ref string) (ChangedLines, error) {
 	return changed, nil
 }
 
+// resolveCommit returns the id of the commit ref names. A ref that starts
+// with "-" is refused before git sees it; one git cannot resolve to a
+// commit is a RefError too.
+func resolveCommit(dir, ref string) (string, error) {
+	if ref == "" || strings.HasPrefix(ref, "-") {
+		return "", &RefError{Ref: ref, Reason: `is not a git revision: a branch, tag or commit never starts with "-"`}
+	}
+	out, err := git(dir, "rev-parse", "--verify", "--quiet", "--end-of-options", ref+"^{commit}")
+	var exit *exec.ExitError
+	if errors.As(err, &exit) && exit.ExitCode() == 1 {
+		return "", &RefError{Ref: ref, Reason: "names no commit of the git repository at " + dir}
+	}
+	if err != nil {
+		return "", err
+	}
+	id := strings.TrimSpace(string(out))
+	if !isCommitID(id) {
+		return "", fmt.Errorf("git rev-parse %q gave %q, not a commit id", ref, id)
+	}
+	return id, nil
+}
+
+// isCommitID reports whether s is a full SHA-1 or SHA-256 object id.
+func isCommitID(s string) bool {
+	if len(s) != 40 && len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isHexDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isHexDigit(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' }
+
+// gitError is a git command that failed; it wraps the process error so
+// callers can tell git's exit status.
+type gitError struct {
+	args   []string
+	err    error
+	stderr string
+}
+
+func (e *gitError) Error() string {
+	return fmt.Sprintf("git %s: %v: %s", strings.Join(e.args, " "), e.err, e.stderr)
+}
+
+func (e *gitError) Unwrap() error { return e.err }
+
 func git(dir string, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("git %s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
+		return nil, &gitError{args: args, err: err, stderr: strings.TrimSpace(stderr.String())}
 	}
 	return out, nil
 }
 
 // parseUnifiedDiff reads the added lines of each file from a diff made
-// with --unified=0.
+// with --unified=0 and the prefixes a/ and b/. A file's name is read from
+// its "+++ " header only (the body's lines all start with "+", "-", " " or
+// "\", so a header cannot be mistaken for one of them).
 func parseUnifiedDiff(diff []byte) ChangedLines {
 	changed := ChangedLines{}
-	file := ""
-	sc := bufio.NewScanner(bytes.NewReader(diff))
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for sc.Scan() {
-		line := sc.Text()
+	file, inHeader := "", false
+	for rest := diff; len(rest) > 0; {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte{'\n'})
 		switch {
-		case strings.HasPrefix(line, "+++ "):
-			file = strings.TrimPrefix(strings.TrimPrefix(line, "+++ "), "b/")
-			if file == "/dev/null" {
-				file = ""
-			}
-			file = unquoteGitPath(file)
-		case strings.HasPrefix(line, "@@ ") && file != "":
-			if r, ok := addedRange(line); ok {
+		case bytes.HasPrefix(line, []byte("diff ")):
+			file, inHeader = "", true
+		case inHeader && bytes.HasPrefix(line, []byte("+++ ")):
+			file = headerPath(string(line[len("+++ "):]))
+		case bytes.HasPrefix(line, []byte("@@ ")):
+			inHeader = false
+			if r, ok := addedRange(string(line)); ok && file != "" {
 				changed[file] = append(changed[file], r)
 			}
 		}
 	}
 	return changed
+}
+
+// headerPath reads the file name of a "+++ " header: "" for /dev/null (a
+// deleted file). git writes "b/" and the name, in C-style quotes when the
+// name holds a quote, a backslash, a control character or (unless
+// core.quotePath is false) a byte outside ASCII, and ends the header with
+// a tab when the name holds a space.
+func headerPath(h string) string {
+	if h == "/dev/null" {
+		return ""
+	}
+	name := strings.TrimSuffix(h, "\t")
+	if strings.HasPrefix(h, `"`) {
+		u, rest, ok := unquoteC(h)
+		if !ok || (rest != "" && rest != "\t") {
+			return ""
+		}
+		name = u
+	}
+	name, ok := strings.CutPrefix(name, "b/")
+	if !ok {
+		return ""
+	}
+	return name
+}
+
+// cEscapes are the one-letter escapes of git's C-style quoting.
+var cEscapes = map[byte]byte{'a': '\a', 'b': '\b', 't': '\t', 'n': '\n', 'v': '\v', 'f': '\f', 'r': '\r', '"': '"', '\\': '\\'}
+
+// unquoteC reads the C-style quoted string at the start of s (a '"', the
+// name with escapes, a '"') and returns it with what follows the closing
+// quote. Octal escapes stand for single bytes, so a name's UTF-8 comes back
+// as it was.
+func unquoteC(s string) (name, rest string, ok bool) {
+	var b []byte
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"':
+			return string(b), s[i+1:], true
+		case c != '\\':
+			b = append(b, c)
+		case i+1 < len(s) && cEscapes[s[i+1]] != 0:
+			b = append(b, cEscapes[s[i+1]])
+			i++
+		case i+3 < len(s):
+			n, err := strconv.ParseUint(s[i+1:i+4], 8, 8)
+			if err != nil {
+				return "", "", false
+			}
+			b = append(b, byte(n))
+			i += 3
+		default:
+			return "", "", false
+		}
+	}
+	return "", "", false
 }
 
 // addedRange reads "@@ -a,b +c,d @@": lines c to c+d-1 (d defaults to 1;
@@ -101,15 +225,4 @@ func addedRange(hunk string) (content.LineRange, bool) {
 		}
 	}
 	return content.LineRange{First: first, Last: first + n - 1}, true
-}
-
-// unquoteGitPath undoes git's quoting of unusual file names ("a b.md" is
-// fine, but names with quotes or non-ASCII bytes come quoted).
-func unquoteGitPath(p string) string {
-	if strings.HasPrefix(p, `"`) {
-		if u, err := strconv.Unquote(p); err == nil {
-			return strings.TrimPrefix(u, "b/")
-		}
-	}
-	return p
 }

@@ -176,7 +176,7 @@ func WriteSARIF(w io.Writer, res *Result, rules []*Rule) error {
 	results := []result{}
 	for _, d := range res.Diagnostics {
 		var loc location
-		loc.PhysicalLocation.ArtifactLocation.URI = d.Pos.File
+		loc.PhysicalLocation.ArtifactLocation.URI = uriReference(d.Pos.File)
 		loc.PhysicalLocation.Region = region{StartLine: max(d.Pos.Line, 1), StartColumn: d.Pos.Col}
 		text := d.Message
 		if d.Suggestion != "" {
@@ -197,4 +197,26 @@ func WriteSARIF(w io.Writer, res *Result, rules []*Rule) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(log)
+}
+
+// uriReference writes a slash path as a relative URI reference, as SARIF's
+// artifactLocation.uri must be: every byte but the unreserved characters
+// of RFC 3986 and "/" is percent-encoded (spaces, "#", "%", "?", ":",
+// backslashes, the UTF-8 of non-ASCII names), so no part of a file name is
+// read as a scheme, a query or a fragment.
+func uriReference(p string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	b.Grow(len(p))
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
 }

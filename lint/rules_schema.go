@@ -46,6 +46,8 @@ func schemaRules() []*Rule {
 			Doc: "A severity that kb.yaml does not list, a postmortem status other than draft, in-review or published, an action status other than open, in-progress, done or wont-do."},
 		{Name: "schema/unknown-key", Severity: Warning, Scope: PerDoc, Run: runUnknownKeys,
 			Doc: "A front matter key kb does not know, often a typo of one it does; kb.yaml lint.front_matter_keys accepts a team's own keys."},
+		{Name: "schema/long-value", Severity: Warning, Scope: PerDoc, Run: runLongValues,
+			Doc: "An id, service, tag, owner or severity (or a file or folder name) whose URL segment is longer than 100 bytes: kb cuts it and adds a hash so the site still builds, but the address no longer reads as the name."},
 	}
 }
 

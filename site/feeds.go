@@ -48,8 +48,9 @@ func atom(sd *siteData, base string, max int) ([]byte, error) {
 		if summary == "" {
 			summary = p.Doc.Meta.Description
 		}
-		f.Entries = append(f.Entries, atomEntry{Title: p.Title, ID: base + strings.TrimPrefix(p.URL, "/"),
-			Updated: updated.UTC().Format(time.RFC3339), Link: atomLink{Href: base + strings.TrimPrefix(p.URL, "/")}, Summary: summary})
+		u := absoluteURL(base, p.URL)
+		f.Entries = append(f.Entries, atomEntry{Title: p.Title, ID: u,
+			Updated: updated.UTC().Format(time.RFC3339), Link: atomLink{Href: u}, Summary: summary})
 	}
 	return marshalXML(f)
 }
@@ -71,13 +72,20 @@ func sitemap(pages []*page, base string) ([]byte, error) {
 		if p.Layout == "404" {
 			continue
 		}
-		u := siteURL{Loc: base + strings.TrimPrefix(p.URL, "/")}
+		u := siteURL{Loc: absoluteURL(base, p.URL)}
 		if p.Git != nil {
 			u.LastMod = p.Git.Date.UTC().Format("2006-01-02")
 		}
 		s.URLs = append(s.URLs, u)
 	}
 	return marshalXML(s)
+}
+
+// absoluteURL is the address of the site path sitePath under base, with
+// the bytes a URL may not hold as they are (the UTF-8 of a /services/決済/)
+// percent-encoded, as feeds and sitemaps require.
+func absoluteURL(base, sitePath string) string {
+	return base + normalizeURL(strings.TrimPrefix(sitePath, "/"))
 }
 
 func marshalXML(v any) ([]byte, error) {

@@ -85,9 +85,12 @@ func (p *page) ActionRows(list []*actionRow, showDoc bool) template.HTML {
 			w.raw(`">ticket</a>`)
 		}
 		w.raw("</td><td>")
-		if a.OwnerPath != "" {
+		switch {
+		case a.OwnerPath != "":
 			p.linkTo(w, a.OwnerPath, a.Owner)
-		} else {
+		case a.Owner != "":
+			w.text(a.Owner) // nothing in it to name a page with
+		default:
 			w.raw(`<span class="missing">no owner</span>`)
 		}
 		w.raw(`</td><td class="date">`)

@@ -41,6 +41,10 @@ type trends struct {
 	FreshnessSum string
 }
 
+// noOwner names the overdue items without an owner; it has no page.
+const noOwner = "(no owner)"
+
+// countRow is a name, a count and the page of the name ("" for none).
 type countRow struct {
 	Name  string
 	Count int
@@ -308,7 +312,7 @@ func (t *trends) actions(sd *siteData, dated []*page) {
 			t.OverdueTotal++
 			owner := a.Owner
 			if owner == "" {
-				owner = "(no owner)"
+				owner = noOwner
 			}
 			owners[owner]++
 		}
@@ -323,7 +327,11 @@ func (t *trends) actions(sd *siteData, dated []*page) {
 	}
 	t.ActionsChart = groupedBars("Action items by month of their incident: opened, and done since", labels, []string{"opened", "done"}, [][]int{opened, closed})
 	for o, n := range owners {
-		t.OverdueByOwner = append(t.OverdueByOwner, countRow{Name: o, Count: n, URL: "/owners/" + content.Slug(o) + "/"})
+		row := countRow{Name: o, Count: n}
+		if slug := content.Slug(o); slug != "" && o != noOwner {
+			row.URL = "/owners/" + slug + "/"
+		}
+		t.OverdueByOwner = append(t.OverdueByOwner, row)
 	}
 	sort.SliceStable(t.OverdueByOwner, func(i, j int) bool {
 		if t.OverdueByOwner[i].Count != t.OverdueByOwner[j].Count {

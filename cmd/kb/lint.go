@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -43,6 +44,10 @@ func lintCommand() *command {
 			}
 			if *changedFrom != "" {
 				changed, err := lint.ChangedSince(*dir, *changedFrom)
+				var bad *lint.RefError
+				if errors.As(err, &bad) {
+					return c.usageError(stderr, "--changed-from %v", bad)
+				}
 				if err != nil {
 					return c.fail(stderr, err)
 				}

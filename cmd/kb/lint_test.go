@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -199,6 +200,12 @@ func TestLintChangedFrom(t *testing.T) {
 	}
 	dir := t.TempDir()
 	kbtest.WriteTree(t, dir, lintKB)
+	goodSrc, _ := os.ReadFile(filepath.Join(dir, "postmortems", "2026-10-02-good.md"))
+	for _, name := range []string{"2026-10-02-good copy.md", "2026-10-02-事故.md"} {
+		if err := os.WriteFile(filepath.Join(dir, "postmortems", name), goodSrc, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	git(t, dir, "init", "-q", "-b", "main")
 	git(t, dir, "add", ".")
 	git(t, dir, "commit", "-q", "-m", "base")
@@ -210,6 +217,14 @@ func TestLintChangedFrom(t *testing.T) {
 		t.Fatal(err)
 	}
 	kbtest.WriteTree(t, dir, "-- postmortems/2026-10-03-new.md --\n---\ntitle: New\ndate: 2026-10-03\nseverity: SEV3\nstatus: draft\nservices: [db]\n---\n\nWe should have paged sooner.\n")
+	// A tracked file whose name git ends with a tab (a space) or quotes.
+	for _, name := range []string{"2026-10-02-good copy.md", "2026-10-02-事故.md"} {
+		spaced := filepath.Join(dir, "postmortems", name)
+		data, _ := os.ReadFile(spaced)
+		if err := os.WriteFile(spaced, []byte(strings.Replace(string(data), "## Impact", "The on-call engineer was careless.\n\n## Impact", 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	_, out, _ := kbRun(t, "lint", "--dir", dir, "--today", "2026-11-21", "--format", "json", "--changed-from", "main")
 	var findings []struct {
 		File string `json:"file"`
@@ -226,13 +241,23 @@ func TestLintChangedFrom(t *testing.T) {
 			t.Errorf("finding on an unchanged file: %+v", f)
 		}
 	}
-	for _, want := range []string{"2026-10-02-good.md:blameless/blame-word", "2026-10-03-new.md:blameless/counterfactual", "2026-10-03-new.md:structure/required-section"} {
+	for _, want := range []string{"2026-10-02-good.md:blameless/blame-word", "2026-10-02-good copy.md:blameless/blame-word", "2026-10-02-事故.md:blameless/blame-word", "2026-10-03-new.md:blameless/counterfactual", "2026-10-03-new.md:structure/required-section"} {
 		if !got[want] {
 			t.Errorf("missing %s in %v", want, got)
 		}
 	}
-	if code, _, errOut := kbRun(t, "lint", "--dir", dir, "--changed-from", "no-such-ref"); code != 2 || !strings.Contains(errOut, "no-such-ref") {
-		t.Errorf("bad ref: exit %d %q", code, errOut)
+	victim := filepath.Join(dir, "victim.txt")
+	if err := os.WriteFile(victim, []byte("keep me\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, ref := range []string{"no-such-ref", "--output=victim.txt", "--output=" + victim, "-p"} {
+		code, out, errOut := kbRun(t, "lint", "--dir", dir, "--changed-from", ref)
+		if code != 2 || !strings.Contains(errOut, strconv.Quote(ref)) || out != "" {
+			t.Errorf("--changed-from %q: exit %d, stdout %q, stderr %q; want exit 2 and a message naming the value", ref, code, out, errOut)
+		}
+		if data, _ := os.ReadFile(victim); string(data) != "keep me\n" {
+			t.Fatalf("--changed-from %q: victim.txt now holds %q", ref, data)
+		}
 	}
 }
 

@@ -98,7 +98,7 @@ func TestInitNewBuild(t *testing.T) {
 	if code != 0 || strings.TrimSpace(out) != want {
 		t.Fatalf("new: exit %d out %q err %q, want %s", code, out, errOut, want)
 	}
-	assertFileContent(t, want, "title: 'Checkout: latency spike!'", "status: draft", "## Timeline", "due: 2026-04-13")
+	assertFileContent(t, want, `title: "Checkout: latency spike!"`, "status: draft", "## Timeline", "due: 2026-04-13")
 	if err := os.WriteFile(want, []byte("# My edits\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ owner: team-sre
 	if code != 0 {
 		t.Fatalf("exit %d %s", code, errOut)
 	}
-	assertFileContent(t, strings.TrimSpace(out), "owner: team-sre", "title: Queue lag")
+	assertFileContent(t, strings.TrimSpace(out), "owner: team-sre", `title: "Queue lag"`)
 }
 
 func TestBuildReportsContentProblemsAndKeepsGoing(t *testing.T) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -58,6 +59,10 @@ func newCommand() *command {
 				Kind: kind, Title: strings.Join(pos[1:], " "), Date: day,
 				Archetype: arch.Data, ArchetypeName: arch.Path,
 			})
+			var bad *content.TitleError
+			if errors.As(err, &bad) {
+				return c.usageError(stderr, "%v", bad)
+			}
 			if err != nil {
 				return c.fail(stderr, err)
 			}
