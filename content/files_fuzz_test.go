@@ -39,7 +39,7 @@ func buildFuzzTree(t *testing.T, kb, outside string, ops []byte) {
 		switch op {
 		case 0: // a regular file
 			n := min(int(arg), len(ops))
-			writeNew(p, append([]byte("---\ntitle: T\n---\n# H\n"), ops[:n]...), 0o644)
+			writeFreshFile(p, append([]byte("---\ntitle: T\n---\n# H\n"), ops[:n]...), 0o644)
 			ops = ops[n:]
 		case 1: // a link
 			target := treeTargets[int(arg)%len(treeTargets)]
@@ -55,14 +55,14 @@ func buildFuzzTree(t *testing.T, kb, outside string, ops []byte) {
 		case 3: // a folder
 			_ = os.MkdirAll(p, 0o755)
 		case 4: // a file that cannot be read by others
-			writeNew(p, []byte("# locked\n"), 0o000)
+			writeFreshFile(p, []byte("# locked\n"), 0o000)
 		}
 	}
 }
 
-// writeNew writes a file that does not exist yet: never into a FIFO made
+// writeFreshFile writes a file that does not exist yet: never into a FIFO made
 // before, which would block the writer.
-func writeNew(p string, data []byte, perm os.FileMode) {
+func writeFreshFile(p string, data []byte, perm os.FileMode) {
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 	if err != nil {
 		return
