@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -14,19 +13,17 @@ import (
 	"time"
 )
 
-// markerFile marks a folder as kb build output, which a later build may
-// replace. kb never replaces a non-empty folder without it.
-const markerFile = ".kb-build"
-
 // output writes a site into a working folder beside its target and swaps
 // it in only when the whole build succeeded, so a failed build leaves the
 // previous site untouched. The site it replaces becomes the working folder
 // of the next build (.NAME.kb-prev beside the target): writing over last
 // time's files costs the file system far less than making every folder and
-// file anew and deleting the old tree.
+// file anew and deleting the old tree. The output's lock is held from
+// newOutput to close.
 type output struct {
-	target string
-	work   string
+	place
+	lock  *outputLock
+	hooks outputHooks
 	// dirs records the folders known to exist, so that each costs one
 	// mkdir at most; written records the files of this build for
 	// removeStale, which a fresh working folder does not need.
@@ -43,58 +40,69 @@ type output struct {
 	kept atomic.Int64
 }
 
-// newOutput prepares the working folder next to target. It refuses a target
-// that holds files kb did not write.
-func newOutput(target string) (*output, error) {
-	target = filepath.Clean(target)
-	if err := checkReplaceable(target); err != nil {
-		return nil, err
-	}
-	parent := filepath.Dir(target)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	work := prevPath(target)
-	if err := checkReplaceable(work); err != nil {
-		return nil, fmt.Errorf("working folder: %w", err)
-	}
-	if err := os.MkdirAll(work, 0o755); err != nil {
-		return nil, err
-	}
-	entries, err := os.ReadDir(work)
+// newOutput takes the lock of the output of opts, finishes the swap of a
+// build that stopped part way, and prepares the working folder. It refuses
+// a target or a folder beside it that holds files kb did not write.
+func newOutput(opts Options, hooks outputHooks) (*output, error) {
+	pl, err := resolvePlace(opts.Out)
 	if err != nil {
 		return nil, err
 	}
-	o := &output{target: target, work: work, fresh: len(entries) == 0, now: time.Now()}
-	o.buffers.New = func() any { b := make([]byte, 64<<10); return &b }
-	// Marked first, so that the working folder of a build that fails
-	// before its end is still known as kb's to the next one.
-	if err := o.write(markerFile, []byte("This folder is written by kb build and replaced by the next build.\n")); err != nil {
+	if err := os.MkdirAll(filepath.Dir(pl.target), 0o755); err != nil {
+		return nil, err
+	}
+	lock, err := lockOutput(pl, opts.NoWait, opts.OnWait)
+	if err != nil {
+		return nil, err
+	}
+	o := &output{place: pl, lock: lock, hooks: hooks, now: time.Now()}
+	if err := o.prepare(); err != nil {
+		lock.release()
 		return nil, err
 	}
 	return o, nil
 }
 
-// prevPath is where the previous site is kept for the next build.
-func prevPath(target string) string {
-	return filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+".kb-prev")
-}
-
-func checkReplaceable(target string) error {
-	entries, err := os.ReadDir(target)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+// prepare puts back the last complete site if a build stopped during its
+// swap, checks that kb's names beside the target are kb's, and marks the
+// working folder as being written before anything else goes into it.
+func (o *output) prepare() error {
+	if err := recoverSite(o.place); err != nil {
+		return err
 	}
+	if st, err := folderAt(o.target); err != nil {
+		return err
+	} else if st == folderMissing && o.linked {
+		return &OutputError{Kind: OutputOdd, Path: o.target, Detail: "is where --out links to, and it does not exist; make that folder or remove the link"}
+	}
+	for _, f := range []struct{ path, role string }{{o.target, roleTarget}, {o.work, roleWork}, {o.swap, roleSwap}} {
+		if err := checkOwned(f.path, f.role); err != nil {
+			return err
+		}
+	}
+	// An old site left in the swap folder (it was complete, and so it was
+	// not needed to restore the target) is removed.
+	if err := removeOwned(o.swap, roleSwap); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(o.work, 0o755); err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(o.work)
 	if err != nil {
 		return err
 	}
-	if len(entries) == 0 {
-		return nil
-	}
-	if _, err := os.Stat(filepath.Join(target, markerFile)); err == nil {
-		return nil
-	}
-	return fmt.Errorf("%s holds files that kb build did not write; choose another --out or empty it", target)
+	o.fresh = len(entries) == 0
+	o.buffers.New = func() any { b := make([]byte, 64<<10); return &b }
+	// Marked first, so that the working folder of a build that fails
+	// before its end is still known as kb's to the next one, and no
+	// longer as a complete site.
+	return o.write(markerFile, []byte(markerBuilding))
+}
+
+// close releases the output's lock.
+func (o *output) close() {
+	o.lock.release()
 }
 
 // write stores data at the slash path name inside the site. The working
@@ -175,37 +183,6 @@ func (o *output) mkdir(dir string) error {
 		return err
 	}
 	o.dirs.Store(dir, true)
-	return nil
-}
-
-// commit removes what the previous site had and this one does not, then
-// swaps the new site in; the old one becomes the next working folder.
-func (o *output) commit() error {
-	if !o.fresh {
-		if err := o.removeStale(); err != nil {
-			return err
-		}
-	}
-	swap := o.work + ".swap"
-	if err := os.RemoveAll(swap); err != nil {
-		return err
-	}
-	hadTarget := false
-	if _, err := os.Stat(o.target); err == nil {
-		hadTarget = true
-		if err := os.Rename(o.target, swap); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(o.work, o.target); err != nil {
-		if hadTarget {
-			_ = os.Rename(swap, o.target)
-		}
-		return err
-	}
-	if hadTarget {
-		return os.Rename(swap, o.work)
-	}
 	return nil
 }
 
