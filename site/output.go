@@ -22,13 +22,16 @@ import (
 // newOutput to close.
 type output struct {
 	place
-	lock  *outputLock
+	held  *outputLock
 	hooks outputHooks
 	// dirs records the folders known to exist, so that each costs one
 	// mkdir at most; written records the files of this build for
 	// removeStale, which a fresh working folder does not need.
 	dirs    sync.Map
 	written sync.Map
+	// oldFiles and oldDirs are what the working folder held before this
+	// build, for removeStale.
+	oldFiles, oldDirs []string
 	// buffers hold what holds reads of an existing file.
 	buffers sync.Pool
 	// fresh says the working folder was empty: no file need be compared,
@@ -55,7 +58,7 @@ func newOutput(opts Options, hooks outputHooks) (*output, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &output{place: pl, lock: lock, hooks: hooks, now: time.Now()}
+	o := &output{place: pl, held: lock, hooks: hooks, now: time.Now()}
 	if err := o.prepare(); err != nil {
 		lock.release()
 		return nil, err
@@ -93,6 +96,11 @@ func (o *output) prepare() error {
 		return err
 	}
 	o.fresh = len(entries) == 0
+	if !o.fresh {
+		if err := o.scanWork(); err != nil {
+			return err
+		}
+	}
 	o.buffers.New = func() any { b := make([]byte, 64<<10); return &b }
 	// Marked first, so that the working folder of a build that fails
 	// before its end is still known as kb's to the next one, and no
@@ -102,7 +110,7 @@ func (o *output) prepare() error {
 
 // close releases the output's lock.
 func (o *output) close() {
-	o.lock.release()
+	o.held.release()
 }
 
 // write stores data at the slash path name inside the site. The working
@@ -186,32 +194,41 @@ func (o *output) mkdir(dir string) error {
 	return nil
 }
 
-// removeStale deletes the files and folders of the working folder that
-// this build did not write.
-func (o *output) removeStale() error {
-	var dirs []string
-	err := filepath.WalkDir(o.work, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+// scanWork lists the files and folders of the working folder, the site of
+// the build before last, for removeStale. Whatever is neither (a link, a
+// FIFO) is removed first: kb writes only regular files, never through a
+// link to somewhere else, and never opens what could block.
+func (o *output) scanWork() error {
+	return filepath.WalkDir(o.work, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
 			return err
-		}
-		if d.IsDir() {
-			if p != o.work {
-				dirs = append(dirs, p)
-			}
-			return nil
-		}
-		if _, ok := o.written.Load(p); !ok {
+		case p == o.work:
+		case d.IsDir():
+			o.oldDirs = append(o.oldDirs, p)
+		case d.Type().IsRegular():
+			o.oldFiles = append(o.oldFiles, p)
+		default:
 			return os.Remove(p)
 		}
 		return nil
 	})
-	if err != nil {
-		return err
+}
+
+// removeStale deletes the files and folders of the working folder that
+// this build did not write.
+func (o *output) removeStale() error {
+	for _, p := range o.oldFiles {
+		if _, ok := o.written.Load(p); !ok {
+			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+		}
 	}
 	// Deepest first, so that emptied folders go too.
-	for i := len(dirs) - 1; i >= 0; i-- {
-		if _, used := o.dirs.Load(dirs[i]); !used {
-			if err := os.Remove(dirs[i]); err != nil && !errors.Is(err, syscall.ENOTEMPTY) && !errors.Is(err, fs.ErrExist) {
+	for i := len(o.oldDirs) - 1; i >= 0; i-- {
+		if _, used := o.dirs.Load(o.oldDirs[i]); !used {
+			if err := os.Remove(o.oldDirs[i]); err != nil && !errors.Is(err, syscall.ENOTEMPTY) && !errors.Is(err, fs.ErrExist) && !errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
 		}

@@ -213,3 +213,37 @@ func snapshot(t *testing.T, p string) string {
 	}
 	return b.String()
 }
+
+// TestWorkingFolderLinksNotFollowed checks that links put in the working
+// folder (say, committed to the KB's repository beside public/) are
+// removed, not written through: the files and folders they point to stay
+// as they were, and the site is whole.
+func TestWorkingFolderLinksNotFollowed(t *testing.T) {
+	dirs := versionDirs(t, "A", "B")
+	refs := referenceSites(t, dirs)
+	out := filepath.Join(t.TempDir(), "public")
+	for range 2 {
+		if err := buildVersion(dirs["A"], out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	work := placeOf(out).work
+	outside := t.TempDir()
+	kbtest.WriteTree(t, outside, "-- victim.html --\nmine\n-- folder/keep.txt --\nmine\n")
+	for name, dest := range map[string]string{"index.html": "victim.html", "postmortems": "folder", "style.css": "missing.css"} {
+		if err := os.RemoveAll(filepath.Join(work, name)); err != nil {
+			t.Fatal(err)
+		}
+		symlink(t, filepath.Join(outside, dest), filepath.Join(work, name))
+	}
+	before := snapshot(t, outside)
+	if err := buildVersion(dirs["B"], out); err != nil {
+		t.Fatal(err)
+	}
+	if got := snapshot(t, outside); got != before {
+		t.Errorf("the build wrote through links in its working folder:\n%s\nwas\n%s", got, before)
+	}
+	if v := assertWholeSite(t, out, refs); v != "B" {
+		t.Errorf("built B, found %s", v)
+	}
+}
