@@ -108,6 +108,16 @@ func TestOutputOddSymlinkRefused(t *testing.T) {
 	}
 }
 
+// TestOutputEmptyRefused checks that a build given no output folder
+// writes nowhere (it would otherwise be the current folder).
+func TestOutputEmptyRefused(t *testing.T) {
+	dirs := versionDirs(t, "A")
+	var oe *OutputError
+	if err := buildVersion(dirs["A"], ""); !errors.As(err, &oe) || oe.Kind != OutputOdd {
+		t.Errorf("build into \"\": %v, want OutputOdd", err)
+	}
+}
+
 // symlink makes the link p to dest and returns dest.
 func symlink(t *testing.T, dest, p string) string {
 	t.Helper()

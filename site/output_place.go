@@ -34,7 +34,12 @@ type OutputError struct {
 	Detail string
 }
 
-func (e *OutputError) Error() string { return e.Path + ": " + e.Detail }
+func (e *OutputError) Error() string {
+	if e.Path == "" {
+		return e.Detail
+	}
+	return e.Path + ": " + e.Detail
+}
 
 // maxLinkHops bounds the links followed from --out, as the kernel does.
 const maxLinkHops = 40
@@ -70,6 +75,9 @@ func placeOf(target string) place {
 // than a folder is refused, and so is a dangling one, unless the site it
 // pointed to is there to restore (a build stopped during its swap).
 func resolvePlace(out string) (place, error) {
+	if out == "" {
+		return place{}, &OutputError{Kind: OutputOdd, Path: out, Detail: "no output folder given"}
+	}
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return place{}, err
