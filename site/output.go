@@ -67,12 +67,26 @@ func newOutput(opts Options, hooks outputHooks) (*output, error) {
 }
 
 // prepare puts back the last complete site if a build stopped during its
-// swap, checks that kb's names beside the target are kb's, and marks the
-// working folder as being written before anything else goes into it.
+// swap, checks that kb's names beside the target are kb's, and opens the
+// working folder.
 func (o *output) prepare() error {
 	if err := recoverSite(o.place); err != nil {
 		return err
 	}
+	if err := o.checkNames(); err != nil {
+		return err
+	}
+	// An old site left in the swap folder while the target and the
+	// working folder are both there is not needed.
+	if err := removeOwned(o.swap, roleSwap); err != nil {
+		return err
+	}
+	return o.openWork()
+}
+
+// checkNames refuses a target, working folder or swap folder that is not
+// kb's, and a link --out whose folder is gone.
+func (o *output) checkNames() error {
 	if st, err := folderAt(o.target); err != nil {
 		return err
 	} else if st == folderMissing && o.linked {
@@ -83,11 +97,12 @@ func (o *output) prepare() error {
 			return err
 		}
 	}
-	// An old site left in the swap folder (it was complete, and so it was
-	// not needed to restore the target) is removed.
-	if err := removeOwned(o.swap, roleSwap); err != nil {
-		return err
-	}
+	return nil
+}
+
+// openWork makes the working folder or lists what it holds, and marks it
+// as being written before anything else goes into it.
+func (o *output) openWork() error {
 	if err := os.MkdirAll(o.work, 0o755); err != nil {
 		return err
 	}
