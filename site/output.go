@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -14,24 +13,25 @@ import (
 	"time"
 )
 
-// markerFile marks a folder as kb build output, which a later build may
-// replace. kb never replaces a non-empty folder without it.
-const markerFile = ".kb-build"
-
 // output writes a site into a working folder beside its target and swaps
 // it in only when the whole build succeeded, so a failed build leaves the
 // previous site untouched. The site it replaces becomes the working folder
 // of the next build (.NAME.kb-prev beside the target): writing over last
 // time's files costs the file system far less than making every folder and
-// file anew and deleting the old tree.
+// file anew and deleting the old tree. The output's lock is held from
+// newOutput to close.
 type output struct {
-	target string
-	work   string
+	place
+	held  *outputLock
+	hooks outputHooks
 	// dirs records the folders known to exist, so that each costs one
 	// mkdir at most; written records the files of this build for
 	// removeStale, which a fresh working folder does not need.
 	dirs    sync.Map
 	written sync.Map
+	// oldFiles and oldDirs are what the working folder held before this
+	// build, for removeStale.
+	oldFiles, oldDirs []string
 	// buffers hold what holds reads of an existing file.
 	buffers sync.Pool
 	// fresh says the working folder was empty: no file need be compared,
@@ -43,58 +43,89 @@ type output struct {
 	kept atomic.Int64
 }
 
-// newOutput prepares the working folder next to target. It refuses a target
-// that holds files kb did not write.
-func newOutput(target string) (*output, error) {
-	target = filepath.Clean(target)
-	if err := checkReplaceable(target); err != nil {
-		return nil, err
-	}
-	parent := filepath.Dir(target)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	work := prevPath(target)
-	if err := checkReplaceable(work); err != nil {
-		return nil, fmt.Errorf("working folder: %w", err)
-	}
-	if err := os.MkdirAll(work, 0o755); err != nil {
-		return nil, err
-	}
-	entries, err := os.ReadDir(work)
+// newOutput takes the lock of the output of opts, finishes the swap of a
+// build that stopped part way, and prepares the working folder. It refuses
+// a target or a folder beside it that holds files kb did not write.
+func newOutput(opts Options, hooks outputHooks) (*output, error) {
+	pl, err := resolvePlace(opts.Out)
 	if err != nil {
 		return nil, err
 	}
-	o := &output{target: target, work: work, fresh: len(entries) == 0, now: time.Now()}
-	o.buffers.New = func() any { b := make([]byte, 64<<10); return &b }
-	// Marked first, so that the working folder of a build that fails
-	// before its end is still known as kb's to the next one.
-	if err := o.write(markerFile, []byte("This folder is written by kb build and replaced by the next build.\n")); err != nil {
+	if err := os.MkdirAll(filepath.Dir(pl.target), 0o755); err != nil {
+		return nil, err
+	}
+	lock, err := lockOutput(pl, opts.NoWait, opts.OnWait)
+	if err != nil {
+		return nil, err
+	}
+	o := &output{place: pl, held: lock, hooks: hooks, now: time.Now()}
+	if err := o.prepare(); err != nil {
+		lock.release()
 		return nil, err
 	}
 	return o, nil
 }
 
-// prevPath is where the previous site is kept for the next build.
-func prevPath(target string) string {
-	return filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+".kb-prev")
+// prepare puts back the last complete site if a build stopped during its
+// swap, checks that kb's names beside the target are kb's, and opens the
+// working folder.
+func (o *output) prepare() error {
+	if err := recoverSite(o.place); err != nil {
+		return err
+	}
+	if err := o.checkNames(); err != nil {
+		return err
+	}
+	// An old site left in the swap folder while the target and the
+	// working folder are both there is not needed.
+	if err := removeOwned(o.swap, roleSwap); err != nil {
+		return err
+	}
+	return o.openWork()
 }
 
-func checkReplaceable(target string) error {
-	entries, err := os.ReadDir(target)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+// checkNames refuses a target, working folder or swap folder that is not
+// kb's, and a link --out whose folder is gone.
+func (o *output) checkNames() error {
+	if st, err := folderAt(o.target); err != nil {
+		return err
+	} else if st == folderMissing && o.linked {
+		return &OutputError{Kind: OutputOdd, Path: o.target, Detail: "is where --out links to, and it does not exist; make that folder or remove the link"}
 	}
+	for _, f := range []struct{ path, role string }{{o.target, roleTarget}, {o.work, roleWork}, {o.swap, roleSwap}} {
+		if err := checkOwned(f.path, f.role); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openWork makes the working folder or lists what it holds, and marks it
+// as being written before anything else goes into it.
+func (o *output) openWork() error {
+	if err := os.MkdirAll(o.work, 0o755); err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(o.work)
 	if err != nil {
 		return err
 	}
-	if len(entries) == 0 {
-		return nil
+	o.fresh = len(entries) == 0
+	if !o.fresh {
+		if err := o.scanWork(); err != nil {
+			return err
+		}
 	}
-	if _, err := os.Stat(filepath.Join(target, markerFile)); err == nil {
-		return nil
-	}
-	return fmt.Errorf("%s holds files that kb build did not write; choose another --out or empty it", target)
+	o.buffers.New = func() any { b := make([]byte, 64<<10); return &b }
+	// Marked first, so that the working folder of a build that fails
+	// before its end is still known as kb's to the next one, and no
+	// longer as a complete site.
+	return o.write(markerFile, []byte(markerBuilding))
+}
+
+// close releases the output's lock.
+func (o *output) close() {
+	o.held.release()
 }
 
 // write stores data at the slash path name inside the site. The working
@@ -178,63 +209,41 @@ func (o *output) mkdir(dir string) error {
 	return nil
 }
 
-// commit removes what the previous site had and this one does not, then
-// swaps the new site in; the old one becomes the next working folder.
-func (o *output) commit() error {
-	if !o.fresh {
-		if err := o.removeStale(); err != nil {
+// scanWork lists the files and folders of the working folder, the site of
+// the build before last, for removeStale. Whatever is neither (a link, a
+// FIFO) is removed first: kb writes only regular files, never through a
+// link to somewhere else, and never opens what could block.
+func (o *output) scanWork() error {
+	return filepath.WalkDir(o.work, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
 			return err
+		case p == o.work:
+		case d.IsDir():
+			o.oldDirs = append(o.oldDirs, p)
+		case d.Type().IsRegular():
+			o.oldFiles = append(o.oldFiles, p)
+		default:
+			return os.Remove(p)
 		}
-	}
-	swap := o.work + ".swap"
-	if err := os.RemoveAll(swap); err != nil {
-		return err
-	}
-	hadTarget := false
-	if _, err := os.Stat(o.target); err == nil {
-		hadTarget = true
-		if err := os.Rename(o.target, swap); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(o.work, o.target); err != nil {
-		if hadTarget {
-			_ = os.Rename(swap, o.target)
-		}
-		return err
-	}
-	if hadTarget {
-		return os.Rename(swap, o.work)
-	}
-	return nil
+		return nil
+	})
 }
 
 // removeStale deletes the files and folders of the working folder that
 // this build did not write.
 func (o *output) removeStale() error {
-	var dirs []string
-	err := filepath.WalkDir(o.work, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if p != o.work {
-				dirs = append(dirs, p)
-			}
-			return nil
-		}
+	for _, p := range o.oldFiles {
 		if _, ok := o.written.Load(p); !ok {
-			return os.Remove(p)
+			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
 		}
-		return nil
-	})
-	if err != nil {
-		return err
 	}
 	// Deepest first, so that emptied folders go too.
-	for i := len(dirs) - 1; i >= 0; i-- {
-		if _, used := o.dirs.Load(dirs[i]); !used {
-			if err := os.Remove(dirs[i]); err != nil && !errors.Is(err, syscall.ENOTEMPTY) && !errors.Is(err, fs.ErrExist) {
+	for i := len(o.oldDirs) - 1; i >= 0; i-- {
+		if _, used := o.dirs.Load(o.oldDirs[i]); !used {
+			if err := os.Remove(o.oldDirs[i]); err != nil && !errors.Is(err, syscall.ENOTEMPTY) && !errors.Is(err, fs.ErrExist) && !errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
 		}

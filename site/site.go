@@ -17,7 +17,14 @@ import (
 // Options says where and how to build.
 type Options struct {
 	// Out is the folder the site is written to; it is replaced as a whole.
+	// A symbolic link is followed: the site goes where it points.
 	Out string
+	// NoWait makes a build fail at once, with an OutputBusy error, when
+	// another build of the same Out is running; by default it waits.
+	NoWait bool
+	// OnWait, when set, is called once when the build starts to wait
+	// for another build of the same Out.
+	OnWait func()
 	// BaseURL overrides kb.yaml's base_url, the address the site is
 	// published at. Links between pages are relative, so the site works
 	// under any sub-path and from disk; the feed and the sitemap need it.
@@ -37,17 +44,23 @@ type Result struct {
 }
 
 // Build renders kb into opts.Out. The previous site stays in place unless
-// the whole build succeeds.
+// the whole build succeeds, and two builds of one Out take turns.
 func Build(kb *content.KB, opts Options) (Result, error) {
+	return buildWith(kb, opts, outputHooks{})
+}
+
+// buildWith is Build with the output's test hooks.
+func buildWith(kb *content.KB, opts Options, hooks outputHooks) (Result, error) {
 	start := time.Now()
 	tpl, err := loadLayouts(kb.Files.Templates)
 	if err != nil {
 		return Result{}, err
 	}
-	out, err := newOutput(opts.Out)
+	out, err := newOutput(opts, hooks)
 	if err != nil {
 		return Result{}, err
 	}
+	defer out.close()
 	// On failure the unfinished site stays in the working folder, which
 	// the next build writes over; the target is untouched.
 	res, err := build(kb, opts, tpl, out)

@@ -354,10 +354,11 @@ func TestRebuildWritesOnlyChangedFiles(t *testing.T) {
 	buildDir(t, dir, Options{Out: out})
 	buildDir(t, dir, Options{Out: out}) // both sites (output and working folder) now exist
 
-	o, err := newOutput(out)
+	o, err := newOutput(Options{Out: out}, outputHooks{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer o.close()
 	if o.fresh {
 		t.Fatal("the previous site is not the working folder")
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 
 func buildCommand() *command {
 	var dir, out, baseURL *string
+	var noWait *bool
 	return &command{
 		name:    "build",
 		summary: "render the KB into a static site (written atomically: a failed build keeps the previous one)",
@@ -20,6 +22,7 @@ func buildCommand() *command {
 			dir = fs.String("dir", ".", "the KB root `DIR`")
 			out = fs.String("out", "", "the output `DIR` (default DIR/public)")
 			baseURL = fs.String("base-url", "", "the `URL` the site is served from (default kb.yaml's base_url)")
+			noWait = fs.Bool("no-wait", false, "fail at once (exit 2) when another build of the same output is running, instead of waiting for it")
 		},
 		run: func(c *command, args []string, stdout, stderr io.Writer) int {
 			_, pos, code, ok := c.parse(args, stdout, stderr)
@@ -42,7 +45,13 @@ func buildCommand() *command {
 			if target == "" {
 				target = filepath.Join(*dir, "public")
 			}
-			res, err := site.Build(kb, site.Options{Out: target, BaseURL: *baseURL})
+			res, err := site.Build(kb, site.Options{Out: target, BaseURL: *baseURL, NoWait: *noWait, OnWait: func() {
+				fmt.Fprintf(stderr, "kb build: waiting for another build of %s to finish (--no-wait to fail at once)\n", target)
+			}})
+			var oe *site.OutputError
+			if errors.As(err, &oe) && oe.Kind == site.OutputBusy {
+				return c.fail(stderr, err) // exit 2: nothing was built, nothing is wrong with the KB
+			}
 			if err != nil {
 				fmt.Fprintf(stderr, "kb build: %v\nThe previous output, if any, is unchanged.\n", err)
 				return exitFailed

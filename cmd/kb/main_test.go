@@ -88,7 +88,7 @@ func TestInitNewBuild(t *testing.T) {
 			t.Errorf("init output lacks %s:\n%s", f, out)
 		}
 	}
-	assertFileContent(t, filepath.Join(dir, ".gitignore"), "public/", ".kb/")
+	assertFileContent(t, filepath.Join(dir, ".gitignore"), "public/", ".public.kb-prev/", ".public.kb-lock", ".kb/")
 	if code, _, errOut := kbRun(t, "init", dir); code != 2 || !strings.Contains(errOut, "already holds a kb.yaml") {
 		t.Errorf("second init: exit %d %q", code, errOut)
 	}
