@@ -75,7 +75,7 @@ func (a *ActionItem) setDue(s string) {
 		return
 	}
 	if t, ok := ParseTime(s); ok {
-		a.Due = t
+		a.Due = At(t)
 		return
 	}
 	a.DueText = s

@@ -264,7 +264,7 @@ func (s *blockScanner) actionRow(cells []cell, texts []string, pos Pos) {
 			item.Link = firstLinkIn("", texts)
 		}
 	}
-	if item.What == "" && item.Owner == "" && item.Due.IsZero() {
+	if item.What == "" && item.Owner == "" && !item.Due.Set {
 		return
 	}
 	s.doc.Actions = append(s.doc.Actions, item)

@@ -24,8 +24,8 @@ type Doc struct {
 	ID    string
 	Title string
 	// Date is the front matter date, else a YYYY-MM-DD file-name prefix,
-	// else the earliest dated timeline entry. Zero when none is known.
-	Date time.Time
+	// else the earliest dated timeline entry. Not Set when none is known.
+	Date Time
 
 	// Source is the whole file as read, with a UTF-8 byte-order mark removed
 	// and CRLF line ends turned into LF.
@@ -84,7 +84,7 @@ func (d *Doc) KeyPos(name string) (Pos, bool) {
 }
 
 // Meta holds the front matter fields kb understands. Fields absent from the
-// file are zero.
+// file are zero (a Time is not Set).
 type Meta struct {
 	Description string
 	Severity    string
@@ -95,10 +95,10 @@ type Meta struct {
 
 	// Postmortem fields.
 	IncidentCommander   string
-	Started             time.Time
-	Detected            time.Time
-	Mitigated           time.Time
-	Resolved            time.Time
+	Started             Time
+	Detected            Time
+	Mitigated           Time
+	Resolved            Time
 	ContributingFactors []string
 	Insight             string
 	Guardrails          []string
@@ -111,8 +111,8 @@ type Meta struct {
 	// Runbook fields.
 	Owner        string
 	Alerts       []string
-	LastReviewed time.Time
-	LastDrilled  time.Time
+	LastReviewed Time
+	LastDrilled  Time
 }
 
 // Section is a markdown heading and the part of the body it opens.
@@ -148,9 +148,9 @@ const (
 type ActionItem struct {
 	What  string
 	Owner string
-	// Due is zero when no due date was given; DueText keeps what was
+	// Due is not Set when no due date was given; DueText keeps what was
 	// written when it could not be read as a date.
-	Due     time.Time
+	Due     Time
 	DueText string
 	// Status is one of the Status constants, or what the author wrote when
 	// it is none of them.
@@ -169,10 +169,10 @@ func (a ActionItem) Open() bool {
 type TimelineEntry struct {
 	// TimeText is the time as written ("14:02", "2026-03-14 14:02 UTC").
 	TimeText string
-	// Time is the moment the entry stands for; zero when TimeText could not
-	// be read. Entries that give only a clock time take their day from the
-	// incident (started, else the document date) and roll over midnight.
-	Time time.Time
+	// Time is the moment the entry stands for; not Set when TimeText could
+	// not be read. Entries that give only a clock time take their day from
+	// the incident (started, else the document date) and roll over midnight.
+	Time Time
 	// HasClock is false for entries that give a day but no time of day, and
 	// for clock times whose day is unknown.
 	HasClock bool
@@ -211,9 +211,9 @@ func (d *Doc) TimeToResolve() (time.Duration, bool) {
 	return span(d.Meta.Started, d.Meta.Resolved)
 }
 
-func span(from, to time.Time) (time.Duration, bool) {
-	if from.IsZero() || to.IsZero() {
+func span(from, to Time) (time.Duration, bool) {
+	if !from.Set || !to.Set {
 		return 0, false
 	}
-	return to.Sub(from), true
+	return to.Sub(from.Time), true
 }

@@ -57,7 +57,7 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 	if doc.Title == "" {
 		doc.Title = fileTitle(relPath)
 	}
-	if doc.Date.IsZero() {
+	if !doc.Date.Set {
 		doc.Date = earliestTimeline(doc.Timeline)
 	}
 	return doc, errs
@@ -87,7 +87,7 @@ func (p *Parser) finish(doc *Doc, kind string, dec *metaDecoder) {
 	if doc.ID == "" {
 		doc.ID = "doc"
 	}
-	if doc.Date.IsZero() {
+	if !doc.Date.Set {
 		doc.Date = fileDate(doc.Path)
 	}
 }
@@ -95,13 +95,16 @@ func (p *Parser) finish(doc *Doc, kind string, dec *metaDecoder) {
 var datePrefix = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})`)
 
 // fileDate reads a YYYY-MM-DD prefix of the file name.
-func fileDate(p string) time.Time {
+func fileDate(p string) Time {
 	m := datePrefix.FindString(path.Base(p))
 	if m == "" {
-		return time.Time{}
+		return Time{}
 	}
-	t, _ := time.Parse("2006-01-02", m)
-	return t
+	t, err := time.Parse("2006-01-02", m)
+	if err != nil {
+		return Time{}
+	}
+	return At(t)
 }
 
 // fileTitle makes a title of the file name: no extension, no date prefix.
@@ -113,10 +116,10 @@ func fileTitle(p string) string {
 	return strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
 }
 
-func earliestTimeline(entries []TimelineEntry) time.Time {
-	var first time.Time
+func earliestTimeline(entries []TimelineEntry) Time {
+	var first Time
 	for _, e := range entries {
-		if !e.Time.IsZero() && (first.IsZero() || e.Time.Before(first)) {
+		if e.Time.Set && (!first.Set || e.Time.Before(first.Time)) {
 			first = e.Time
 		}
 	}

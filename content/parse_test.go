@@ -174,12 +174,12 @@ func TestKindAndIDFromFrontMatter(t *testing.T) {
 	}
 }
 
-func date(s string) time.Time {
+func date(s string) Time {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
 		panic(err)
 	}
-	return t
+	return At(t)
 }
 
 func TestActionItemForms(t *testing.T) {

@@ -122,7 +122,7 @@ func hasKey(d *content.Doc, key string) bool {
 		return d.Meta.Status != ""
 	case "date":
 		_, ok := d.KeyPos("date")
-		return ok && !d.Date.IsZero()
+		return ok && d.Date.Set
 	}
 	_, ok := d.KeyPos(key)
 	return ok

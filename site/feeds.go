@@ -40,7 +40,7 @@ func atom(sd *siteData, base string, max int) ([]byte, error) {
 		if i == max {
 			break
 		}
-		updated := p.Doc.Date
+		updated := p.Doc.Date.Time
 		if p.Git != nil && p.Git.Date.After(updated) {
 			updated = p.Git.Date
 		}

@@ -73,7 +73,7 @@ func parseLayout(kbTemplates templates.Overrides, name string, cache *partialCac
 
 func funcs() template.FuncMap {
 	return template.FuncMap{
-		"date":     formatDate,
+		"date":     dateText,
 		"join":     strings.Join,
 		"lower":    strings.ToLower,
 		"slug":     content.Slug,
@@ -134,9 +134,23 @@ func ofKind(ps []*page, k content.Kind) []*page {
 	return out
 }
 
-func formatDate(t time.Time) string {
-	if t.IsZero() {
+// formatDate writes a date a document gives as YYYY-MM-DD, and nothing
+// for none.
+func formatDate(t content.Time) string {
+	if !t.Set {
 		return ""
 	}
 	return t.Format("2006-01-02")
+}
+
+// dateText is the template function date: a document's date or a
+// commit's (a time.Time, zero for none) as YYYY-MM-DD.
+func dateText(v any) (string, error) {
+	switch t := v.(type) {
+	case content.Time:
+		return formatDate(t), nil
+	case time.Time:
+		return formatDate(content.Time{Time: t, Set: !t.IsZero()}), nil
+	}
+	return "", fmt.Errorf("date: %T is not a date", v)
 }

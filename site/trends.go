@@ -80,10 +80,10 @@ const recurrenceLatest = 5
 func computeTrends(sd *siteData) *trends {
 	t := &trends{Severities: append([]string(nil), severitiesOf(sd)...)}
 	pms := append([]*page(nil), sd.Postmortems...)
-	sort.SliceStable(pms, func(i, j int) bool { return pms[i].Doc.Date.Before(pms[j].Doc.Date) })
+	sort.SliceStable(pms, func(i, j int) bool { return pms[i].Doc.Date.Before(pms[j].Doc.Date.Time) })
 	var dated []*page
 	for _, p := range pms {
-		if !p.Doc.Date.IsZero() {
+		if p.Doc.Date.Set {
 			dated = append(dated, p)
 		}
 	}
@@ -139,7 +139,7 @@ func (t *trends) monthly(dated []*page) {
 		t.MonthlySum = "No dated postmortems yet."
 		return
 	}
-	t.Months = monthRange(dated[0].Doc.Date, dated[len(dated)-1].Doc.Date)
+	t.Months = monthRange(dated[0].Doc.Date.Time, dated[len(dated)-1].Doc.Date.Time)
 	index := map[string]int{}
 	for i, m := range t.Months {
 		index[m] = i
@@ -154,7 +154,7 @@ func (t *trends) monthly(dated []*page) {
 	}
 	for _, p := range dated {
 		if s, ok := sevIndex[p.Doc.Meta.Severity]; ok {
-			t.BySeverity[index[monthOf(p.Doc.Date)]][s]++
+			t.BySeverity[index[monthOf(p.Doc.Date.Time)]][s]++
 		}
 	}
 	busiest, most := "", 0
@@ -215,7 +215,7 @@ func (t *trends) durations(dated []*page) {
 	byQ := map[string]*quarterRow{}
 	var order []string
 	for _, p := range dated {
-		q := quarterOf(p.Doc.Date)
+		q := quarterOf(p.Doc.Date.Time)
 		row := byQ[q]
 		if row == nil {
 			row = &quarterRow{Quarter: q}
@@ -282,7 +282,7 @@ func (t *trends) actions(sd *siteData, dated []*page) {
 	done, counted := 0, 0
 	owners := map[string]int{}
 	for _, p := range dated {
-		m := monthOf(p.Doc.Date)
+		m := monthOf(p.Doc.Date.Time)
 		for _, a := range p.Actions {
 			row := byMonth[m]
 			if row == nil {
@@ -393,11 +393,11 @@ func newRecurrence(kind, name string, pages []*page) recurrence {
 // within90Days returns the incidents of a date-ordered list that lie
 // within 90 days of another one: of the one before or the one after.
 func within90Days(pages []*page) []*page {
-	const window = 90 * 24 * time.Hour
+	const window = 90
 	var out []*page
 	for i, p := range pages {
-		before := i > 0 && p.Doc.Date.Sub(pages[i-1].Doc.Date) <= window
-		after := i+1 < len(pages) && pages[i+1].Doc.Date.Sub(p.Doc.Date) <= window
+		before := i > 0 && content.DaysBetween(pages[i-1].Doc.Date.Time, p.Doc.Date.Time) <= window
+		after := i+1 < len(pages) && content.DaysBetween(p.Doc.Date.Time, pages[i+1].Doc.Date.Time) <= window
 		if before || after {
 			out = append(out, p)
 		}

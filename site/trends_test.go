@@ -11,7 +11,7 @@ func TestRecurrenceKeepsTheNewestIncidents(t *testing.T) {
 	var pages []*page
 	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range 7 {
-		pages = append(pages, &page{Title: string(rune('a' + i)), Doc: &content.Doc{Date: day.AddDate(0, 0, 10*i)}})
+		pages = append(pages, &page{Title: string(rune('a' + i)), Doc: &content.Doc{Date: content.At(day.AddDate(0, 0, 10*i))}})
 	}
 	for _, c := range []struct {
 		n           int

@@ -1,0 +1,229 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/kb-tools/kb/internal/kbtest"
+)
+
+// oddKB is the KB each odd-value case adds its files to: a clean
+// postmortem, and a runbook whose one finding (it was never drilled) shows
+// that the rest of the KB is still checked.
+const oddKB = `
+-- kb.yaml --
+title: Odd values
+base_url: https://kb.example/
+-- postmortems/2026-10-02-good.md --
+---
+title: Good
+date: 2026-10-02
+severity: SEV3
+status: published
+services: [db]
+actions:
+  - what: Alert when replica lag exceeds 30 s for 5 minutes
+    owner: team-sre
+    due: 2026-12-01
+---
+
+## Summary
+
+## Impact
+
+## Timeline
+
+## Root cause
+-- runbooks/witness.md --
+---
+title: Witness
+owner: team-sre
+services: [db]
+last_reviewed: 2026-10-01
+---
+
+## Trigger
+
+## Checks
+
+## Actions
+
+## Decision points
+
+## Rollback
+
+## Validation
+`
+
+// witness is the finding of oddKB's runbook, which every case must keep.
+const witness = "runbooks/witness.md:2:1 warning runbook/stale-drill"
+
+// oddPostmortem is a postmortem that lints clean, with front lines added
+// to its front matter (they replace the keys they name) and body added to
+// its end.
+func oddPostmortem(front, body string) string {
+	keys := []string{"title: Odd", "date: 2026-10-03", "severity: SEV3", "status: published", "services: [db]"}
+	var lines []string
+	for _, k := range keys {
+		name, _, _ := strings.Cut(k, ":")
+		if !strings.Contains("\n"+front, "\n"+name+":") {
+			lines = append(lines, k)
+		}
+	}
+	if front != "" {
+		lines = append(lines, strings.TrimRight(front, "\n"))
+	}
+	return "---\n" + strings.Join(lines, "\n") + "\n---\n\n## Summary\n\n## Impact\n\n## Timeline\n\n## Root cause\n\n## Action items\n\n- [x] Add a lag alert — owner: team-sre, due: 2026-10-20\n" + body
+}
+
+type oddCase struct {
+	name  string
+	files map[string]string
+	// lint lists every finding kb lint must give, "file:line:col severity
+	// rule" (witness is added), and lintCode its exit code.
+	lint     []string
+	lintCode int
+	// messages are texts the findings' messages must hold, by position.
+	messages map[string]string
+	// pages are files the built site must hold, with a snippet of each
+	// ("" for any content); missing are files it must not hold.
+	pages   map[string]string
+	missing []string
+	// buildCode is the exit code of kb build, and stderr texts its error
+	// output must hold.
+	buildCode int
+	stderr    []string
+}
+
+type jsonFinding struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+// runOddCase lints and builds oddKB with the case's files and checks
+// exit codes, findings, positions and pages.
+func runOddCase(t *testing.T, tc oddCase) {
+	t.Helper()
+	dir := t.TempDir()
+	kbtest.WriteTree(t, dir, oddKB)
+	for name, data := range tc.files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := kbRun(t, "lint", "--dir", dir, "--today", "2026-11-21", "--format", "json")
+	var findings []jsonFinding
+	if err := json.Unmarshal([]byte(out), &findings); err != nil {
+		t.Fatalf("lint output is not JSON: %v\n%s\n%s", err, out, errOut)
+	}
+	var got []string
+	byPos := map[string]string{}
+	for _, f := range findings {
+		rel, err := filepath.Rel(dir, f.File)
+		if err != nil {
+			rel = f.File
+		}
+		pos := filepath.ToSlash(rel) + ":" + itoa(f.Line) + ":" + itoa(f.Column)
+		got = append(got, pos+" "+f.Severity+" "+f.Rule)
+		byPos[pos] += f.Message + "\n"
+	}
+	want := append([]string{witness}, tc.lint...)
+	sort.Strings(got)
+	sort.Strings(want)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("lint findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if code != tc.lintCode {
+		t.Errorf("lint exit %d, want %d", code, tc.lintCode)
+	}
+	for pos, msg := range tc.messages {
+		if !strings.Contains(byPos[pos], msg) {
+			t.Errorf("no finding at %s says %q; there: %q", pos, msg, byPos[pos])
+		}
+	}
+	site := filepath.Join(t.TempDir(), "public")
+	code, _, errOut = kbRun(t, "build", "--dir", dir, "--out", site)
+	if code != tc.buildCode {
+		t.Errorf("build exit %d, want %d; stderr:\n%s", code, tc.buildCode, errOut)
+	}
+	for _, s := range tc.stderr {
+		if !strings.Contains(errOut, s) {
+			t.Errorf("build stderr lacks %q:\n%s", s, errOut)
+		}
+	}
+	if tc.buildCode != 0 {
+		return
+	}
+	pages := map[string]string{"postmortems/2026-10-02-good/index.html": "Good", "runbooks/witness/index.html": "Witness"}
+	for name, snippet := range tc.pages {
+		pages[name] = snippet
+	}
+	for name, snippet := range pages {
+		data, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(name)))
+		if err != nil {
+			t.Errorf("the site lacks %s: %v", name, err)
+			continue
+		}
+		if !strings.Contains(string(data), snippet) {
+			t.Errorf("%s lacks %q", name, snippet)
+		}
+	}
+	for _, name := range tc.missing {
+		if _, err := os.Stat(filepath.Join(site, filepath.FromSlash(name))); err == nil {
+			t.Errorf("the site holds %s", name)
+		}
+	}
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+// TestOddDates checks dates of any year, leap seconds and day counts far
+// from today.
+func TestOddDates(t *testing.T) {
+	for _, tc := range []oddCase{
+		{
+			name:  "year 0001 is a date, not a missing one",
+			files: map[string]string{"postmortems/ancient.md": oddPostmortem("date: 0001-01-01", "")},
+			pages: map[string]string{"postmortems/ancient/index.html": "<dd>0001-01-01</dd>"},
+		},
+		{
+			name: "days overdue counted for year 0",
+			files: map[string]string{"postmortems/ancient.md": oddPostmortem(
+				"actions:\n  - what: Fix the calendar\n    owner: team-sre\n    due: 0000-01-01", "")},
+			lint:     []string{"postmortems/ancient.md:8:5 warning actions/overdue"},
+			messages: map[string]string{"postmortems/ancient.md:8:5": "was due 0000-01-01, 740306 days ago"},
+			pages:    map[string]string{"postmortems/ancient/index.html": "Fix the calendar"},
+		},
+		{
+			name: "leap second accepted",
+			files: map[string]string{"postmortems/2016-12-31-leap.md": oddPostmortem(
+				"date: 2016-12-31\nstarted: 2016-12-31T23:50:00Z\ndetected: 2016-12-31T23:59:60Z\nresolved: 2017-01-01T00:10:00Z", "")},
+			pages: map[string]string{"postmortems/2016-12-31-leap/index.html": "<dd>10m</dd>"}, // detected at 00:00:00
+		},
+		{
+			name: "second 60 outside a leap minute refused",
+			files: map[string]string{"postmortems/2016-12-31-leap.md": oddPostmortem(
+				"date: 2016-12-31\ndetected: 2016-12-31T12:30:60Z", "")},
+			lint:     []string{"postmortems/2016-12-31-leap.md:7:11 error schema/type"},
+			lintCode: 1,
+			pages:    map[string]string{"postmortems/2016-12-31-leap/index.html": "Odd"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) { runOddCase(t, tc) })
+	}
+}
