@@ -111,3 +111,33 @@ func dayNumber(t time.Time) int64 {
 	// Unix seconds do not overflow for any year time.Time holds.
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
 }
+
+// DateRange is the span of dates kb takes as real: none before Earliest,
+// none more than MaxDaysAhead days after the day kb runs. A date outside
+// it is almost always a typo (1026 for 2026); lint reports it, and the
+// trends charts leave its document out rather than stretch their axis
+// over a thousand years. kb.yaml sets it under dates:.
+type DateRange struct {
+	Earliest     time.Time
+	MaxDaysAhead int
+}
+
+// DefaultMaxDaysAhead is how far ahead of today a date may lie by default.
+const DefaultMaxDaysAhead = 365
+
+// DefaultDateRange returns the range of a KB whose kb.yaml sets none:
+// from 1990-01-01 to a year after today.
+func DefaultDateRange() DateRange {
+	return DateRange{Earliest: time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC), MaxDaysAhead: DefaultMaxDaysAhead}
+}
+
+// Contains reports whether the date of t lies in the range, judged on
+// calendar days against today.
+func (r DateRange) Contains(t, today time.Time) bool {
+	return DaysBetween(r.Earliest, t) >= 0 && DaysBetween(today, t) <= int64(r.MaxDaysAhead)
+}
+
+// Latest returns the last date of the range for today.
+func (r DateRange) Latest(today time.Time) time.Time {
+	return today.AddDate(0, 0, r.MaxDaysAhead)
+}

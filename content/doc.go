@@ -26,6 +26,9 @@ type Doc struct {
 	// Date is the front matter date, else a YYYY-MM-DD file-name prefix,
 	// else the earliest dated timeline entry. Not Set when none is known.
 	Date Time
+	// DatePos is where a set Date was read: the date: value, the file
+	// name (line 1, column 1) or the timeline entry.
+	DatePos Pos
 
 	// Source is the whole file as read, with a UTF-8 byte-order mark removed
 	// and CRLF line ends turned into LF.
@@ -67,10 +70,22 @@ func (d *Doc) Body() []byte {
 	return d.Source[d.BodyOffset:]
 }
 
-// Key is a top-level front matter key and where it stands.
+// Key is a top-level front matter key and where it and its value stand.
 type Key struct {
-	Name string
-	Pos  Pos
+	Name     string
+	Pos      Pos
+	ValuePos Pos
+}
+
+// ValuePos returns the position of the value of the front matter key
+// name, if present.
+func (d *Doc) ValuePos(name string) (Pos, bool) {
+	for _, k := range d.Keys {
+		if k.Name == name {
+			return k.ValuePos, true
+		}
+	}
+	return Pos{}, false
 }
 
 // KeyPos returns the position of the front matter key name, if present.
@@ -152,6 +167,9 @@ type ActionItem struct {
 	// written when it could not be read as a date.
 	Due     Time
 	DueText string
+	// DuePos is where the due date is written (the item's position when
+	// kb cannot tell).
+	DuePos Pos
 	// Status is one of the Status constants, or what the author wrote when
 	// it is none of them.
 	Status string

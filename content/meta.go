@@ -14,6 +14,7 @@ type metaDecoder struct {
 	// which knows the fallbacks.
 	id, kind, title string
 	date            Time
+	datePos         Pos
 	actions         *yaml.Node
 }
 
@@ -26,7 +27,7 @@ func (d *metaDecoder) decode(root *yaml.Node) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], resolveAlias(root.Content[i+1])
 		name := k.Value
-		d.doc.Keys = append(d.doc.Keys, Key{Name: name, Pos: d.pos(k)})
+		d.doc.Keys = append(d.doc.Keys, Key{Name: name, Pos: d.pos(k), ValuePos: d.pos(root.Content[i+1])})
 		switch name {
 		case "id":
 			d.id = d.scalar(name, v)
@@ -35,7 +36,7 @@ func (d *metaDecoder) decode(root *yaml.Node) {
 		case "title":
 			d.title = d.scalar(name, v)
 		case "date":
-			d.date = d.time(name, v)
+			d.date, d.datePos = d.time(name, v), d.pos(root.Content[i+1])
 		case "description", "summary":
 			m.Description = d.scalar(name, v)
 		case "severity":

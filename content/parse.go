@@ -58,7 +58,7 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 		doc.Title = fileTitle(relPath)
 	}
 	if !doc.Date.Set {
-		doc.Date = earliestTimeline(doc.Timeline)
+		doc.Date, doc.DatePos = earliestTimeline(doc.Timeline)
 	}
 	return doc, errs
 }
@@ -79,7 +79,10 @@ func (p *Parser) finish(doc *Doc, kind string, dec *metaDecoder) {
 		doc.Kind = p.cfg.kindOf(doc.Path)
 	}
 	if dec != nil {
-		doc.ID, doc.Title, doc.Date = Slug(dec.id), dec.title, dec.date
+		doc.ID, doc.Title = Slug(dec.id), dec.title
+		if dec.date.Set {
+			doc.Date, doc.DatePos = dec.date, dec.datePos
+		}
 	}
 	if doc.ID == "" {
 		doc.ID = Slug(strings.TrimSuffix(path.Base(doc.Path), path.Ext(doc.Path)))
@@ -87,8 +90,8 @@ func (p *Parser) finish(doc *Doc, kind string, dec *metaDecoder) {
 	if doc.ID == "" {
 		doc.ID = "doc"
 	}
-	if !doc.Date.Set {
-		doc.Date = fileDate(doc.Path)
+	if fd := fileDate(doc.Path); !doc.Date.Set && fd.Set {
+		doc.Date, doc.DatePos = fd, Pos{File: doc.Path, Line: 1, Col: 1}
 	}
 }
 
@@ -116,14 +119,17 @@ func fileTitle(p string) string {
 	return strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
 }
 
-func earliestTimeline(entries []TimelineEntry) Time {
+// earliestTimeline returns the earliest time of the timeline and where
+// it is written.
+func earliestTimeline(entries []TimelineEntry) (Time, Pos) {
 	var first Time
+	var at Pos
 	for _, e := range entries {
 		if e.Time.Set && (!first.Set || e.Time.Before(first.Time)) {
-			first = e.Time
+			first, at = e.Time, e.Pos
 		}
 	}
-	return first
+	return first, at
 }
 
 func invalidUTF8(file string, src []byte) *Error {

@@ -44,6 +44,8 @@ func schemaRules() []*Rule {
 			Doc: "Front matter values of the wrong shape: a list where a single value belongs, a date that is not YYYY-MM-DD."},
 		{Name: "schema/enum", Severity: Error, Scope: PerDoc, Run: runEnums,
 			Doc: "A severity that kb.yaml does not list, a postmortem status other than draft, in-review or published, an action status other than open, in-progress, done or wont-do."},
+		{Name: "schema/date-range", Severity: Error, Scope: PerDoc, Run: runDateRange,
+			Doc: "A date or time before kb.yaml dates.earliest (default 1990-01-01) or more than dates.max_days_ahead days (default 365) after --today: front matter dates, the date of a file name, due dates, timeline times. Almost always a typo (1026 for 2026); the trends charts leave such a postmortem out rather than stretch their axis."},
 		{Name: "schema/unknown-key", Severity: Warning, Scope: PerDoc, Run: runUnknownKeys,
 			Doc: "A front matter key kb does not know, often a typo of one it does; kb.yaml lint.front_matter_keys accepts a team's own keys."},
 	}

@@ -14,7 +14,7 @@ func timelineRules() []*Rule {
 		{Name: "timeline/missing", Severity: Error, Scope: PerDoc, Run: runTimelineMissing,
 			Doc: "A SEV1 or SEV2 postmortem (the two most severe levels of kb.yaml) without started, detected and resolved times: the incidents that matter most would drop out of MTTD and MTTR."},
 		{Name: "timeline/timestamp", Severity: Warning, Scope: PerDoc, Run: runTimelineTimestamps,
-			Doc: "A timeline entry whose time kb cannot read (HH:MM, or YYYY-MM-DD HH:MM), or a time after --today."},
+			Doc: "A timeline entry whose time kb cannot read (HH:MM, or YYYY-MM-DD HH:MM), or a time after --today (past kb.yaml's range of dates, schema/date-range reports it instead)."},
 	}
 }
 
@@ -81,12 +81,12 @@ func runTimelineTimestamps(p *Pass) {
 				"Write HH:MM (UTC), or YYYY-MM-DD HH:MM; mark an estimate in the event text.")
 			continue
 		}
-		if e.Time.Set && !e.Time.Before(tomorrow) {
+		if e.Time.Set && !e.Time.Before(tomorrow) && p.plausible(e.Time) { // else schema/date-range says it
 			p.Report(e.Pos, fmt.Sprintf("timeline time %s is in the future (today is %s)", e.Time.Format("2006-01-02 15:04"), p.Today.Format("2006-01-02")), "")
 		}
 	}
 	for _, nt := range incidentTimes(d) {
-		if nt.t.Set && !nt.t.Before(tomorrow) {
+		if nt.t.Set && !nt.t.Before(tomorrow) && p.plausible(nt.t) {
 			p.Report(keyPos(d, nt.key), fmt.Sprintf("%s %s is in the future (today is %s)", nt.key, nt.t.Format(time.RFC3339), p.Today.Format("2006-01-02")), "")
 		}
 	}

@@ -32,6 +32,8 @@ type siteData struct {
 	runbookByPath map[string]*page
 	severityOrder []string
 	staleDays     int
+	// dates is the range of dates the trends charts take as real.
+	dates content.DateRange
 }
 
 // page is what a template renders: a document's page, or one of the

@@ -30,3 +30,59 @@ last_reviewed: 0001-01-01
 	assertFileContent(t, out, "runbooks/old/index.html", "0001-01-01 (739940 days)")
 	assertFileContent(t, out, "actions/index.html", "overdue 740306d")
 }
+
+// TestImplausibleDatesStayOffTheCharts checks that a postmortem whose date
+// or incident times lie outside the KB's range of dates is published but
+// left out of every chart: the axis does not reach back to year 1026.
+func TestImplausibleDatesStayOffTheCharts(t *testing.T) {
+	out := buildKB(t, `
+-- postmortems/2026-10-01-real.md --
+---
+title: Real
+date: 2026-10-01
+severity: SEV2
+services: [checkout]
+started: 2026-10-01T10:00:00Z
+resolved: 2026-10-01T11:00:00Z
+actions:
+  - what: Real action
+    owner: team-sre
+    due: 2026-12-01
+---
+-- postmortems/typo.md --
+---
+title: Typo
+date: 1026-01-15
+severity: SEV2
+services: [typo-service]
+tags: [cache]
+actions:
+  - what: Typo action
+    owner: team-sre
+    due: 2026-12-01
+---
+-- postmortems/late-start.md --
+---
+title: Late start
+date: 2026-09-01
+severity: SEV2
+services: [typo-service]
+tags: [cache]
+started: 0000-01-01T10:00:00Z
+resolved: 2026-09-01T11:00:00Z
+---
+-- postmortems/year-one.md --
+---
+title: Year one
+date: 0001-01-01
+severity: SEV2
+services: [typo-service]
+---
+`, Options{})
+	assertFileContent(t, out, "trends/index.html", "1 incidents from 2026-10 to 2026-10", "2026-Q4", "checkout")
+	assertNoFileContent(t, out, "trends/index.html", "1026", "0000-", "0001-", "2026-Q3", "typo-service", "Typo action", "2026-09")
+	assertFileContent(t, out, "postmortems/typo/index.html", "<dd>1026-01-15</dd>")
+	assertFileContent(t, out, "postmortems/late-start/index.html", "Late start")
+	assertFileContent(t, out, "postmortems/year-one/index.html", "<dd>0001-01-01</dd>")
+	assertFileContent(t, out, "postmortems/index.html", "Typo", "Late start", "Year one")
+}

@@ -73,7 +73,7 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	sd := &siteData{
 		Title: kb.Config.Title, Description: kb.Config.Description, BaseURL: baseURL, DocCount: len(kb.Docs),
 		Today:         time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC),
-		severityOrder: kb.Config.Severities, staleDays: kb.Config.StaleDays,
+		severityOrder: kb.Config.Severities, staleDays: kb.Config.StaleDays, dates: kb.Config.Dates,
 	}
 	var history map[string]*gitInfo
 	if !opts.NoGit {

@@ -93,6 +93,8 @@ type oddCase struct {
 	// ("" for any content); missing are files it must not hold.
 	pages   map[string]string
 	missing []string
+	// notIn are files of the site that must not hold a snippet.
+	notIn map[string]string
 	// buildCode is the exit code of kb build, and stderr texts its error
 	// output must hold.
 	buildCode int
@@ -180,6 +182,11 @@ func runOddCase(t *testing.T, tc oddCase) {
 			t.Errorf("%s lacks %q", name, snippet)
 		}
 	}
+	for name, snippet := range tc.notIn {
+		if data, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(name))); err != nil || strings.Contains(string(data), snippet) {
+			t.Errorf("%s holds %q (or cannot be read: %v)", name, snippet, err)
+		}
+	}
 	for _, name := range tc.missing {
 		if _, err := os.Stat(filepath.Join(site, filepath.FromSlash(name))); err == nil {
 			t.Errorf("the site holds %s", name)
@@ -197,15 +204,53 @@ func itoa(n int) string {
 func TestOddDates(t *testing.T) {
 	for _, tc := range []oddCase{
 		{
-			name:  "year 0001 is a date, not a missing one",
-			files: map[string]string{"postmortems/ancient.md": oddPostmortem("date: 0001-01-01", "")},
-			pages: map[string]string{"postmortems/ancient/index.html": "<dd>0001-01-01</dd>"},
+			name:     "year 0001 is a date, and implausible",
+			files:    map[string]string{"postmortems/ancient.md": oddPostmortem("date: 0001-01-01", "")},
+			lint:     []string{"postmortems/ancient.md:6:7 error schema/date-range"},
+			lintCode: 1,
+			messages: map[string]string{"postmortems/ancient.md:6:7": "date 0001-01-01 is before 1990-01-01"},
+			pages:    map[string]string{"postmortems/ancient/index.html": "<dd>0001-01-01</dd>"},
+			notIn:    map[string]string{"trends/index.html": "0001-"},
+		},
+		{
+			name:     "year typed 1026",
+			files:    map[string]string{"postmortems/typo.md": oddPostmortem("date: 1026-01-15", "")},
+			lint:     []string{"postmortems/typo.md:6:7 error schema/date-range"},
+			lintCode: 1,
+			pages:    map[string]string{"postmortems/typo/index.html": "<dd>1026-01-15</dd>", "trends/index.html": "from 2026-10 to 2026-10"},
+			notIn:    map[string]string{"trends/index.html": "1026"},
+		},
+		{
+			name:     "year 0000 in the incident times and the file name",
+			files:    map[string]string{"postmortems/0000-01-01-zero.md": oddPostmortem("date:\nstarted: 0000-01-01T10:00:00Z", "")},
+			lint:     []string{"postmortems/0000-01-01-zero.md:1:1 error schema/date-range", "postmortems/0000-01-01-zero.md:7:10 error schema/date-range"},
+			lintCode: 1,
+			messages: map[string]string{"postmortems/0000-01-01-zero.md:1:1": "date 0000-01-01 of the file name"},
+			pages:    map[string]string{"postmortems/0000-01-01-zero/index.html": "<dd>0000-01-01</dd>"},
+			notIn:    map[string]string{"trends/index.html": "0000-"},
+		},
+		{
+			name: "due date and timeline far ahead",
+			files: map[string]string{"postmortems/ahead.md": oddPostmortem("",
+				"- [ ] Rewrite the scheduler — owner: team-sre, due: 2207-01-01\n\n## Timeline of events\n\n- 2207-01-01 10:00 — a typo\n")},
+			lint:     []string{"postmortems/ahead.md:20:53 error schema/date-range", "postmortems/ahead.md:24:3 error schema/date-range"},
+			lintCode: 1,
+			messages: map[string]string{"postmortems/ahead.md:20:53": "due date 2207-01-01 of \"Rewrite the scheduler\" is more than 365 days after today (2026-11-21)"},
+		},
+		{
+			name: "a range of the KB's own",
+			files: map[string]string{
+				"kb.yaml":             "base_url: https://kb.example/\ndates: {earliest: 1000-01-01, max_days_ahead: 36500}\n",
+				"postmortems/typo.md": oddPostmortem("date: 1026-01-15", "- [ ] Rewrite the scheduler — owner: team-sre, due: 2107-01-01\n"),
+			},
+			pages: map[string]string{"trends/index.html": "1 incidents from 2006-11 to 2026-10"}, // the chart shows its last 20 years
 		},
 		{
 			name: "days overdue counted for year 0",
 			files: map[string]string{"postmortems/ancient.md": oddPostmortem(
 				"actions:\n  - what: Fix the calendar\n    owner: team-sre\n    due: 0000-01-01", "")},
-			lint:     []string{"postmortems/ancient.md:8:5 warning actions/overdue"},
+			lint:     []string{"postmortems/ancient.md:8:5 warning actions/overdue", "postmortems/ancient.md:10:10 error schema/date-range"},
+			lintCode: 1,
 			messages: map[string]string{"postmortems/ancient.md:8:5": "was due 0000-01-01, 740306 days ago"},
 			pages:    map[string]string{"postmortems/ancient/index.html": "Fix the calendar"},
 		},
