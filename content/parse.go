@@ -21,21 +21,20 @@ func NewParser(cfg *Config) *Parser {
 }
 
 // Parse reads the document at relPath (slash-separated, relative to the KB
-// root) from src. It always returns a Doc, even for a file it cannot fully
-// read, so that the rest of the KB and the page for this file are kept; the
-// problems that stop a part of the file from being read come back as errors.
+// root) from src. It returns a Doc for every text file, even one it cannot
+// fully read, so that the rest of the KB and the page for this file are
+// kept; the problems that stop a part of the file from being read come back
+// as errors. A file that is not text (it holds a NUL byte) is no document:
+// Parse returns nil and one error at the first NUL byte, and nothing else
+// is made of it (no page, no other finding).
 func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 	src = normalize(src)
-	doc := &Doc{Path: relPath, Source: src, BodyLine: 1}
-	var errs []*Error
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		line, col := newLineIndex(src).pos(i)
-		errs = append(errs, newError(relPath, nil, line, col, "not a text file (NUL byte): kb reads markdown only"))
-		doc.Source = nil
-		p.finish(doc, "", nil)
-		doc.Title = fileTitle(relPath)
-		return doc, errs
+		return nil, []*Error{newError(relPath, nil, line, col, "not a text file (a NUL byte here): kb reads markdown text only, and leaves this file out of the KB until the byte is removed")}
 	}
+	doc := &Doc{Path: relPath, Source: src, BodyLine: 1}
+	var errs []*Error
 	if !utf8.Valid(src) {
 		errs = append(errs, invalidUTF8(relPath, src))
 	}

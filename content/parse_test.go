@@ -76,7 +76,6 @@ func TestMalformedFrontMatter(t *testing.T) {
 		{"not a mapping", "---\n- a\n- b\n---\n", 2, "must be a mapping"},
 		{"scalar", "---\njust text\n---\n", 2, "must be a mapping"},
 		{"duplicate key", "---\ntitle: a\ntitle: b\n---\n", 3, "already defined at line 2"},
-		{"nul byte", "# Title\x00\n", 1, "not a text file"},
 		{"invalid utf-8", "# Title\n\nbad \xff byte\n", 3, "invalid UTF-8"},
 	} {
 		for _, v := range []struct {

@@ -272,3 +272,28 @@ func TestOddDates(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { runOddCase(t, tc) })
 	}
 }
+
+// TestOddBytes checks that a file with a NUL byte is one finding at the
+// byte and no page, and the rest of the KB is linted and built.
+func TestOddBytes(t *testing.T) {
+	for _, tc := range []oddCase{
+		{
+			name:     "NUL byte in the body",
+			files:    map[string]string{"postmortems/nul.md": oddPostmortem("", "A log line\x00 pasted whole.\n")},
+			lint:     []string{"postmortems/nul.md:20:11 error schema/frontmatter"},
+			lintCode: 1,
+			stderr:   []string{"postmortems/nul.md:20:11: not a text file"},
+			missing:  []string{"postmortems/nul/index.html"},
+		},
+		{
+			name:     "NUL byte in the front matter",
+			files:    map[string]string{"runbooks/nul.md": "---\ntitle: Bin\x00ary\nowner: team-sre\n---\n"},
+			lint:     []string{"runbooks/nul.md:2:11 error schema/frontmatter"},
+			lintCode: 1,
+			stderr:   []string{"runbooks/nul.md:2:11: not a text file"},
+			missing:  []string{"runbooks/nul/index.html", "runbooks/binary/index.html"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) { runOddCase(t, tc) })
+	}
+}
