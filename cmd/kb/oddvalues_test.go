@@ -297,3 +297,37 @@ func TestOddBytes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { runOddCase(t, tc) })
 	}
 }
+
+// TestOddYAML checks that YAML errors stand where they are: an alias to no
+// anchor at the alias, a key given twice at any depth at the second one.
+func TestOddYAML(t *testing.T) {
+	for _, tc := range []oddCase{
+		{
+			name:     "alias to no anchor",
+			files:    map[string]string{"postmortems/alias.md": oddPostmortem("tags: *nope", "")},
+			lint:     []string{"postmortems/alias.md:7:7 error schema/frontmatter"},
+			lintCode: 1,
+			messages: map[string]string{"postmortems/alias.md:7:7": "unknown anchor 'nope' referenced"},
+			stderr:   []string{"postmortems/alias.md:7:7: invalid YAML in front matter"},
+			pages:    map[string]string{"postmortems/alias/index.html": "alias"},
+		},
+		{
+			name: "key twice in an action item",
+			files: map[string]string{"postmortems/dup.md": oddPostmortem(
+				"actions:\n  - what: Add an alert\n    owner: team-sre\n    due: 2026-10-20\n    status: done\n    owner: team-db", "")},
+			lint:     []string{"postmortems/dup.md:12:5 error schema/frontmatter"},
+			lintCode: 1,
+			messages: map[string]string{"postmortems/dup.md:12:5": `key "owner" already defined at line 9`},
+			pages:    map[string]string{"postmortems/dup/index.html": "dup"},
+		},
+		{
+			name:     "key twice in kb.yaml's lint rules",
+			files:    map[string]string{"kb.yaml": "base_url: https://kb.example/\nlint:\n  rules:\n    privacy: off\n    privacy: warning\n"},
+			lint:     []string{"kb.yaml:5:5 error schema/frontmatter"},
+			lintCode: 1,
+			messages: map[string]string{"kb.yaml:5:5": `invalid YAML in kb.yaml: key "privacy" already defined at line 4`},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) { runOddCase(t, tc) })
+	}
+}
