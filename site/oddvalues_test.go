@@ -1,7 +1,14 @@
 package site
 
 import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/kb-tools/kb/content"
+	"github.com/kb-tools/kb/internal/kbtest"
 )
 
 // TestDatesOfAnyYear checks that a date of year 1 is shown as given, not
@@ -85,4 +92,65 @@ services: [typo-service]
 	assertFileContent(t, out, "postmortems/late-start/index.html", "Late start")
 	assertFileContent(t, out, "postmortems/year-one/index.html", "<dd>0001-01-01</dd>")
 	assertFileContent(t, out, "postmortems/index.html", "Typo", "Late start", "Year one")
+}
+
+// TestBrokenLayoutsNameTheirFile checks that every error of a layout of
+// the KB's own, found while parsing, checking or rendering, names the file
+// at fault and the line where there is one.
+func TestBrokenLayoutsNameTheirFile(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, text string
+		// file and line:col of the error; other is a file other than the
+		// override that the error stands in, when the override is named
+		// in its message instead.
+		at    string
+		line  int
+		col   int
+		other bool
+	}{
+		{name: "no define", file: "postmortem.html", text: "<p>hi</p>", at: "postmortem.html"},
+		{name: "home without define", file: "home.html", text: "<p>hi</p>", at: "home.html"},
+		{name: "base without define", file: "base.html", text: "<p>hi</p>", at: "base.html"},
+		{name: "parse error", file: "postmortem.html", text: "{{ define \"main\" }}\n{{ .Title }\n{{ end }}", at: "postmortem.html", line: 2},
+		{name: "missing field", file: "postmortem.html", text: "{{ define \"main\" }}\n\n  {{ .Nope }}{{ end }}", at: "postmortem.html", line: 3, col: 6},
+		{name: "defines base", file: "postmortem.html", text: "{{ define \"main\" }}x{{ end }}\n{{ define \"base\" }}<p>{{ .Title }}</p>{{ end }}", at: "postmortem.html", line: 2, col: 20},
+		{name: "attribute left open", file: "runbook.html", text: "{{ define \"main\" }}\n<a href=\"{{ .Title }}{{ end }}", at: "runbook.html", line: 1, col: 20},
+		{name: "call of no template", file: "list.html", text: "{{ define \"main\" }}\n{{ template \"nope\" . }}{{ end }}", at: "list.html", line: 2, col: 13},
+		{name: "partial rendered by partialCached", file: "page.html", text: "{{ define \"main\" }}x{{ end }}\n{{ define \"sitefooter\" }}<footer class=\"{{ end }}", at: "page.html", line: 2, col: 26},
+		{name: "partial failing in partialCached", file: "page.html", text: "{{ define \"main\" }}x{{ end }}\n{{ define \"sitefooter\" }}{{ .Nope }}{{ end }}", at: "page.html", line: 2, col: 29},
+		{name: "partials without their defines", file: "partials.html", text: "<p>hi</p>", other: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			kbtest.WriteTree(t, dir, smallKB)
+			override := filepath.Join(dir, "templates", "layouts", tc.file)
+			if err := os.MkdirAll(filepath.Dir(override), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(override, []byte(tc.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			kb, err := content.Load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = Build(kb, Options{Out: filepath.Join(t.TempDir(), "public"), Today: testToday})
+			var te *TemplateError
+			if !errors.As(err, &te) {
+				t.Fatalf("error %v (%T), want a *TemplateError", err, err)
+			}
+			if tc.other {
+				if te.File == override || !strings.Contains(te.Msg, override) {
+					t.Errorf("error %v: want it in another file, naming %s", te, override)
+				}
+				return
+			}
+			if te.File != filepath.Join(dir, "templates", "layouts", tc.at) || te.Line != tc.line || te.Col != tc.col {
+				t.Errorf("error at %s:%d:%d (%v), want %s:%d:%d", te.File, te.Line, te.Col, te, tc.at, tc.line, tc.col)
+			}
+			if !strings.HasPrefix(te.Error(), te.File) {
+				t.Errorf("message %q does not start with the file", te.Error())
+			}
+		})
+	}
 }

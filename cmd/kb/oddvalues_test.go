@@ -331,3 +331,36 @@ func TestOddYAML(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { runOddCase(t, tc) })
 	}
 }
+
+// TestOddLayouts checks that a broken layout of the KB's own fails the
+// build with its file and line, and leaves lint alone.
+func TestOddLayouts(t *testing.T) {
+	for _, tc := range []oddCase{
+		{
+			name:      "no define",
+			files:     map[string]string{"templates/layouts/postmortem.html": "<p>hi</p>\n"},
+			buildCode: 1,
+			stderr:    []string{`templates/layouts/postmortem.html: defines no "main" template`, "The previous output, if any, is unchanged."},
+		},
+		{
+			name:      "parse error",
+			files:     map[string]string{"templates/layouts/runbook.html": "{{ define \"main\" }}\n{{ .Title }\n{{ end }}\n"},
+			buildCode: 1,
+			stderr:    []string{`templates/layouts/runbook.html:2: unexpected "}" in operand`},
+		},
+		{
+			name:      "missing field",
+			files:     map[string]string{"templates/layouts/postmortem.html": "{{ define \"main\" }}\n\n  {{ .Nope }}{{ end }}\n"},
+			buildCode: 1,
+			stderr:    []string{`templates/layouts/postmortem.html:3:6: executing "main" at <.Nope>`},
+		},
+		{
+			name:      "defines base",
+			files:     map[string]string{"templates/layouts/home.html": "{{ define \"main\" }}x{{ end }}\n{{ define \"base\" }}<p>{{ .Title }}</p>{{ end }}\n"},
+			buildCode: 1,
+			stderr:    []string{`templates/layouts/home.html:2:20: defines "base"`},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) { runOddCase(t, tc) })
+	}
+}
