@@ -149,15 +149,9 @@ func (f *Files) LoadConfig() (Config, []*Error) {
 		one := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
 		if err := one.Decode(&cfg); err != nil {
 			errs = append(errs, newKindError(ErrorConfig, ConfigFile, src, v.Line, v.Column, "%s: %s", k.Value, trimYAMLPrefix(err.Error())))
+			continue
 		}
-		if k.Value == "limits" && !cfg.Limits.valid() {
-			errs = append(errs, newKindError(ErrorConfig, ConfigFile, src, v.Line, v.Column,
-				"limits: every limit must be a positive number of bytes; the defaults are used"))
-			cfg.Limits = DefaultConfig().Limits
-		}
-	}
-	if cfg.StaleDays <= 0 {
-		cfg.StaleDays = DefaultConfig().StaleDays
+		errs = append(errs, checkValue(src, k.Value, v, &cfg)...)
 	}
 	return cfg, errs
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -10,6 +11,104 @@ import (
 // configError is a kb.yaml value that kb cannot use, at the value.
 func configError(src []byte, n *yaml.Node, format string, args ...any) *Error {
 	return newKindError(ErrorConfig, ConfigFile, src, n.Line, n.Column, format, args...)
+}
+
+// checkValue checks the decoded value of the kb.yaml key at node v: a
+// value out of range or malformed is an error at the value, and the
+// default takes its place.
+func checkValue(src []byte, key string, v *yaml.Node, cfg *Config) []*Error {
+	def := DefaultConfig()
+	v = resolveAlias(v)
+	switch key {
+	case "stale_days":
+		if isNull(v) {
+			cfg.StaleDays = def.StaleDays
+		} else if cfg.StaleDays <= 0 {
+			cfg.StaleDays = def.StaleDays
+			return []*Error{configError(src, v, "stale_days should be a number of days above 0, not %s; %d is used", describeValue(v), def.StaleDays)}
+		}
+	case "severities":
+		return checkSeverities(src, v, cfg)
+	case "kinds":
+		return checkKinds(src, v, cfg)
+	case "limits":
+		if !cfg.Limits.valid() {
+			cfg.Limits = def.Limits
+			return []*Error{configError(src, v, "limits: every limit must be a positive number of bytes; the defaults are used")}
+		}
+	}
+	return nil
+}
+
+// checkSeverities keeps each severity once and refuses an empty list,
+// which would leave postmortems no severity to have.
+func checkSeverities(src []byte, v *yaml.Node, cfg *Config) []*Error {
+	def := DefaultConfig().Severities
+	if isNull(v) {
+		cfg.Severities = def
+		return nil
+	}
+	var errs []*Error
+	var kept []string
+	seen := map[string]int{}
+	for _, item := range v.Content {
+		s := strings.TrimSpace(item.Value)
+		if first, dup := seen[s]; dup {
+			errs = append(errs, configError(src, item, "severity %q is listed twice (first at line %d); it is kept once", s, first))
+			continue
+		}
+		if s == "" {
+			errs = append(errs, configError(src, item, "a severity is empty; it is left out"))
+			continue
+		}
+		seen[s] = item.Line
+		kept = append(kept, s)
+	}
+	if len(kept) == 0 {
+		cfg.Severities = def
+		return append(errs, configError(src, v, "severities lists none: postmortems need at least one; the defaults %s are used", strings.Join(def, ", ")))
+	}
+	cfg.Severities = kept
+	return errs
+}
+
+// kindNames are the kinds kb.yaml's kinds: may map.
+var kindNames = []string{string(KindPostmortem), string(KindRunbook), string(KindPage)}
+
+// checkKinds leaves out the globs of kinds: that are malformed (path.Match
+// would never match them) and the kinds kb does not know; a kind left
+// with no glob gets its default globs back.
+func checkKinds(src []byte, v *yaml.Node, cfg *Config) []*Error {
+	if v.Kind != yaml.MappingNode {
+		return nil
+	}
+	def := DefaultConfig().Kinds
+	var errs []*Error
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, globs := v.Content[i], resolveAlias(v.Content[i+1])
+		kind := Kind(k.Value)
+		if !contains(kindNames, k.Value) {
+			errs = append(errs, configError(src, k, "kinds: unknown kind %q%s; the kinds are postmortem, runbook and page", k.Value, suggestKey(k.Value, kindNames)))
+			delete(cfg.Kinds, kind)
+			continue
+		}
+		var kept []string
+		var last *Error
+		for _, g := range globs.Content {
+			if err := validGlob(g.Value); err != nil {
+				last = configError(src, g, "kinds.%s: %q is not a glob kb can match (%v); it is left out", k.Value, g.Value, err)
+				errs = append(errs, last)
+				continue
+			}
+			kept = append(kept, g.Value)
+		}
+		if len(kept) == 0 && last != nil && def[kind] != nil {
+			kept = def[kind]
+			last.Msg += fmt.Sprintf(", and with no glob left the default %s is used", strings.Join(kept, ", "))
+		}
+		cfg.Kinds[kind] = kept
+	}
+	return errs
 }
 
 // dateKeys are the keys of kb.yaml's dates: mapping.

@@ -77,3 +77,39 @@ func TestDateRangeContains(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigValuesOutOfRange checks that each kb.yaml value kb cannot use
+// is an error at the value, and that the default takes its place.
+func TestConfigValuesOutOfRange(t *testing.T) {
+	def := DefaultConfig()
+	for _, tc := range []struct {
+		name, yaml string
+		errsAt     string
+		check      func(Config) bool
+	}{
+		{"stale_days -1", "stale_days: -1\n", "kb.yaml:1:13", func(c Config) bool { return c.StaleDays == def.StaleDays }},
+		{"stale_days 0", "stale_days: 0\n", "kb.yaml:1:13", func(c Config) bool { return c.StaleDays == def.StaleDays }},
+		{"stale_days null", "stale_days:\n", "", func(c Config) bool { return c.StaleDays == def.StaleDays }},
+		{"stale_days 90", "stale_days: 90\n", "", func(c Config) bool { return c.StaleDays == 90 }},
+		{"stale_days words", "stale_days: ninety\n", "kb.yaml:1:13", func(c Config) bool { return c.StaleDays == def.StaleDays }},
+		{"severities empty", "severities: []\n", "kb.yaml:1:13", func(c Config) bool { return strings.Join(c.Severities, ",") == "SEV1,SEV2,SEV3,SEV4" }},
+		{"severities twice", "severities: [P1, P2, P1, P2]\n", "kb.yaml:1:22 kb.yaml:1:26", func(c Config) bool { return strings.Join(c.Severities, ",") == "P1,P2" }},
+		{"severity empty", "severities:\n  - P1\n  - ''\n", "kb.yaml:3:5", func(c Config) bool { return strings.Join(c.Severities, ",") == "P1" }},
+		{"severities null", "severities: ~\n", "", func(c Config) bool { return strings.Join(c.Severities, ",") == "SEV1,SEV2,SEV3,SEV4" }},
+		{"bad glob", "kinds:\n  runbook: [\"[\", \"ops/**\"]\n", "kb.yaml:2:13", func(c Config) bool { return strings.Join(c.Kinds[KindRunbook], ",") == "ops/**" }},
+		{"only a bad glob", "kinds: {postmortem: [\"pm/[a-\"]}\n", "kb.yaml:1:22", func(c Config) bool { return strings.Join(c.Kinds[KindPostmortem], ",") == "postmortems/**" }},
+		{"bad glob in a segment", "kinds: {page: [\"docs/[/x.md\"]}\n", "kb.yaml:1:16", func(c Config) bool { return len(c.Kinds[KindPage]) == 0 }},
+		{"unknown kind", "kinds: {incident: [\"inc/**\"]}\n", "kb.yaml:1:9", func(c Config) bool { _, ok := c.Kinds["incident"]; return !ok }},
+		{"good globs", "kinds: {runbook: [\"**/runbooks/**\", \"RB-*.md\"]}\n", "", func(c Config) bool { return len(c.Kinds[KindRunbook]) == 2 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, errs := loadConfigText(t, tc.yaml)
+			if got := configErrorsAt(t, errs); got != tc.errsAt {
+				t.Errorf("errors at %q, want %q: %v", got, tc.errsAt, errs)
+			}
+			if !tc.check(cfg) {
+				t.Errorf("config %+v", cfg)
+			}
+		})
+	}
+}

@@ -35,7 +35,7 @@ func schemaRules() []*Rule {
 		{Name: "schema/skipped-file", Severity: Warning, Scope: PerKB, Run: runSkippedFiles,
 			Doc: "A path kb does not read: a symbolic link that leads outside the KB, loops or leads nowhere, a FIFO, socket, device or folder where a document or kb.yaml would be. kb reads only the KB's own regular files."},
 		{Name: "schema/config", Severity: Error, Scope: PerKB, Run: runConfigProblems,
-			Doc: "Settings in kb.yaml that kb does not know or cannot use: unknown keys and rules (with \"did you mean\"), severities other than error, warning, info and off."},
+			Doc: "Settings in kb.yaml that kb does not know or cannot use: unknown keys and rules (with \"did you mean\"), rule severities other than error, warning, info and off, values out of range (stale_days or runbook_max_lines of 0 or less, an empty severities list, a negative dates.max_days_ahead), malformed globs in kinds:, a severity listed twice. The finding stands at the value, and kb uses the default instead."},
 		{Name: "schema/duplicate-id", Severity: Error, Scope: PerKB, Run: runDuplicateIDs,
 			Doc: "Two documents of one kind with the same id: links and URLs would point at one of them only."},
 		{Name: "schema/required", Severity: Error, Scope: PerDoc, Run: runRequired,

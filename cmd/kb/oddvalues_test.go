@@ -364,3 +364,32 @@ func TestOddLayouts(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { runOddCase(t, tc) })
 	}
 }
+
+// TestOddSettings checks that kb.yaml values out of range or malformed are
+// schema/config findings at the value, and that the defaults are used: the
+// documents are still linted as before and built.
+func TestOddSettings(t *testing.T) {
+	for _, tc := range []oddCase{
+		{
+			name: "out of range",
+			files: map[string]string{"kb.yaml": "base_url: https://kb.example/\nstale_days: -1\nseverities: []\n" +
+				"lint:\n  runbook_max_lines: -5\n"},
+			lint:     []string{"kb.yaml:2:13 error schema/config", "kb.yaml:3:13 error schema/config", "kb.yaml:5:22 error schema/config"},
+			lintCode: 1,
+			messages: map[string]string{"kb.yaml:3:13": "the defaults SEV1, SEV2, SEV3, SEV4 are used"},
+			stderr:   []string{"kb.yaml:2:13: stale_days should be a number of days above 0"},
+			pages:    map[string]string{"severities/sev3/index.html": "Good"},
+		},
+		{
+			name: "malformed globs and duplicate severities",
+			files: map[string]string{"kb.yaml": "base_url: https://kb.example/\nseverities: [SEV1, SEV2, SEV3, SEV3]\n" +
+				"kinds:\n  postmortem: [\"[\"]\n  runbook: [\"runbooks/**\", \"ops/[\"]\n"},
+			lint:     []string{"kb.yaml:2:32 error schema/config", "kb.yaml:4:16 error schema/config", "kb.yaml:5:28 error schema/config"},
+			lintCode: 1,
+			messages: map[string]string{"kb.yaml:4:16": "the default postmortems/** is used"},
+			pages:    map[string]string{"postmortems/2026-10-02-good/index.html": "Postmortem"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) { runOddCase(t, tc) })
+	}
+}
