@@ -154,3 +154,57 @@ func TestBrokenLayoutsNameTheirFile(t *testing.T) {
 		})
 	}
 }
+
+// TestFeedsNeedAUsableBaseURL checks that without a usable base URL the
+// feed and the sitemap are left out with one note that says why, and with
+// one they are written.
+func TestFeedsNeedAUsableBaseURL(t *testing.T) {
+	const missing = "no base_url: feed.xml and sitemap.xml need absolute addresses; set base_url in kb.yaml or pass --base-url"
+	for _, tc := range []struct {
+		base   string
+		usable bool
+	}{
+		{"", false},
+		{"kb.example", false},
+		{"/kb/", false},
+		{"ftp://kb.example/", false},
+		{"https://", false},
+		{"https://kb.example/?lang=en", false},
+		{"https://kb.example/?", false},
+		{"https://kb.example/#top", false},
+		{"https://kb.example/kb", true},
+		{"http://localhost:8080/", true},
+	} {
+		t.Run(tc.base, func(t *testing.T) {
+			dir := t.TempDir()
+			kbtest.WriteTree(t, dir, "-- postmortems/a.md --\n---\ntitle: A\n---\n")
+			kb, err := content.Load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			res, err := Build(kb, Options{Out: out, BaseURL: tc.base, Today: testToday})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, feedErr := os.Stat(filepath.Join(out, "feed.xml"))
+			_, mapErr := os.Stat(filepath.Join(out, "sitemap.xml"))
+			if (feedErr == nil) != tc.usable || (mapErr == nil) != tc.usable {
+				t.Errorf("feed written %v, sitemap written %v; want %v", feedErr == nil, mapErr == nil, tc.usable)
+			}
+			switch {
+			case tc.usable && len(res.Notes) != 0:
+				t.Errorf("notes %q, want none", res.Notes)
+			case !tc.usable && len(res.Notes) != 1:
+				t.Errorf("notes %q, want one", res.Notes)
+			case tc.base == "" && res.Notes[0] != missing:
+				t.Errorf("note %q, want %q", res.Notes[0], missing)
+			case !tc.usable && tc.base != "" && !strings.Contains(res.Notes[0], `"`+tc.base+`"`):
+				t.Errorf("note %q does not name %q", res.Notes[0], tc.base)
+			}
+			if _, err := os.Stat(filepath.Join(out, "postmortems", "a", "index.html")); err != nil {
+				t.Errorf("the page was not built: %v", err)
+			}
+		})
+	}
+}

@@ -95,8 +95,9 @@ type oddCase struct {
 	missing []string
 	// notIn are files of the site that must not hold a snippet.
 	notIn map[string]string
-	// buildCode is the exit code of kb build, and stderr texts its error
-	// output must hold.
+	// buildArgs are more arguments of kb build; buildCode is its exit
+	// code, and stderr texts its error output must hold, once each.
+	buildArgs []string
 	buildCode int
 	stderr    []string
 }
@@ -156,13 +157,13 @@ func runOddCase(t *testing.T, tc oddCase) {
 		}
 	}
 	site := filepath.Join(t.TempDir(), "public")
-	code, _, errOut = kbRun(t, "build", "--dir", dir, "--out", site)
+	code, _, errOut = kbRun(t, append([]string{"build", "--dir", dir, "--out", site}, tc.buildArgs...)...)
 	if code != tc.buildCode {
 		t.Errorf("build exit %d, want %d; stderr:\n%s", code, tc.buildCode, errOut)
 	}
 	for _, s := range tc.stderr {
-		if !strings.Contains(errOut, s) {
-			t.Errorf("build stderr lacks %q:\n%s", s, errOut)
+		if n := strings.Count(errOut, s); n != 1 {
+			t.Errorf("build stderr holds %q %d times, want once:\n%s", s, n, errOut)
 		}
 	}
 	if tc.buildCode != 0 {
@@ -388,6 +389,41 @@ func TestOddSettings(t *testing.T) {
 			lintCode: 1,
 			messages: map[string]string{"kb.yaml:4:16": "the default postmortems/** is used"},
 			pages:    map[string]string{"postmortems/2026-10-02-good/index.html": "Postmortem"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) { runOddCase(t, tc) })
+	}
+}
+
+// TestOddBaseURL checks that kb build says once, on stderr, why it writes
+// no feed and no sitemap, and still builds every page.
+func TestOddBaseURL(t *testing.T) {
+	const missing = "kb build: no base_url: feed.xml and sitemap.xml need absolute addresses; set base_url in kb.yaml or pass --base-url"
+	noFeeds := []string{"feed.xml", "sitemap.xml"}
+	for _, tc := range []oddCase{
+		{
+			name:    "no base_url",
+			files:   map[string]string{"kb.yaml": "title: No base\n"},
+			stderr:  []string{missing},
+			missing: noFeeds,
+		},
+		{
+			name:    "not absolute",
+			files:   map[string]string{"kb.yaml": "base_url: kb.example/docs\n"},
+			stderr:  []string{`kb build: base_url "kb.example/docs" is not an absolute http(s) address`},
+			missing: noFeeds,
+		},
+		{
+			name:    "with a query",
+			files:   map[string]string{"kb.yaml": "base_url: https://kb.example/?lang=en\n"},
+			stderr:  []string{`kb build: base_url "https://kb.example/?lang=en" has a query`},
+			missing: noFeeds,
+		},
+		{
+			name:      "--base-url gives one",
+			files:     map[string]string{"kb.yaml": "title: No base\n"},
+			buildArgs: []string{"--base-url", "https://kb.example/kb/"},
+			pages:     map[string]string{"feed.xml": "https://kb.example/kb/postmortems/", "sitemap.xml": "https://kb.example/kb/runbooks/witness/"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) { runOddCase(t, tc) })
