@@ -7,8 +7,9 @@ import (
 	"github.com/kb-tools/kb/content"
 )
 
-// datedKeys are the front matter keys that hold a date or a time.
-var datedKeys = []string{"date", "started", "detected", "mitigated", "resolved", "last_reviewed", "last_drilled"}
+// timeKeys are the front matter keys besides date that hold a date or a
+// time, in the order they are reported.
+var timeKeys = []string{"started", "detected", "mitigated", "resolved", "last_reviewed", "last_drilled"}
 
 // datedValue is one date a document gives, where it is written and what
 // it is: what names it in messages, around a %s for the date; charted
@@ -33,7 +34,7 @@ func datedValues(d *content.Doc) []datedValue {
 	if v, ok := docDate(d); ok {
 		out = append(out, v)
 	}
-	for _, k := range datedKeys[1:] {
+	for _, k := range timeKeys {
 		if pos, ok := d.ValuePos(k); ok && byKey[k].Set {
 			out = append(out, datedValue{k + " %s", byKey[k], pos, charts[k]})
 		}
