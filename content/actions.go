@@ -75,7 +75,7 @@ func (a *ActionItem) setDue(s string) {
 		return
 	}
 	if t, ok := ParseTime(s); ok {
-		a.Due = t
+		a.Due = At(t)
 		return
 	}
 	a.DueText = s
@@ -94,7 +94,7 @@ func (d *metaDecoder) frontMatterActions(n *yaml.Node) []ActionItem {
 	items := make([]ActionItem, 0, len(n.Content))
 	for _, c := range n.Content {
 		c = resolveAlias(c)
-		item := ActionItem{Form: FormFrontMatter, Pos: d.pos(c), Status: StatusOpen}
+		item := ActionItem{Form: FormFrontMatter, Pos: d.pos(c), DuePos: d.pos(c), Status: StatusOpen}
 		switch c.Kind {
 		case yaml.ScalarNode:
 			item.What = strings.TrimSpace(c.Value)
@@ -106,6 +106,9 @@ func (d *metaDecoder) frontMatterActions(n *yaml.Node) []ActionItem {
 					continue
 				}
 				item.setField(field, d.scalar("action "+k.Value, v))
+				if field == "due" {
+					item.DuePos = d.pos(c.Content[i+1])
+				}
 			}
 		default:
 			d.fieldError(c, "an action item should be a mapping (what, owner, due, status) or a sentence, not a %s", nodeKindName(c))

@@ -106,8 +106,27 @@ func (s *blockScanner) actionItem(it *listItem, raw string, pos Pos) {
 	if item.What == "" {
 		return
 	}
+	item.DuePos = s.duePosOn(it, item)
 	item.Link = firstLinkIn(text, []string{item.What})
 	s.doc.Actions = append(s.doc.Actions, item)
+}
+
+// duePosOn finds the due date of a list item on the item's first line;
+// when it is not there (written on a later line, or with markup), the
+// item's position stands for it.
+func (s *blockScanner) duePosOn(it *listItem, item ActionItem) Pos {
+	if !item.Due.Set {
+		return item.Pos
+	}
+	start := lineStartOf(s.src, it.off)
+	end := len(s.src)
+	if i := bytes.IndexByte(s.src[it.off:], '\n'); i >= 0 {
+		end = it.off + i
+	}
+	if i := bytes.Index(s.src[it.off:end], []byte(item.Due.Format("2006-01-02"))); i >= 0 {
+		return s.posOn(it.n, start, it.off+i)
+	}
+	return item.Pos
 }
 
 // settleActions marks as done the plain list items that tell of work
@@ -241,17 +260,22 @@ func (s *blockScanner) tableRow(n, off int, l []byte) {
 	}
 	switch s.ctx {
 	case ctxActions:
-		s.actionRow(cells, texts, pos)
+		s.actionRow(cells, texts, pos, func(i int) Pos { return s.posOn(n, off, off+cells[i].start) })
 	case ctxTimeline:
 		s.timelineRow(texts, pos)
 	}
 }
 
-func (s *blockScanner) actionRow(cells []cell, texts []string, pos Pos) {
-	item := ActionItem{Form: FormTable, Pos: pos, Status: StatusOpen}
+// actionRow reads an action item from a table row; cellPos gives the
+// position of a cell.
+func (s *blockScanner) actionRow(cells []cell, texts []string, pos Pos, cellPos func(int) Pos) {
+	item := ActionItem{Form: FormTable, Pos: pos, DuePos: pos, Status: StatusOpen}
 	for i, c := range texts {
 		if i < len(s.table.fields) && s.table.fields[i] != "" {
 			item.setField(s.table.fields[i], c)
+			if s.table.fields[i] == "due" {
+				item.DuePos = cellPos(i)
+			}
 		}
 	}
 	if item.Link == "" {
@@ -264,7 +288,7 @@ func (s *blockScanner) actionRow(cells []cell, texts []string, pos Pos) {
 			item.Link = firstLinkIn("", texts)
 		}
 	}
-	if item.What == "" && item.Owner == "" && item.Due.IsZero() {
+	if item.What == "" && item.Owner == "" && !item.Due.Set {
 		return
 	}
 	s.doc.Actions = append(s.doc.Actions, item)

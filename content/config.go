@@ -33,6 +33,9 @@ type Config struct {
 	UnsafeHTML bool `yaml:"unsafe_html"`
 	// Limits bounds the files kb reads.
 	Limits Limits `yaml:"limits"`
+	// Dates is the span of dates kb takes as real (kb.yaml dates:
+	// {earliest, max_days_ahead}).
+	Dates DateRange `yaml:"-"`
 	// Lint is the lint: section, kept as parsed (lines count in kb.yaml) for
 	// the lint package to read and check.
 	Lint *yaml.Node `yaml:"-"`
@@ -49,6 +52,7 @@ func DefaultConfig() Config {
 		},
 		StaleDays: 180,
 		Limits:    Limits{DocumentBytes: DefaultDocumentBytes, FrontMatterBytes: DefaultFrontMatterBytes},
+		Dates:     DefaultDateRange(),
 	}
 }
 
@@ -88,7 +92,7 @@ func orDefault(n, def int64) int64 {
 }
 
 // configKeys lists the keys kb.yaml may hold, for unknown-key errors.
-var configKeys = []string{"title", "description", "base_url", "severities", "owners", "kinds", "stale_days", "unsafe_html", "limits", "lint"}
+var configKeys = []string{"title", "description", "base_url", "severities", "owners", "kinds", "stale_days", "unsafe_html", "limits", "dates", "lint"}
 
 // LoadConfig reads dir/kb.yaml over the defaults. A missing file is not an
 // error; a malformed one gives positioned errors, and every key that could
@@ -135,19 +139,19 @@ func (f *Files) LoadConfig() (Config, []*Error) {
 			cfg.Lint = v
 			continue
 		}
+		if k.Value == "dates" {
+			var dateErrs []*Error
+			cfg.Dates, dateErrs = decodeDates(src, v)
+			errs = append(errs, dateErrs...)
+			continue
+		}
 		// Decode key by key so that one bad value spoils only itself.
 		one := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
 		if err := one.Decode(&cfg); err != nil {
 			errs = append(errs, newKindError(ErrorConfig, ConfigFile, src, v.Line, v.Column, "%s: %s", k.Value, trimYAMLPrefix(err.Error())))
+			continue
 		}
-		if k.Value == "limits" && !cfg.Limits.valid() {
-			errs = append(errs, newKindError(ErrorConfig, ConfigFile, src, v.Line, v.Column,
-				"limits: every limit must be a positive number of bytes; the defaults are used"))
-			cfg.Limits = DefaultConfig().Limits
-		}
-	}
-	if cfg.StaleDays <= 0 {
-		cfg.StaleDays = DefaultConfig().StaleDays
+		errs = append(errs, checkValue(src, k.Value, v, &cfg)...)
 	}
 	return cfg, errs
 }

@@ -89,7 +89,7 @@ func TestScannerAgreesWithGoldmark(t *testing.T) {
 	docs, mismatches := 0, 0
 	eachDifferentialFile(t, func(rel string, src []byte) {
 		d, _ := p.Parse(rel, src)
-		if d.Source == nil {
+		if d == nil || d.Source == nil {
 			return
 		}
 		docs++
@@ -111,6 +111,13 @@ func compareDocs(got, want *Doc) string {
 		}
 	}
 	check("sections", got.Sections, want.Sections)
+	// The oracle does not locate due dates inside an item: it takes the
+	// scanner's (TestActionItemForms and the lint fixtures check them).
+	if len(got.Actions) == len(want.Actions) {
+		for i := range want.Actions {
+			want.Actions[i].DuePos = got.Actions[i].DuePos
+		}
+	}
 	check("actions", got.Actions, want.Actions)
 	check("timeline", timelineKeys(got.Timeline), timelineKeys(want.Timeline))
 	if len(got.Links) == len(want.Links) {

@@ -24,8 +24,11 @@ type Doc struct {
 	ID    string
 	Title string
 	// Date is the front matter date, else a YYYY-MM-DD file-name prefix,
-	// else the earliest dated timeline entry. Zero when none is known.
-	Date time.Time
+	// else the earliest dated timeline entry. Not Set when none is known.
+	Date Time
+	// DatePos is where a set Date was read: the date: value, the file
+	// name (line 1, column 1) or the timeline entry.
+	DatePos Pos
 
 	// Source is the whole file as read, with a UTF-8 byte-order mark removed
 	// and CRLF line ends turned into LF.
@@ -67,10 +70,22 @@ func (d *Doc) Body() []byte {
 	return d.Source[d.BodyOffset:]
 }
 
-// Key is a top-level front matter key and where it stands.
+// Key is a top-level front matter key and where it and its value stand.
 type Key struct {
-	Name string
-	Pos  Pos
+	Name     string
+	Pos      Pos
+	ValuePos Pos
+}
+
+// ValuePos returns the position of the value of the front matter key
+// name, if present.
+func (d *Doc) ValuePos(name string) (Pos, bool) {
+	for _, k := range d.Keys {
+		if k.Name == name {
+			return k.ValuePos, true
+		}
+	}
+	return Pos{}, false
 }
 
 // KeyPos returns the position of the front matter key name, if present.
@@ -84,7 +99,7 @@ func (d *Doc) KeyPos(name string) (Pos, bool) {
 }
 
 // Meta holds the front matter fields kb understands. Fields absent from the
-// file are zero.
+// file are zero (a Time is not Set).
 type Meta struct {
 	Description string
 	Severity    string
@@ -95,10 +110,10 @@ type Meta struct {
 
 	// Postmortem fields.
 	IncidentCommander   string
-	Started             time.Time
-	Detected            time.Time
-	Mitigated           time.Time
-	Resolved            time.Time
+	Started             Time
+	Detected            Time
+	Mitigated           Time
+	Resolved            Time
 	ContributingFactors []string
 	Insight             string
 	Guardrails          []string
@@ -111,8 +126,8 @@ type Meta struct {
 	// Runbook fields.
 	Owner        string
 	Alerts       []string
-	LastReviewed time.Time
-	LastDrilled  time.Time
+	LastReviewed Time
+	LastDrilled  Time
 }
 
 // Section is a markdown heading and the part of the body it opens.
@@ -148,10 +163,13 @@ const (
 type ActionItem struct {
 	What  string
 	Owner string
-	// Due is zero when no due date was given; DueText keeps what was
+	// Due is not Set when no due date was given; DueText keeps what was
 	// written when it could not be read as a date.
-	Due     time.Time
+	Due     Time
 	DueText string
+	// DuePos is where the due date is written (the item's position when
+	// kb cannot tell).
+	DuePos Pos
 	// Status is one of the Status constants, or what the author wrote when
 	// it is none of them.
 	Status string
@@ -169,10 +187,10 @@ func (a ActionItem) Open() bool {
 type TimelineEntry struct {
 	// TimeText is the time as written ("14:02", "2026-03-14 14:02 UTC").
 	TimeText string
-	// Time is the moment the entry stands for; zero when TimeText could not
-	// be read. Entries that give only a clock time take their day from the
-	// incident (started, else the document date) and roll over midnight.
-	Time time.Time
+	// Time is the moment the entry stands for; not Set when TimeText could
+	// not be read. Entries that give only a clock time take their day from
+	// the incident (started, else the document date) and roll over midnight.
+	Time Time
 	// HasClock is false for entries that give a day but no time of day, and
 	// for clock times whose day is unknown.
 	HasClock bool
@@ -211,9 +229,9 @@ func (d *Doc) TimeToResolve() (time.Duration, bool) {
 	return span(d.Meta.Started, d.Meta.Resolved)
 }
 
-func span(from, to time.Time) (time.Duration, bool) {
-	if from.IsZero() || to.IsZero() {
+func span(from, to Time) (time.Duration, bool) {
+	if !from.Set || !to.Set {
 		return 0, false
 	}
-	return to.Sub(from), true
+	return to.Sub(from.Time), true
 }

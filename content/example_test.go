@@ -34,10 +34,10 @@ func TestExampleKB(t *testing.T) {
 				services[s] = true
 			}
 			if first.IsZero() || d.Date.Before(first) {
-				first = d.Date
+				first = d.Date.Time
 			}
 			if d.Date.After(last) {
-				last = d.Date
+				last = d.Date.Time
 			}
 			for _, k := range []string{"title", "date", "severity", "status", "services", "tags", "authors", "incident_commander",
 				"started", "detected", "mitigated", "resolved", "contributing_factors", "insight", "guardrails", "runbooks"} {

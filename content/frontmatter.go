@@ -140,7 +140,7 @@ func parseYAML(file string, src, block []byte, firstLine int) (*yaml.Node, *Erro
 	var doc yaml.Node
 	if err := yaml.Unmarshal(block, &doc); err != nil {
 		msg := err.Error()
-		line := firstLine + 1
+		line, col := firstLine+1, 1
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			line, msg = firstLine+n-1, m[2]
@@ -148,9 +148,14 @@ func parseYAML(file string, src, block []byte, firstLine int) (*yaml.Node, *Erro
 				line++ // yaml.v3 counts parser errors, unlike scanner errors, from 0
 			}
 		} else {
+			// yaml.v3 gives no line for an alias to no anchor, its only
+			// error without one: kb finds the alias itself.
 			msg = trimYAMLPrefix(msg)
+			if l, c, ok := undefinedAlias(block); ok {
+				line, col = firstLine+l-1, c
+			}
 		}
-		return nil, newError(file, src, line, 1, "invalid YAML in front matter: %s", msg)
+		return nil, newError(file, src, line, col, "invalid YAML in %s: %s", yamlPlace(file), msg)
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil // empty block
@@ -158,26 +163,12 @@ func parseYAML(file string, src, block []byte, firstLine int) (*yaml.Node, *Erro
 	root := doc.Content[0]
 	shiftLines(root, firstLine-1, 0)
 	if root.Kind != yaml.MappingNode {
-		return nil, newError(file, src, root.Line, root.Column, "front matter must be a mapping of keys to values, not a %s", nodeKindName(root))
+		return nil, newError(file, src, root.Line, root.Column, "%s must be a mapping of keys to values, not a %s", yamlPlace(file), nodeKindName(root))
 	}
 	if err := duplicateKey(file, src, root); err != nil {
 		return nil, err
 	}
 	return root, nil
-}
-
-// duplicateKey reports a top-level key given twice, which YAML forbids and
-// which would silently drop one of the values.
-func duplicateKey(file string, src []byte, root *yaml.Node) *Error {
-	seen := make(map[string]int, len(root.Content)/2)
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k := root.Content[i]
-		if first, dup := seen[k.Value]; dup {
-			return newError(file, src, k.Line, k.Column, "invalid YAML in front matter: key %q already defined at line %d", k.Value, first)
-		}
-		seen[k.Value] = k.Line
-	}
-	return nil
 }
 
 func trimYAMLPrefix(msg string) string {

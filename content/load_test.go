@@ -89,7 +89,6 @@ title: {{ .Title }}
 		paths = append(paths, d.Path)
 	}
 	wantPaths := []string{
-		"notes/binary.md",
 		"postmortems/2026-01-02-good.md", "postmortems/2026-01-03-toml.md", "postmortems/2026-01-04-template.md",
 		"postmortems/2026-01-05-unterminated.md", "postmortems/2026-01-06-invalid.md",
 		"runbooks/cache/failover.md", "runbooks/db/failover.md",

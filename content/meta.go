@@ -2,7 +2,6 @@ package content
 
 import (
 	"strings"
-	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -14,7 +13,8 @@ type metaDecoder struct {
 	// id, kind, title and date are read here and applied by the loader,
 	// which knows the fallbacks.
 	id, kind, title string
-	date            time.Time
+	date            Time
+	datePos         Pos
 	actions         *yaml.Node
 }
 
@@ -27,7 +27,7 @@ func (d *metaDecoder) decode(root *yaml.Node) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], resolveAlias(root.Content[i+1])
 		name := k.Value
-		d.doc.Keys = append(d.doc.Keys, Key{Name: name, Pos: d.pos(k)})
+		d.doc.Keys = append(d.doc.Keys, Key{Name: name, Pos: d.pos(k), ValuePos: d.pos(root.Content[i+1])})
 		switch name {
 		case "id":
 			d.id = d.scalar(name, v)
@@ -36,7 +36,7 @@ func (d *metaDecoder) decode(root *yaml.Node) {
 		case "title":
 			d.title = d.scalar(name, v)
 		case "date":
-			d.date = d.time(name, v)
+			d.date, d.datePos = d.time(name, v), d.pos(root.Content[i+1])
 		case "description", "summary":
 			m.Description = d.scalar(name, v)
 		case "severity":
@@ -181,61 +181,17 @@ func (d *metaDecoder) list(key string, n *yaml.Node) []string {
 	return nil
 }
 
-// time reads a date or a timestamp.
-func (d *metaDecoder) time(key string, n *yaml.Node) time.Time {
+// time reads a date or a timestamp; a value that is not one is a field
+// error and no time.
+func (d *metaDecoder) time(key string, n *yaml.Node) Time {
 	s := d.scalar(key, n)
 	if s == "" {
-		return time.Time{}
+		return Time{}
 	}
 	t, ok := ParseTime(s)
 	if !ok {
 		d.fieldError(n, "%s: %q is not a date (YYYY-MM-DD) or a timestamp (YYYY-MM-DDTHH:MM:SSZ)", key, s)
+		return Time{}
 	}
-	return t
-}
-
-// Date and time forms accepted in front matter and action items, grouped by
-// what follows the date; a time without a zone is UTC.
-var (
-	tLayouts = []string{
-		time.RFC3339Nano,
-		"2006-01-02T15:04:05Z0700",
-		"2006-01-02T15:04:05",
-		"2006-01-02T15:04Z07:00",
-		"2006-01-02T15:04",
-	}
-	spaceLayouts = []string{
-		"2006-01-02 15:04:05Z07:00",
-		"2006-01-02 15:04:05 -0700",
-		"2006-01-02 15:04:05 -07:00",
-		"2006-01-02 15:04:05 MST",
-		"2006-01-02 15:04:05",
-		"2006-01-02 15:04Z07:00",
-		"2006-01-02 15:04 MST",
-		"2006-01-02 15:04",
-	}
-)
-
-// ParseTime reads a date (YYYY-MM-DD) or a timestamp in the forms people
-// write in front matter; times without a zone are taken as UTC.
-func ParseTime(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
-		return time.Time{}, false
-	}
-	var layouts []string
-	switch {
-	case len(s) == 10:
-		layouts = []string{"2006-01-02"}
-	case s[10] == 'T' || s[10] == 't':
-		layouts = tLayouts
-	case s[10] == ' ':
-		layouts = spaceLayouts
-	}
-	for _, layout := range layouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
+	return At(t)
 }

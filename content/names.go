@@ -86,6 +86,20 @@ func matchGlob(glob, p string) bool {
 	return matchSegments(strings.Split(glob, "/"), strings.Split(p, "/"))
 }
 
+// validGlob returns path.ErrBadPattern for a glob that matchGlob cannot
+// match anything with ("[", say), else nil.
+func validGlob(glob string) error {
+	for _, seg := range strings.Split(glob, "/") {
+		if seg == "**" {
+			continue
+		}
+		if _, err := path.Match(seg, ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func matchSegments(glob, p []string) bool {
 	for len(glob) > 0 {
 		if glob[0] == "**" {

@@ -21,21 +21,20 @@ func NewParser(cfg *Config) *Parser {
 }
 
 // Parse reads the document at relPath (slash-separated, relative to the KB
-// root) from src. It always returns a Doc, even for a file it cannot fully
-// read, so that the rest of the KB and the page for this file are kept; the
-// problems that stop a part of the file from being read come back as errors.
+// root) from src. It returns a Doc for every text file, even one it cannot
+// fully read, so that the rest of the KB and the page for this file are
+// kept; the problems that stop a part of the file from being read come back
+// as errors. A file that is not text (it holds a NUL byte) is no document:
+// Parse returns nil and one error at the first NUL byte, and nothing else
+// is made of it (no page, no other finding).
 func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 	src = normalize(src)
-	doc := &Doc{Path: relPath, Source: src, BodyLine: 1}
-	var errs []*Error
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		line, col := newLineIndex(src).pos(i)
-		errs = append(errs, newError(relPath, nil, line, col, "not a text file (NUL byte): kb reads markdown only"))
-		doc.Source = nil
-		p.finish(doc, "", nil)
-		doc.Title = fileTitle(relPath)
-		return doc, errs
+		return nil, []*Error{newError(relPath, nil, line, col, "not a text file (a NUL byte here): kb reads markdown text only, and leaves this file out of the KB until the byte is removed")}
 	}
+	doc := &Doc{Path: relPath, Source: src, BodyLine: 1}
+	var errs []*Error
 	if !utf8.Valid(src) {
 		errs = append(errs, invalidUTF8(relPath, src))
 	}
@@ -57,8 +56,8 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 	if doc.Title == "" {
 		doc.Title = fileTitle(relPath)
 	}
-	if doc.Date.IsZero() {
-		doc.Date = earliestTimeline(doc.Timeline)
+	if !doc.Date.Set {
+		doc.Date, doc.DatePos = earliestTimeline(doc.Timeline)
 	}
 	return doc, errs
 }
@@ -79,7 +78,10 @@ func (p *Parser) finish(doc *Doc, kind string, dec *metaDecoder) {
 		doc.Kind = p.cfg.kindOf(doc.Path)
 	}
 	if dec != nil {
-		doc.ID, doc.Title, doc.Date = Slug(dec.id), dec.title, dec.date
+		doc.ID, doc.Title = Slug(dec.id), dec.title
+		if dec.date.Set {
+			doc.Date, doc.DatePos = dec.date, dec.datePos
+		}
 	}
 	if doc.ID == "" {
 		doc.ID = Slug(strings.TrimSuffix(path.Base(doc.Path), path.Ext(doc.Path)))
@@ -87,21 +89,24 @@ func (p *Parser) finish(doc *Doc, kind string, dec *metaDecoder) {
 	if doc.ID == "" {
 		doc.ID = "doc"
 	}
-	if doc.Date.IsZero() {
-		doc.Date = fileDate(doc.Path)
+	if fd := fileDate(doc.Path); !doc.Date.Set && fd.Set {
+		doc.Date, doc.DatePos = fd, Pos{File: doc.Path, Line: 1, Col: 1}
 	}
 }
 
 var datePrefix = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})`)
 
 // fileDate reads a YYYY-MM-DD prefix of the file name.
-func fileDate(p string) time.Time {
+func fileDate(p string) Time {
 	m := datePrefix.FindString(path.Base(p))
 	if m == "" {
-		return time.Time{}
+		return Time{}
 	}
-	t, _ := time.Parse("2006-01-02", m)
-	return t
+	t, err := time.Parse("2006-01-02", m)
+	if err != nil {
+		return Time{}
+	}
+	return At(t)
 }
 
 // fileTitle makes a title of the file name: no extension, no date prefix.
@@ -113,14 +118,17 @@ func fileTitle(p string) string {
 	return strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
 }
 
-func earliestTimeline(entries []TimelineEntry) time.Time {
-	var first time.Time
+// earliestTimeline returns the earliest time of the timeline and where
+// it is written.
+func earliestTimeline(entries []TimelineEntry) (Time, Pos) {
+	var first Time
+	var at Pos
 	for _, e := range entries {
-		if !e.Time.IsZero() && (first.IsZero() || e.Time.Before(first)) {
-			first = e.Time
+		if e.Time.Set && (!first.Set || e.Time.Before(first.Time)) {
+			first, at = e.Time, e.Pos
 		}
 	}
-	return first
+	return first, at
 }
 
 func invalidUTF8(file string, src []byte) *Error {

@@ -11,19 +11,19 @@ import (
 // document date; a clock that runs backwards by more than six hours has
 // passed midnight.
 type timelineClock struct {
-	day  time.Time
-	last time.Time
+	day  Time
+	last Time
 }
 
 func newTimelineClock(doc *Doc) *timelineClock {
 	base := doc.Meta.Started
-	if base.IsZero() {
+	if !base.Set {
 		base = doc.Date
 	}
 	c := &timelineClock{}
-	if !base.IsZero() {
-		base = base.UTC()
-		c.day = time.Date(base.Year(), base.Month(), base.Day(), 0, 0, 0, 0, time.UTC)
+	if base.Set {
+		u := base.UTC()
+		c.day = At(time.Date(u.Year(), u.Month(), u.Day(), 0, 0, 0, 0, time.UTC))
 	}
 	return c
 }
@@ -52,29 +52,37 @@ func (c *timelineClock) readTime(text string) (e TimelineEntry, ok bool) {
 		if err != nil {
 			return e, true
 		}
-		c.day = d
-		e.Time = d
+		c.day = At(d)
+		e.Time = At(d)
 		e.Readable = clock == ""
 	}
 	if clock == "" {
 		return e, true
 	}
 	h, mi, s, ok := parseClock(clock, ampm)
-	if !ok {
+	if !ok || s == 60 && !lastMinuteOfUTCDay(h, mi, loc) {
 		return e, true
 	}
 	e.Readable = true
-	if c.day.IsZero() {
+	if !c.day.Set {
 		return e, true
 	}
 	t := time.Date(c.day.Year(), c.day.Month(), c.day.Day(), h, mi, s, 0, loc)
-	if date == "" && !c.last.IsZero() && c.last.Sub(t) > 6*time.Hour {
-		c.day = c.day.AddDate(0, 0, 1)
+	if date == "" && c.last.Set && c.last.Sub(t) > 6*time.Hour {
+		c.day = At(c.day.AddDate(0, 0, 1))
 		t = t.AddDate(0, 0, 1)
 	}
-	e.Time, e.HasClock = t, true
-	c.last = t
+	e.Time, e.HasClock = At(t), true
+	c.last = At(t)
 	return e, true
+}
+
+// lastMinuteOfUTCDay reports whether the clock time h:m in loc is 23:59
+// UTC, the only minute that can hold a leap second (:60). time.Date reads
+// such a second as the first of the next minute, as ParseTime does.
+func lastMinuteOfUTCDay(h, m int, loc *time.Location) bool {
+	u := time.Date(2000, 1, 1, h, m, 0, 0, loc).UTC()
+	return u.Hour() == 23 && u.Minute() == 59
 }
 
 func zoneOf(zone string) *time.Location {
@@ -91,7 +99,8 @@ func zoneOf(zone string) *time.Location {
 	return time.FixedZone(zone, off)
 }
 
-// parseClock reads "9:05", "14:02" or "14:02:33", with "am" or "pm".
+// parseClock reads "9:05", "14:02" or "14:02:33", with "am" or "pm";
+// seconds may be 60, a leap second, which the caller places.
 func parseClock(clock, ampm string) (h, m, s int, ok bool) {
 	parts := strings.Split(clock, ":")
 	if len(parts) < 2 || len(parts) > 3 {
@@ -110,7 +119,7 @@ func parseClock(clock, ampm string) (h, m, s int, ok bool) {
 		}
 	}
 	h, m, s = v[0], v[1], v[2]
-	if h > 23 || m > 59 || s > 59 {
+	if h > 23 || m > 59 || s > 60 {
 		return 0, 0, 0, false
 	}
 	switch {

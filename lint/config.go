@@ -147,6 +147,11 @@ func (c *Config) decodeSettings(n *yaml.Node, s *lintSettings, rules []*Rule) {
 		one := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
 		if err := one.Decode(s); err != nil {
 			c.problem(v, fmt.Sprintf("lint.%s: %s", k.Value, strings.TrimPrefix(err.Error(), "yaml: ")))
+			continue
+		}
+		if k.Value == "runbook_max_lines" && v.ShortTag() != "!!null" && s.RunbookMaxLines <= 0 {
+			c.problem(v, fmt.Sprintf("lint.runbook_max_lines should be a number of lines above 0, not %q; %d is used", v.Value, c.RunbookMaxLines))
+			s.RunbookMaxLines = 0
 		}
 		if k.Value == "rules" && v.Kind == yaml.MappingNode {
 			c.checkRuleSettings(v, rules)

@@ -46,7 +46,7 @@ func ownerHint(f content.ActionForm) string {
 
 func runActionDue(p *Pass) {
 	for _, a := range p.Doc.Actions {
-		if !a.Due.IsZero() || a.Status == content.StatusWontDo || a.Status == content.StatusDone {
+		if a.Due.Set || a.Status == content.StatusWontDo || a.Status == content.StatusDone {
 			continue
 		}
 		if a.DueText != "" {
@@ -59,8 +59,7 @@ func runActionDue(p *Pass) {
 
 func runActionOverdue(p *Pass) {
 	for _, a := range p.Doc.Actions {
-		if a.Open() && !a.Due.IsZero() && a.Due.Before(p.Today) {
-			days := int(p.Today.Sub(a.Due).Hours() / 24)
+		if days := content.DaysBetween(a.Due.Time, p.Today); a.Open() && a.Due.Set && days > 0 {
 			p.Report(a.Pos, fmt.Sprintf("action item %q (%s) was due %s, %d days ago", short(a.What), a.Status, a.Due.Format("2006-01-02"), days),
 				"Finish it, agree a new due date with its owner, or mark it wont-do and say why.")
 		}

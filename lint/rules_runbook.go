@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/kb-tools/kb/content"
 )
@@ -24,19 +23,19 @@ func runStaleDrill(p *Pass) {
 	checkFreshness(p, "last_drilled", p.Doc.Meta.LastDrilled, "drilled", "Rehearse it (a game day, or a dry run on staging) and set last_drilled.")
 }
 
-func checkFreshness(p *Pass, key string, last time.Time, verb, suggestion string) {
+func checkFreshness(p *Pass, key string, last content.Time, verb, suggestion string) {
 	d := p.Doc
 	if d.Kind != content.KindRunbook {
 		return
 	}
-	if last.IsZero() {
+	if !last.Set {
 		if _, hasKey := d.KeyPos(key); !hasKey {
 			p.Report(keyPos(d, "title"), fmt.Sprintf("runbook has never been %s (no %s)", verb, key), suggestion)
 		}
 		return
 	}
 	limit := p.Config.KB.StaleDays
-	if age := int(p.Today.Sub(last).Hours() / 24); age > limit {
+	if age := content.DaysBetween(last.Time, p.Today); age > int64(limit) {
 		p.Report(keyPos(d, key), fmt.Sprintf("runbook was last %s %s, %d days ago (more than %d)", verb, last.Format("2006-01-02"), age, limit), suggestion)
 	}
 }

@@ -35,7 +35,7 @@ func schemaRules() []*Rule {
 		{Name: "schema/skipped-file", Severity: Warning, Scope: PerKB, Run: runSkippedFiles,
 			Doc: "A path kb does not read: a symbolic link that leads outside the KB, loops or leads nowhere, a FIFO, socket, device or folder where a document or kb.yaml would be. kb reads only the KB's own regular files."},
 		{Name: "schema/config", Severity: Error, Scope: PerKB, Run: runConfigProblems,
-			Doc: "Settings in kb.yaml that kb does not know or cannot use: unknown keys and rules (with \"did you mean\"), severities other than error, warning, info and off."},
+			Doc: "Settings in kb.yaml that kb does not know or cannot use: unknown keys and rules (with \"did you mean\"), rule severities other than error, warning, info and off, values out of range (stale_days or runbook_max_lines of 0 or less, an empty severities list, a negative dates.max_days_ahead), malformed globs in kinds:, a severity listed twice. The finding stands at the value, and kb uses the default instead."},
 		{Name: "schema/duplicate-id", Severity: Error, Scope: PerKB, Run: runDuplicateIDs,
 			Doc: "Two documents of one kind with the same id: links and URLs would point at one of them only."},
 		{Name: "schema/required", Severity: Error, Scope: PerDoc, Run: runRequired,
@@ -44,6 +44,8 @@ func schemaRules() []*Rule {
 			Doc: "Front matter values of the wrong shape: a list where a single value belongs, a date that is not YYYY-MM-DD."},
 		{Name: "schema/enum", Severity: Error, Scope: PerDoc, Run: runEnums,
 			Doc: "A severity that kb.yaml does not list, a postmortem status other than draft, in-review or published, an action status other than open, in-progress, done or wont-do."},
+		{Name: "schema/date-range", Severity: Error, Scope: PerDoc, Run: runDateRange,
+			Doc: "A date or time before kb.yaml dates.earliest (default 1990-01-01) or more than dates.max_days_ahead days (default 365) after --today: front matter dates, the date of a file name, due dates, timeline times. Almost always a typo (1026 for 2026); the trends charts leave such a postmortem out rather than stretch their axis."},
 		{Name: "schema/unknown-key", Severity: Warning, Scope: PerDoc, Run: runUnknownKeys,
 			Doc: "A front matter key kb does not know, often a typo of one it does; kb.yaml lint.front_matter_keys accepts a team's own keys."},
 		{Name: "schema/long-value", Severity: Warning, Scope: PerDoc, Run: runLongValues,
@@ -124,7 +126,7 @@ func hasKey(d *content.Doc, key string) bool {
 		return d.Meta.Status != ""
 	case "date":
 		_, ok := d.KeyPos("date")
-		return ok && !d.Date.IsZero()
+		return ok && d.Date.Set
 	}
 	_, ok := d.KeyPos(key)
 	return ok

@@ -2,6 +2,8 @@ package site
 
 import (
 	"encoding/xml"
+	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -9,6 +11,46 @@ import (
 
 // Feeds and sitemaps need absolute addresses: they are written when the
 // site's base URL is known.
+
+// absoluteBase returns the base URL with one trailing slash when the feed
+// and the sitemap can use it: an absolute http(s) address with a host and
+// neither query nor fragment. Else it returns the note that says why they
+// are not written.
+func absoluteBase(base string) (string, string) {
+	const need = "feed.xml and sitemap.xml need absolute addresses, so they are not written; set base_url in kb.yaml or pass --base-url"
+	if strings.TrimSpace(base) == "" {
+		return "", "no base_url: feed.xml and sitemap.xml need absolute addresses; set base_url in kb.yaml or pass --base-url"
+	}
+	u, err := url.Parse(base)
+	switch {
+	case err != nil:
+		return "", fmt.Sprintf("base_url %q is not a URL: %s", base, need)
+	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
+		return "", fmt.Sprintf("base_url %q is not an absolute http(s) address such as https://kb.example/: %s", base, need)
+	case u.RawQuery != "" || u.ForceQuery:
+		return "", fmt.Sprintf("base_url %q has a query (?…), which the addresses of pages cannot follow: %s", base, need)
+	case u.Fragment != "" || strings.Contains(base, "#"):
+		return "", fmt.Sprintf("base_url %q has a fragment (#…), which the addresses of pages cannot follow: %s", base, need)
+	}
+	return strings.TrimRight(base, "/") + "/", ""
+}
+
+// writeFeeds writes the Atom feed and the sitemap, whose addresses are
+// absolute under base.
+func writeFeeds(sd *siteData, pages []*page, base string, out *output) error {
+	feed, err := atom(sd, base, 50)
+	if err != nil {
+		return err
+	}
+	smap, err := sitemap(pages, base)
+	if err != nil {
+		return err
+	}
+	if err := out.write("feed.xml", feed); err != nil {
+		return err
+	}
+	return out.write("sitemap.xml", smap)
+}
 
 type atomFeed struct {
 	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
@@ -40,7 +82,7 @@ func atom(sd *siteData, base string, max int) ([]byte, error) {
 		if i == max {
 			break
 		}
-		updated := p.Doc.Date
+		updated := p.Doc.Date.Time
 		if p.Git != nil && p.Git.Date.After(updated) {
 			updated = p.Git.Date
 		}

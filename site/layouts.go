@@ -20,7 +20,10 @@ var layoutNames = []string{"home", "postmortem", "runbook", "page", "list", "ter
 // layouts holds the parsed page templates of one build.
 type layouts struct {
 	sets map[string]*template.Template
-	css  []byte
+	// files says, per layout, which files its set read and where each
+	// of its templates is defined, for errors.
+	files map[string]layoutSet
+	css   []byte
 	// cached keeps the output of partialCached for the build.
 	cached *partialCache
 }
@@ -29,13 +32,14 @@ type layouts struct {
 // it overrides them, else from the embedded defaults. Errors name the file
 // and line.
 func loadLayouts(kbTemplates templates.Overrides) (*layouts, error) {
-	l := &layouts{sets: map[string]*template.Template{}, cached: &partialCache{out: map[string]template.HTML{}}}
+	l := &layouts{sets: map[string]*template.Template{}, files: map[string]layoutSet{},
+		cached: &partialCache{out: map[string]template.HTML{}}}
 	for _, name := range layoutNames {
-		t, err := parseLayout(kbTemplates, "layouts/"+name+".html", l.cached)
+		t, files, err := parseLayout(kbTemplates, "layouts/"+name+".html", l.cached)
 		if err != nil {
 			return nil, err
 		}
-		l.sets[name] = t
+		l.sets[name], l.files[name] = t, files
 	}
 	css, err := templates.Read(kbTemplates, "static/style.css")
 	if err != nil {
@@ -46,8 +50,8 @@ func loadLayouts(kbTemplates templates.Overrides) (*layouts, error) {
 }
 
 // parseLayout reads the base layout, the shared partials and one page
-// layout into a template set.
-func parseLayout(kbTemplates templates.Overrides, name string, cache *partialCache) (*template.Template, error) {
+// layout into a template set, and checks it (see checkLayout).
+func parseLayout(kbTemplates templates.Overrides, name string, cache *partialCache) (*template.Template, layoutSet, error) {
 	var t *template.Template
 	t = template.New(name).Funcs(funcs()).Funcs(template.FuncMap{
 		// partialCached renders a template once per build for each key
@@ -59,21 +63,27 @@ func parseLayout(kbTemplates templates.Overrides, name string, cache *partialCac
 			return cache.get(t, name, data, keys)
 		},
 	})
-	for _, n := range []string{"layouts/base.html", "layouts/partials.html", name} {
+	var srcs [3]templates.Source
+	for i, n := range []string{"layouts/base.html", "layouts/partials.html", name} {
 		src, err := templates.Read(kbTemplates, n)
 		if err != nil {
-			return nil, err
+			return nil, layoutSet{}, err
 		}
 		if _, err := t.New(src.Path).Parse(string(src.Data)); err != nil {
-			return nil, err
+			return nil, layoutSet{}, parseError(src.Path, err)
 		}
+		srcs[i] = src
 	}
-	return t, nil
+	files := layoutFiles{base: srcs[0], partials: srcs[1], page: srcs[2]}
+	if err := checkLayout(t, files); err != nil {
+		return nil, layoutSet{}, err
+	}
+	return t, newLayoutSet(t, files), nil
 }
 
 func funcs() template.FuncMap {
 	return template.FuncMap{
-		"date":     formatDate,
+		"date":     dateText,
 		"join":     strings.Join,
 		"lower":    strings.ToLower,
 		"slug":     content.Slug,
@@ -93,7 +103,7 @@ func funcs() template.FuncMap {
 
 // execute renders page p with its layout into buf.
 func (l *layouts) execute(buf *bytes.Buffer, p *page) error {
-	return l.sets[p.Layout].ExecuteTemplate(buf, "base", p)
+	return l.files[p.Layout].renderError(l.sets[p.Layout].ExecuteTemplate(buf, "base", p))
 }
 
 // partialCache holds the output of partialCached, by template and keys.
@@ -134,9 +144,23 @@ func ofKind(ps []*page, k content.Kind) []*page {
 	return out
 }
 
-func formatDate(t time.Time) string {
-	if t.IsZero() {
+// formatDate writes a date a document gives as YYYY-MM-DD, and nothing
+// for none.
+func formatDate(t content.Time) string {
+	if !t.Set {
 		return ""
 	}
 	return t.Format("2006-01-02")
+}
+
+// dateText is the template function date: a document's date or a
+// commit's (a time.Time, zero for none) as YYYY-MM-DD.
+func dateText(v any) (string, error) {
+	switch t := v.(type) {
+	case content.Time:
+		return formatDate(t), nil
+	case time.Time:
+		return formatDate(content.Time{Time: t, Set: !t.IsZero()}), nil
+	}
+	return "", fmt.Errorf("date: %T is not a date", v)
 }

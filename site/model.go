@@ -32,6 +32,8 @@ type siteData struct {
 	runbookByPath map[string]*page
 	severityOrder []string
 	staleDays     int
+	// dates is the range of dates the trends charts take as real.
+	dates content.DateRange
 }
 
 // page is what a template renders: a document's page, or one of the
@@ -148,8 +150,8 @@ type freshness struct {
 	ReviewState  string
 	DrillState   string
 	StaleDays    int
-	LastReviewed time.Time
-	LastDrilled  time.Time
+	LastReviewed content.Time
+	LastDrilled  content.Time
 }
 
 func freshnessOf(d *content.Doc, today time.Time, staleDays int) freshness {
@@ -160,11 +162,11 @@ func freshnessOf(d *content.Doc, today time.Time, staleDays int) freshness {
 	return f
 }
 
-func ageState(t, today time.Time, staleDays int) (int, string) {
-	if t.IsZero() {
+func ageState(t content.Time, today time.Time, staleDays int) (int, string) {
+	if !t.Set {
 		return -1, "never"
 	}
-	age := int(today.Sub(t).Hours() / 24)
+	age := ageDays(t, today)
 	switch {
 	case age > staleDays:
 		return age, "stale"
@@ -173,6 +175,13 @@ func ageState(t, today time.Time, staleDays int) (int, string) {
 	default:
 		return age, "fresh"
 	}
+}
+
+// ageDays is the number of days from t to today, in calendar days (right
+// for any year), capped to what an int holds on every platform.
+func ageDays(t content.Time, today time.Time) int {
+	const most = 1<<31 - 1
+	return int(max(-most, min(most, content.DaysBetween(t.Time, today))))
 }
 
 var stateRank = map[string]int{"fresh": 0, "due": 1, "stale": 2, "never": 3}
@@ -214,7 +223,7 @@ func buildModel(sd *siteData, pages []*page, staleDays int) {
 			sd.Pages = append(sd.Pages, p)
 		}
 	}
-	sort.SliceStable(sd.Postmortems, func(i, j int) bool { return sd.Postmortems[i].Doc.Date.After(sd.Postmortems[j].Doc.Date) })
+	sort.SliceStable(sd.Postmortems, func(i, j int) bool { return sd.Postmortems[i].Doc.Date.After(sd.Postmortems[j].Doc.Date.Time) })
 	sort.SliceStable(sd.Runbooks, func(i, j int) bool {
 		return strings.ToLower(sd.Runbooks[i].Title) < strings.ToLower(sd.Runbooks[j].Title)
 	})
@@ -222,12 +231,12 @@ func buildModel(sd *siteData, pages []*page, staleDays int) {
 		linkRunbooks(sd, p)
 		for _, a := range p.Doc.Actions {
 			row := &actionRow{ActionItem: a, Page: p, Badge: a.Status, DueLabel: a.DueText}
-			if a.Open() && !a.Due.IsZero() && a.Due.Before(sd.Today) {
+			if days := ageDays(a.Due, sd.Today); a.Open() && a.Due.Set && days > 0 {
 				row.Overdue = true
-				row.DaysOverdue = int(sd.Today.Sub(a.Due).Hours() / 24)
+				row.DaysOverdue = days
 				row.Badge = "overdue " + strconv.Itoa(row.DaysOverdue) + "d"
 			}
-			if !a.Due.IsZero() {
+			if a.Due.Set {
 				row.DueLabel = formatDate(a.Due)
 			}
 			if slug := content.Slug(a.Owner); slug != "" {
@@ -458,10 +467,10 @@ func sortActions(rows []*actionRow) {
 		if rank(a) != rank(b) {
 			return rank(a) < rank(b)
 		}
-		if a.Due.IsZero() != b.Due.IsZero() {
-			return !a.Due.IsZero()
+		if a.Due.Set != b.Due.Set {
+			return a.Due.Set
 		}
-		return a.Due.Before(b.Due)
+		return a.Due.Before(b.Due.Time)
 	})
 }
 
@@ -557,7 +566,7 @@ func (sd *siteData) LessonsByService() []serviceLessons {
 			}
 		}
 		if len(ls) > 0 {
-			sort.SliceStable(ls, func(i, j int) bool { return ls[i].Page.Doc.Date.After(ls[j].Page.Doc.Date) })
+			sort.SliceStable(ls, func(i, j int) bool { return ls[i].Page.Doc.Date.After(ls[j].Page.Doc.Date.Time) })
 			out = append(out, serviceLessons{Service: svc, Lessons: ls})
 		}
 	}

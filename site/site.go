@@ -41,6 +41,9 @@ type Result struct {
 	Docs    int
 	Pages   int
 	Elapsed time.Duration
+	// Notes say, a line each, what the build left out and why (the feed
+	// and the sitemap without a usable base URL), for the user.
+	Notes []string
 }
 
 // Build renders kb into opts.Out. The previous site stays in place unless
@@ -86,7 +89,7 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	sd := &siteData{
 		Title: kb.Config.Title, Description: kb.Config.Description, BaseURL: baseURL, DocCount: len(kb.Docs),
 		Today:         time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC),
-		severityOrder: kb.Config.Severities, staleDays: kb.Config.StaleDays,
+		severityOrder: kb.Config.Severities, staleDays: kb.Config.StaleDays, dates: kb.Config.Dates,
 	}
 	var history map[string]*gitInfo
 	if !opts.NoGit {
@@ -117,23 +120,13 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	if err := out.write("style.css", tpl.css); err != nil {
 		return Result{}, err
 	}
-	if base := absoluteBase(baseURL); base != "" {
-		feed, err := atom(sd, base, 50)
-		if err != nil {
-			return Result{}, err
-		}
-		smap, err := sitemap(append(pages, docs...), base)
-		if err != nil {
-			return Result{}, err
-		}
-		if err := out.write("feed.xml", feed); err != nil {
-			return Result{}, err
-		}
-		if err := out.write("sitemap.xml", smap); err != nil {
-			return Result{}, err
-		}
+	res := Result{Docs: len(docs), Pages: len(docs) + len(pages)}
+	base, note := absoluteBase(baseURL)
+	if note != "" {
+		res.Notes = append(res.Notes, note)
+		return res, nil
 	}
-	return Result{Docs: len(docs), Pages: len(docs) + len(pages)}, nil
+	return res, writeFeeds(sd, append(pages, docs...), base, out)
 }
 
 // layoutOf names the layout of a document's page.
@@ -145,15 +138,6 @@ func layoutOf(d *content.Doc) string {
 		return "runbook"
 	}
 	return "page"
-}
-
-// absoluteBase returns the base URL with one trailing slash when it is an
-// absolute http(s) URL, else "".
-func absoluteBase(u string) string {
-	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
-		return ""
-	}
-	return strings.TrimRight(u, "/") + "/"
 }
 
 // sitePages makes the site's own pages: home, lists, taxonomies, the action

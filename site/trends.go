@@ -84,10 +84,10 @@ const recurrenceLatest = 5
 func computeTrends(sd *siteData) *trends {
 	t := &trends{Severities: append([]string(nil), severitiesOf(sd)...)}
 	pms := append([]*page(nil), sd.Postmortems...)
-	sort.SliceStable(pms, func(i, j int) bool { return pms[i].Doc.Date.Before(pms[j].Doc.Date) })
+	sort.SliceStable(pms, func(i, j int) bool { return pms[i].Doc.Date.Before(pms[j].Doc.Date.Time) })
 	var dated []*page
 	for _, p := range pms {
-		if !p.Doc.Date.IsZero() {
+		if p.Doc.Date.Set && charted(p.Doc, sd) {
 			dated = append(dated, p)
 		}
 	}
@@ -126,14 +126,20 @@ func defaultSeverities(sd *siteData) []string { return sd.severityOrder }
 
 func monthOf(t time.Time) string { return t.Format("2006-01") }
 
-// monthRange lists the months from first to last, inclusive.
+// maxMonths bounds the monthly chart to its last twenty years.
+const maxMonths = 240
+
+// monthRange lists the months from first to last, inclusive, or the last
+// maxMonths of them.
 func monthRange(first, last time.Time) []string {
-	var out []string
 	m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC)
 	end := time.Date(last.Year(), last.Month(), 1, 0, 0, 0, 0, time.UTC)
-	for !m.After(end) && len(out) < 240 {
+	if span := (end.Year()-m.Year())*12 + int(end.Month()) - int(m.Month()); span >= maxMonths {
+		m = end.AddDate(0, 1-maxMonths, 0)
+	}
+	var out []string
+	for ; !m.After(end); m = m.AddDate(0, 1, 0) {
 		out = append(out, monthOf(m))
-		m = m.AddDate(0, 1, 0)
 	}
 	return out
 }
@@ -143,7 +149,7 @@ func (t *trends) monthly(dated []*page) {
 		t.MonthlySum = "No dated postmortems yet."
 		return
 	}
-	t.Months = monthRange(dated[0].Doc.Date, dated[len(dated)-1].Doc.Date)
+	t.Months = monthRange(dated[0].Doc.Date.Time, dated[len(dated)-1].Doc.Date.Time)
 	index := map[string]int{}
 	for i, m := range t.Months {
 		index[m] = i
@@ -156,9 +162,15 @@ func (t *trends) monthly(dated []*page) {
 	for i := range t.BySeverity {
 		t.BySeverity[i] = make([]int, len(t.Severities))
 	}
+	shown := 0
 	for _, p := range dated {
+		m, inRange := index[monthOf(p.Doc.Date.Time)]
+		if !inRange {
+			continue // older than the chart's twenty years
+		}
+		shown++
 		if s, ok := sevIndex[p.Doc.Meta.Severity]; ok {
-			t.BySeverity[index[monthOf(p.Doc.Date)]][s]++
+			t.BySeverity[m][s]++
 		}
 	}
 	busiest, most := "", 0
@@ -169,7 +181,7 @@ func (t *trends) monthly(dated []*page) {
 	}
 	t.MonthlyChart = stackedBars("Incidents per month by severity", t.Months, t.Severities, t.BySeverity,
 		func(i int) string { return fmt.Sprintf("k%d", min(i, 3)) })
-	t.MonthlySum = fmt.Sprintf("%d incidents from %s to %s", len(dated), t.Months[0], t.Months[len(t.Months)-1])
+	t.MonthlySum = fmt.Sprintf("%d incidents from %s to %s", shown, t.Months[0], t.Months[len(t.Months)-1])
 	if most > 1 {
 		t.MonthlySum += fmt.Sprintf("; the busiest month was %s with %d.", busiest, most)
 	} else {
@@ -192,11 +204,25 @@ func sum(xs []int) int {
 	return n
 }
 
+// charted reports whether a postmortem's date and incident times all lie
+// in the KB's range of dates (or are not given). A year typed 1026 would
+// stretch every axis over a thousand years: such a postmortem is left out
+// of the charts, and lint reports the date; its page is still published.
+func charted(d *content.Doc, sd *siteData) bool {
+	m := d.Meta
+	for _, t := range []content.Time{d.Date, m.Started, m.Detected, m.Mitigated, m.Resolved} {
+		if t.Set && !sd.dates.Contains(t.Time, sd.Today) {
+			return false
+		}
+	}
+	return true
+}
+
 func (t *trends) services(sd *siteData) {
 	for _, s := range sd.Services {
 		n := 0
 		for _, p := range s.Pages {
-			if p.IsPostmortem() {
+			if p.IsPostmortem() && charted(p.Doc, sd) {
 				n++
 			}
 		}
@@ -219,7 +245,7 @@ func (t *trends) durations(dated []*page) {
 	byQ := map[string]*quarterRow{}
 	var order []string
 	for _, p := range dated {
-		q := quarterOf(p.Doc.Date)
+		q := quarterOf(p.Doc.Date.Time)
 		row := byQ[q]
 		if row == nil {
 			row = &quarterRow{Quarter: q}
@@ -286,7 +312,7 @@ func (t *trends) actions(sd *siteData, dated []*page) {
 	done, counted := 0, 0
 	owners := map[string]int{}
 	for _, p := range dated {
-		m := monthOf(p.Doc.Date)
+		m := monthOf(p.Doc.Date.Time)
 		for _, a := range p.Actions {
 			row := byMonth[m]
 			if row == nil {
@@ -401,11 +427,11 @@ func newRecurrence(kind, name string, pages []*page) recurrence {
 // within90Days returns the incidents of a date-ordered list that lie
 // within 90 days of another one: of the one before or the one after.
 func within90Days(pages []*page) []*page {
-	const window = 90 * 24 * time.Hour
+	const window = 90
 	var out []*page
 	for i, p := range pages {
-		before := i > 0 && p.Doc.Date.Sub(pages[i-1].Doc.Date) <= window
-		after := i+1 < len(pages) && pages[i+1].Doc.Date.Sub(p.Doc.Date) <= window
+		before := i > 0 && content.DaysBetween(pages[i-1].Doc.Date.Time, p.Doc.Date.Time) <= window
+		after := i+1 < len(pages) && content.DaysBetween(p.Doc.Date.Time, pages[i+1].Doc.Date.Time) <= window
 		if before || after {
 			out = append(out, p)
 		}

@@ -24,6 +24,8 @@ type Source struct {
 	// names it), or "(embedded) NAME" for a default.
 	Path string
 	Data []byte
+	// Override reports a file of the KB's own, not kb's default.
+	Override bool
 }
 
 // Overrides reads a KB's own template files by their slash names (such as
@@ -38,7 +40,7 @@ func Read(overrides Overrides, name string) (Source, error) {
 	if overrides != nil {
 		data, p, err := overrides(name)
 		if err == nil {
-			return Source{Path: p, Data: data}, nil
+			return Source{Path: p, Data: data, Override: true}, nil
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			return Source{}, fmt.Errorf("%s: %w", p, err)

@@ -56,6 +56,9 @@ func buildCommand() *command {
 				fmt.Fprintf(stderr, "kb build: %v\nThe previous output, if any, is unchanged.\n", err)
 				return exitFailed
 			}
+			for _, note := range res.Notes {
+				fmt.Fprintln(stderr, "kb build: "+note)
+			}
 			fmt.Fprintf(stdout, "built %d documents into %d pages in %s", res.Docs, res.Pages, time.Since(start).Round(time.Millisecond))
 			if n := len(kb.Errors); n > 0 {
 				fmt.Fprintf(stdout, "; %d content problems (listed above)", n)

@@ -1,0 +1,177 @@
+package content
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// configError is a kb.yaml value that kb cannot use, at the value.
+func configError(src []byte, n *yaml.Node, format string, args ...any) *Error {
+	return newKindError(ErrorConfig, ConfigFile, src, n.Line, n.Column, format, args...)
+}
+
+// checkValue checks the decoded value of the kb.yaml key at node v: a
+// value out of range or malformed is an error at the value, and the
+// default takes its place.
+func checkValue(src []byte, key string, v *yaml.Node, cfg *Config) []*Error {
+	def := DefaultConfig()
+	v = resolveAlias(v)
+	switch key {
+	case "stale_days":
+		if isNull(v) {
+			cfg.StaleDays = def.StaleDays
+		} else if cfg.StaleDays <= 0 {
+			cfg.StaleDays = def.StaleDays
+			return []*Error{configError(src, v, "stale_days should be a number of days above 0, not %s; %d is used", describeValue(v), def.StaleDays)}
+		}
+	case "severities":
+		return checkSeverities(src, v, cfg)
+	case "kinds":
+		return checkKinds(src, v, cfg)
+	case "limits":
+		if !cfg.Limits.valid() {
+			cfg.Limits = def.Limits
+			return []*Error{configError(src, v, "limits: every limit must be a positive number of bytes; the defaults are used")}
+		}
+	}
+	return nil
+}
+
+// checkSeverities keeps each severity once and refuses an empty list,
+// which would leave postmortems no severity to have.
+func checkSeverities(src []byte, v *yaml.Node, cfg *Config) []*Error {
+	def := DefaultConfig().Severities
+	if isNull(v) {
+		cfg.Severities = def
+		return nil
+	}
+	var errs []*Error
+	var kept []string
+	seen := map[string]int{}
+	for _, item := range v.Content {
+		s := strings.TrimSpace(item.Value)
+		if first, dup := seen[s]; dup {
+			errs = append(errs, configError(src, item, "severity %q is listed twice (first at line %d); it is kept once", s, first))
+			continue
+		}
+		if s == "" {
+			errs = append(errs, configError(src, item, "a severity is empty; it is left out"))
+			continue
+		}
+		seen[s] = item.Line
+		kept = append(kept, s)
+	}
+	if len(kept) == 0 {
+		cfg.Severities = def
+		return append(errs, configError(src, v, "severities lists none: postmortems need at least one; the defaults %s are used", strings.Join(def, ", ")))
+	}
+	cfg.Severities = kept
+	return errs
+}
+
+// kindNames are the kinds kb.yaml's kinds: may map.
+var kindNames = []string{string(KindPostmortem), string(KindRunbook), string(KindPage)}
+
+// checkKinds leaves out the globs of kinds: that are malformed (path.Match
+// would never match them) and the kinds kb does not know; a kind left
+// with no glob gets its default globs back.
+func checkKinds(src []byte, v *yaml.Node, cfg *Config) []*Error {
+	if v.Kind != yaml.MappingNode {
+		return nil
+	}
+	def := DefaultConfig().Kinds
+	var errs []*Error
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, globs := v.Content[i], resolveAlias(v.Content[i+1])
+		kind := Kind(k.Value)
+		if !contains(kindNames, k.Value) {
+			errs = append(errs, configError(src, k, "kinds: unknown kind %q%s; the kinds are postmortem, runbook and page", k.Value, suggestKey(k.Value, kindNames)))
+			delete(cfg.Kinds, kind)
+			continue
+		}
+		var kept []string
+		var last *Error
+		for _, g := range globs.Content {
+			if err := validGlob(g.Value); err != nil {
+				last = configError(src, g, "kinds.%s: %q is not a glob kb can match (%v); it is left out", k.Value, g.Value, err)
+				errs = append(errs, last)
+				continue
+			}
+			kept = append(kept, g.Value)
+		}
+		if len(kept) == 0 && last != nil && def[kind] != nil {
+			kept = def[kind]
+			last.Msg += fmt.Sprintf(", and with no glob left the default %s is used", strings.Join(kept, ", "))
+		}
+		cfg.Kinds[kind] = kept
+	}
+	return errs
+}
+
+// dateKeys are the keys of kb.yaml's dates: mapping.
+var dateKeys = []string{"earliest", "max_days_ahead"}
+
+// decodeDates reads kb.yaml's dates: {earliest, max_days_ahead}. A value
+// kb cannot use is an error at the value, and its default is kept.
+func decodeDates(src []byte, n *yaml.Node) (DateRange, []*Error) {
+	r := DefaultDateRange()
+	n = resolveAlias(n)
+	if isNull(n) {
+		return r, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return r, []*Error{configError(src, n, "dates should be a mapping such as {earliest: 1990-01-01, max_days_ahead: 365}, not a %s; the defaults are used", nodeKindName(n))}
+	}
+	var errs []*Error
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], resolveAlias(n.Content[i+1])
+		switch k.Value {
+		case "earliest":
+			t, ok := ParseTime(scalarText(v))
+			if !ok {
+				errs = append(errs, configError(src, v, "dates.earliest should be a date (YYYY-MM-DD), not %s; %s is used",
+					describeValue(v), r.Earliest.Format("2006-01-02")))
+				continue
+			}
+			r.Earliest = t
+		case "max_days_ahead":
+			days, err := strconv.Atoi(scalarText(v))
+			if err != nil || days < 0 {
+				errs = append(errs, configError(src, v, "dates.max_days_ahead should be a whole number of days, 0 or more, not %s; %d is used",
+					describeValue(v), r.MaxDaysAhead))
+				continue
+			}
+			r.MaxDaysAhead = days
+		default:
+			errs = append(errs, configError(src, k, "unknown key %q in dates%s", k.Value, suggestKey(k.Value, dateKeys)))
+		}
+	}
+	return r, errs
+}
+
+// scalarText is the text of a single value, or "" for anything else.
+func scalarText(n *yaml.Node) string {
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return ""
+	}
+	return n.Value
+}
+
+// describeValue quotes a single value, or names the kind of another.
+func describeValue(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode {
+		return strconv.Quote(n.Value)
+	}
+	return "a " + nodeKindName(n)
+}
+
+// suggestKey returns "; did you mean "x"?" for the nearest key, or "".
+func suggestKey(s string, keys []string) string {
+	if c := Closest(s, keys); c != "" {
+		return fmt.Sprintf("; did you mean %q?", c)
+	}
+	return ""
+}
