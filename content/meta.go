@@ -11,6 +11,8 @@ import (
 // Meta, recording values of the wrong shape as field errors.
 type metaDecoder struct {
 	doc *Doc
+	// lines indexes the document's source for the errors' context.
+	lines *LineIndex
 	// id, kind, title and date are read here and applied by the loader,
 	// which knows the fallbacks.
 	id, kind, title string
@@ -88,8 +90,7 @@ func (d *metaDecoder) pos(n *yaml.Node) Pos {
 }
 
 func (d *metaDecoder) fieldError(n *yaml.Node, format string, args ...any) {
-	p := d.pos(n)
-	d.doc.FieldErrors = append(d.doc.FieldErrors, newError(p.File, d.doc.Source, p.Line, p.Col, format, args...))
+	d.doc.FieldErrors = append(d.doc.FieldErrors, d.lines.errorAt(ErrorUnreadable, d.doc.Path, n.Line, n.Column, format, args...))
 }
 
 // lintDisable reads lint: {disable: [rule, ...]}.

@@ -45,7 +45,7 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 		doc.FrontMatterBroken = fm.present
 	}
 	doc.HasFrontMatter, doc.BodyOffset, doc.BodyLine = fm.present, fm.bodyOffset, fm.bodyLine
-	dec := &metaDecoder{doc: doc}
+	dec := &metaDecoder{doc: doc, lines: newLineIndex(src)}
 	dec.decode(fm.root)
 	doc.Actions = dec.frontMatterActions(dec.actions)
 	p.finish(doc, dec.kind, dec)
@@ -72,7 +72,7 @@ func (p *Parser) finish(doc *Doc, kind string, dec *metaDecoder) {
 	default:
 		if k != "" && dec != nil {
 			if pos, ok := doc.KeyPos("kind"); ok {
-				doc.FieldErrors = append(doc.FieldErrors, newError(doc.Path, doc.Source, pos.Line, pos.Col,
+				doc.FieldErrors = append(doc.FieldErrors, dec.lines.errorAt(ErrorUnreadable, doc.Path, pos.Line, pos.Col,
 					"kind %q is not one of postmortem, runbook, page; the folder decides instead", kind))
 			}
 		}
