@@ -93,14 +93,16 @@ func (d *metaDecoder) frontMatterActions(n *yaml.Node) []ActionItem {
 	}
 	items := make([]ActionItem, 0, len(n.Content))
 	for _, c := range n.Content {
-		c = resolveAlias(c)
+		if c = d.follow(c); c == nil {
+			continue // an alias kb did not follow
+		}
 		item := ActionItem{Form: FormFrontMatter, Pos: d.pos(c), Status: StatusOpen}
 		switch c.Kind {
 		case yaml.ScalarNode:
 			item.What = strings.TrimSpace(c.Value)
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(c.Content); i += 2 {
-				k, v := c.Content[i], resolveAlias(c.Content[i+1])
+				k, v := c.Content[i], d.follow(c.Content[i+1])
 				field := actionField(k.Value)
 				if field == "" {
 					continue

@@ -18,6 +18,8 @@ type metaDecoder struct {
 	id, kind, title string
 	date            time.Time
 	actions         *yaml.Node
+	// aliases counts what following YAML aliases costs.
+	aliases aliasBudget
 }
 
 // decode walks the top-level mapping of the front matter.
@@ -27,7 +29,7 @@ func (d *metaDecoder) decode(root *yaml.Node) {
 	}
 	m := &d.doc.Meta
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], resolveAlias(root.Content[i+1])
+		k, v := root.Content[i], d.follow(root.Content[i+1])
 		name := k.Value
 		d.doc.Keys = append(d.doc.Keys, Key{Name: name, Pos: d.pos(k)})
 		switch name {
@@ -104,7 +106,7 @@ func (d *metaDecoder) lintDisable(n *yaml.Node) []string {
 	}
 	var out []string
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], resolveAlias(n.Content[i+1])
+		k, v := n.Content[i], d.follow(n.Content[i+1])
 		if k.Value != "disable" {
 			d.fieldError(k, "lint: unknown key %q; the key is disable", k.Value)
 			continue
@@ -132,14 +134,6 @@ func isNull(n *yaml.Node) bool {
 		return true
 	}
 	return false
-}
-
-// resolveAlias follows an alias to the node it names.
-func resolveAlias(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < maxYAMLDepth; i++ {
-		n = n.Alias
-	}
-	return n
 }
 
 // scalar reads a single value; a null value is empty.
@@ -172,7 +166,7 @@ func (d *metaDecoder) list(key string, n *yaml.Node) []string {
 	case yaml.SequenceNode:
 		out := make([]string, 0, len(n.Content))
 		for _, c := range n.Content {
-			if s := d.scalar(key+" item", resolveAlias(c)); s != "" {
+			if s := d.scalar(key+" item", d.follow(c)); s != "" {
 				out = append(out, s)
 			}
 		}
