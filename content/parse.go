@@ -45,7 +45,7 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 		doc.FrontMatterBroken = fm.present
 	}
 	doc.HasFrontMatter, doc.BodyOffset, doc.BodyLine = fm.present, fm.bodyOffset, fm.bodyLine
-	dec := &metaDecoder{doc: doc, lines: newLineIndex(src), aliases: newAliasBudget(fm.bodyOffset)}
+	dec := &metaDecoder{doc: doc, lines: newLineIndex(src), limits: p.cfg.Limits, aliases: newAliasBudget(fm.bodyOffset)}
 	dec.decode(fm.root)
 	doc.Actions = dec.frontMatterActions(dec.actions)
 	if err := dec.aliasError(); err != nil {

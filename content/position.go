@@ -60,6 +60,11 @@ const (
 	// leads outside the KB, loops or leads nowhere, a FIFO, socket, device
 	// or folder in a document's place.
 	ErrorSkipped
+	// ErrorOverLimit is a document that gives more than a per-document
+	// limit of kb.yaml's limits: allows (values of a front matter list),
+	// of which kb uses the first ones only. Documents hold these among
+	// their FieldErrors.
+	ErrorOverLimit
 )
 
 // Error implements the error interface as "file:line:col: message".

@@ -44,6 +44,8 @@ func schemaRules() []*Rule {
 			Doc: "Front matter values of the wrong shape: a list where a single value belongs, a date that is not YYYY-MM-DD."},
 		{Name: "schema/enum", Severity: Error, Scope: PerDoc, Run: runEnums,
 			Doc: "A severity that kb.yaml does not list, a postmortem status other than draft, in-review or published, an action status other than open, in-progress, done or wont-do."},
+		{Name: "schema/over-limit", Severity: Warning, Scope: PerDoc, Run: runOverLimits,
+			Doc: "A front matter list with more values than kb.yaml limits.terms_per_document (100 by default): kb uses the first ones only, so that one document cannot fill the site with pages."},
 		{Name: "schema/unknown-key", Severity: Warning, Scope: PerDoc, Run: runUnknownKeys,
 			Doc: "A front matter key kb does not know, often a typo of one it does; kb.yaml lint.front_matter_keys accepts a team's own keys."},
 	}
@@ -130,7 +132,17 @@ func hasKey(d *content.Doc, key string) bool {
 
 func runFieldErrors(p *Pass) {
 	for _, e := range p.Doc.FieldErrors {
-		p.Report(e.Pos, e.Msg, "")
+		if e.Kind != content.ErrorOverLimit {
+			p.Report(e.Pos, e.Msg, "")
+		}
+	}
+}
+
+func runOverLimits(p *Pass) {
+	for _, e := range p.Doc.FieldErrors {
+		if e.Kind == content.ErrorOverLimit {
+			p.Report(e.Pos, e.Msg, "Keep the values that matter most; kb.yaml limits: raises the limit for the whole KB.")
+		}
 	}
 }
 

@@ -1,0 +1,87 @@
+package content
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestTermsPerDocument(t *testing.T) {
+	names := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = fmt.Sprintf("s%d", i)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name   string
+		config string // kb.yaml
+		front  string // the front matter lines after the title
+		want   []string
+		errAt  string // the over-limit error, "" for none
+	}{
+		{"the default limit keeps the first 100", "", "services: [" + strings.Join(names(150), ", ") + "]", names(100), "postmortems/x.md:3:1"},
+		{"a list at the limit is whole", "", "services: [" + strings.Join(names(100), ", ") + "]", names(100), ""},
+		{"kb.yaml sets the limit", "limits: {terms_per_document: 2}\n", "services: [a, b, c]", []string{"a", "b"}, "postmortems/x.md:3:1"},
+		{"a comma-separated value counts its values", "limits: {terms_per_document: 2}\n", "services: a, b, , c", []string{"a", "b"}, "postmortems/x.md:3:1"},
+		{"a block list", "limits: {terms_per_document: 1}\n", "services:\n  - a\n  - b", []string{"a"}, "postmortems/x.md:3:1"},
+		{"values past the limit are not read: no type error for them", "limits: {terms_per_document: 1}\n", "services: [a, [b], {c: d}]", []string{"a"}, "postmortems/x.md:3:1"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writeKB(t, "-- kb.yaml --\n"+c.config+"-- postmortems/x.md --\n---\ntitle: x\n"+c.front+"\n---\n")
+			kb, err := Load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(kb.Errors) > 0 {
+				t.Fatalf("load errors: %v", kb.Errors)
+			}
+			d := kb.Docs[0]
+			if !slices.Equal(d.Meta.Services, c.want) {
+				t.Errorf("services %v, want %v", d.Meta.Services, c.want)
+			}
+			var at []string
+			for _, e := range d.FieldErrors {
+				if e.Kind != ErrorOverLimit {
+					t.Errorf("field error of another kind: %v", e)
+					continue
+				}
+				at = append(at, e.Pos.String())
+			}
+			if want := strings.Fields(c.errAt); !slices.Equal(at, want) {
+				t.Errorf("over-limit errors at %v, want %v", at, want)
+			}
+		})
+	}
+}
+
+func TestLimitsConfig(t *testing.T) {
+	for _, c := range []struct {
+		config     string
+		terms      int
+		docBytes   int64
+		configErrs int
+	}{
+		{"", DefaultTermsPerDocument, DefaultDocumentBytes, 0},
+		{"limits: {terms_per_document: 7}\n", 7, DefaultDocumentBytes, 0},
+		{"limits: {document_bytes: 5000}\n", DefaultTermsPerDocument, 5000, 0},
+		{"limits: {terms_per_document: 0}\n", DefaultTermsPerDocument, DefaultDocumentBytes, 1},
+		{"limits: {terms_per_document: -3}\n", DefaultTermsPerDocument, DefaultDocumentBytes, 1},
+	} {
+		dir := writeKB(t, "-- kb.yaml --\n"+c.config)
+		cfg, errs := LoadConfig(dir)
+		if len(errs) != c.configErrs {
+			t.Errorf("%q: %d errors, want %d: %v", c.config, len(errs), c.configErrs, errs)
+		}
+		for _, e := range errs {
+			if e.Kind != ErrorConfig {
+				t.Errorf("%q: error of kind %v", c.config, e.Kind)
+			}
+		}
+		if cfg.Limits.terms() != c.terms || cfg.Limits.Document().Bytes != c.docBytes {
+			t.Errorf("%q: %d terms, %d bytes; want %d, %d", c.config, cfg.Limits.terms(), cfg.Limits.Document().Bytes, c.terms, c.docBytes)
+		}
+	}
+}
