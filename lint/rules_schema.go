@@ -150,17 +150,17 @@ func runEnums(p *Pass) {
 	d := p.Doc
 	if d.Kind == content.KindPostmortem {
 		if s := d.Meta.Severity; s != "" && !contains(p.Config.KB.Severities, s) {
-			p.Report(keyPos(d, "severity"), fmt.Sprintf("severity %q is not one of %s", s, strings.Join(p.Config.KB.Severities, ", ")),
+			p.Report(keyPos(d, "severity"), fmt.Sprintf("severity %q is not one of %s", short(s), strings.Join(p.Config.KB.Severities, ", ")),
 				suggestOne(s, p.Config.KB.Severities))
 		}
 		if s := d.Meta.Status; s != "" && !contains(postmortemStatuses, s) {
-			p.Report(keyPos(d, "status"), fmt.Sprintf("status %q is not one of %s", s, strings.Join(postmortemStatuses, ", ")),
+			p.Report(keyPos(d, "status"), fmt.Sprintf("status %q is not one of %s", short(s), strings.Join(postmortemStatuses, ", ")),
 				suggestOne(s, postmortemStatuses))
 		}
 	}
 	for _, a := range d.Actions {
 		if !contains(actionStatuses, a.Status) {
-			p.Report(a.Pos, fmt.Sprintf("action item status %q is not one of %s", a.Status, strings.Join(actionStatuses, ", ")),
+			p.Report(a.Pos, fmt.Sprintf("action item status %q is not one of %s", short(a.Status), strings.Join(actionStatuses, ", ")),
 				suggestOne(a.Status, actionStatuses))
 		}
 	}
@@ -179,7 +179,7 @@ func runUnknownKeys(p *Pass) {
 		if p.Config.frontMatterKeys[k.Name] {
 			continue
 		}
-		p.Report(k.Pos, fmt.Sprintf("unknown front matter key %q%s", k.Name, didYouMean(k.Name, kbFrontMatterKeys)),
+		p.Report(k.Pos, fmt.Sprintf("unknown front matter key %q%s", short(k.Name), didYouMean(k.Name, kbFrontMatterKeys)),
 			"If the key is your team's own, list it in kb.yaml under lint.front_matter_keys.")
 	}
 }
