@@ -49,7 +49,7 @@ func DefaultConfig() Config {
 		},
 		StaleDays: 180,
 		Limits: Limits{DocumentBytes: DefaultDocumentBytes, FrontMatterBytes: DefaultFrontMatterBytes,
-			TermsPerDocument: DefaultTermsPerDocument},
+			TermsPerDocument: DefaultTermsPerDocument, ActionsPerDocument: DefaultActionsPerDocument},
 	}
 }
 
@@ -65,19 +65,23 @@ type Limits struct {
 	// (services, tags, authors, contributing_factors, guardrails,
 	// runbooks, alerts) kb uses; the rest are left out.
 	TermsPerDocument int `yaml:"terms_per_document"`
+	// ActionsPerDocument is how many action items of one document kb
+	// uses, front matter and body together; the rest are left out.
+	ActionsPerDocument int `yaml:"actions_per_document"`
 }
 
 // The default limits, and the fixed limit of kb.yaml itself (which cannot
 // raise its own).
 const (
-	DefaultDocumentBytes    = 10 << 20
-	DefaultFrontMatterBytes = 1 << 20
-	ConfigBytes             = 1 << 20
-	DefaultTermsPerDocument = 100
+	DefaultDocumentBytes      = 10 << 20
+	DefaultFrontMatterBytes   = 1 << 20
+	ConfigBytes               = 1 << 20
+	DefaultTermsPerDocument   = 100
+	DefaultActionsPerDocument = 100
 )
 
 func (l Limits) valid() bool {
-	return l.DocumentBytes > 0 && l.FrontMatterBytes > 0 && l.TermsPerDocument > 0
+	return l.DocumentBytes > 0 && l.FrontMatterBytes > 0 && l.TermsPerDocument > 0 && l.ActionsPerDocument > 0
 }
 
 // Document is the limit a document is read with; zero limits are the
@@ -92,6 +96,11 @@ func (l Limits) frontMatter() int64 { return orDefault(l.FrontMatterBytes, Defau
 // terms is the limit of the values of one front matter list.
 func (l Limits) terms() int {
 	return int(orDefault(int64(l.TermsPerDocument), DefaultTermsPerDocument))
+}
+
+// actions is the limit of the action items of one document.
+func (l Limits) actions() int {
+	return int(orDefault(int64(l.ActionsPerDocument), DefaultActionsPerDocument))
 }
 
 func orDefault(n, def int64) int64 {

@@ -19,6 +19,8 @@ type metaDecoder struct {
 	id, kind, title string
 	date            time.Time
 	actions         *yaml.Node
+	// actionsLeft counts the front matter action items past the limit.
+	actionsLeft int
 	// aliases counts what following YAML aliases costs.
 	aliases aliasBudget
 }

@@ -54,6 +54,7 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 	p.finish(doc, dec.kind, dec)
 	h1 := scanBlocks(doc)
 	settleActions(doc)
+	dec.capActions()
 	if doc.Title == "" {
 		doc.Title = h1
 	}

@@ -61,9 +61,9 @@ const (
 	// or folder in a document's place.
 	ErrorSkipped
 	// ErrorOverLimit is a document that gives more than a per-document
-	// limit of kb.yaml's limits: allows (values of a front matter list),
-	// of which kb uses the first ones only. Documents hold these among
-	// their FieldErrors.
+	// limit of kb.yaml's limits: allows (values of a front matter list,
+	// action items), of which kb uses the first ones only. Documents hold
+	// these among their FieldErrors.
 	ErrorOverLimit
 )
 

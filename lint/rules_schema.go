@@ -45,7 +45,7 @@ func schemaRules() []*Rule {
 		{Name: "schema/enum", Severity: Error, Scope: PerDoc, Run: runEnums,
 			Doc: "A severity that kb.yaml does not list, a postmortem status other than draft, in-review or published, an action status other than open, in-progress, done or wont-do."},
 		{Name: "schema/over-limit", Severity: Warning, Scope: PerDoc, Run: runOverLimits,
-			Doc: "A front matter list with more values than kb.yaml limits.terms_per_document (100 by default): kb uses the first ones only, so that one document cannot fill the site with pages."},
+			Doc: "A front matter list with more values than kb.yaml limits.terms_per_document, or a document with more action items than limits.actions_per_document (100 each by default): kb uses the first ones only, so that one document cannot fill the site with pages."},
 		{Name: "schema/unknown-key", Severity: Warning, Scope: PerDoc, Run: runUnknownKeys,
 			Doc: "A front matter key kb does not know, often a typo of one it does; kb.yaml lint.front_matter_keys accepts a team's own keys."},
 	}

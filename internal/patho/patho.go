@@ -43,6 +43,7 @@ func Cases() []Case {
 		{Name: "services-rows", About: "100 services and 100 tags of `scale` bytes each: the services line repeated on every term page", Scale: 1000, TestScale: 200, Doc: ServicesRows},
 		{Name: "lessons-services", About: "an insight of `scale` bytes and 100 services: the insight on the lessons page once per service", Scale: 500000, TestScale: 50000, Doc: LessonsServices},
 		{Name: "many-owners", About: "`scale` action items, each with an owner of its own", Scale: 10000, TestScale: 500, Doc: ManyOwners},
+		{Name: "most-pages", About: "`scale` services and `scale` tags, as short as names come: the most pages per byte", Scale: 100, TestScale: 100, Doc: MostPages},
 		{Name: "type-errors", About: "`scale` action items with a due date of the wrong type, one error each", Scale: 20000, TestScale: 3000, Doc: TypeErrors},
 		{Name: "long-error-line", About: "a front matter error at the end of a line of `scale` bytes", Scale: 1 << 20, TestScale: 262144, Doc: LongErrorLine},
 	}
@@ -171,6 +172,19 @@ func ManyOwners(n int) []byte {
 		fmt.Fprintf(&b, "  - {what: Fix thing %d, owner: team-%d, due: 2026-02-01}\n", i, i)
 	}
 	return []byte(frontMatter("Many owners", "services: [checkout]", strings.TrimSuffix(b.String(), "\n")) + "---\n" + body)
+}
+
+// MostPages is a postmortem with n services and n tags, each as short as
+// a name can be and each of a page of its own: no byte of a document makes
+// more of the site. (An action item's owner makes a page too, from more
+// bytes.)
+func MostPages(n int) []byte {
+	var services, tags []string
+	for i := range n {
+		services = append(services, fmt.Sprintf("s%d", i))
+		tags = append(tags, fmt.Sprintf("t%d", i))
+	}
+	return []byte("---\ntitle: P\nservices: [" + strings.Join(services, ",") + "]\ntags: [" + strings.Join(tags, ",") + "]\n---\n")
 }
 
 // TypeErrors is a postmortem with n action items whose due date is a list.
