@@ -173,7 +173,7 @@ func duplicateKey(file string, src []byte, root *yaml.Node) *Error {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k := root.Content[i]
 		if first, dup := seen[k.Value]; dup {
-			return newError(file, src, k.Line, k.Column, "invalid YAML in front matter: key %q already defined at line %d", k.Value, first)
+			return newError(file, src, k.Line, k.Column, "invalid YAML in front matter: key %q already defined at line %d", shortValue(k.Value), first)
 		}
 		seen[k.Value] = k.Line
 	}

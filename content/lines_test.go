@@ -169,3 +169,25 @@ func TestErrorsAlongALongSourceCostItOnce(t *testing.T) {
 		t.Errorf("the index scanned %d bytes and holds %d lines", x.scanned, len(x.starts))
 	}
 }
+
+func TestErrorMessagesQuoteValuesShortly(t *testing.T) {
+	long := strings.Repeat("v", 100000)
+	doc, errs := parse(t, "x.md", "---\ntitle: t\ndate: "+long+"\nkind: "+long+"\nlint: {"+strings.Repeat("k", 1000)+": x}\n---\n")
+	all := append(errs, doc.FieldErrors...)
+	if len(all) != 3 {
+		t.Fatalf("%d errors, want 3: %v", len(all), all)
+	}
+	for _, e := range all {
+		if len(e.Msg) > 200 || !strings.Contains(e.Msg, "…") {
+			t.Errorf("message of %d bytes: %.120q", len(e.Msg), e.Msg)
+		}
+		for _, l := range strings.Split(e.Excerpt(), "\n") {
+			if len(l) > 300 {
+				t.Errorf("excerpt line of %d bytes", len(l))
+			}
+		}
+	}
+	if e := newError("x.md", nil, 1, 1, "%s", long); len(e.Msg) > messageBytes {
+		t.Errorf("a message of %d bytes", len(e.Msg))
+	}
+}

@@ -111,7 +111,7 @@ func (d *metaDecoder) lintDisable(n *yaml.Node) []string {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], d.follow(n.Content[i+1])
 		if k.Value != "disable" {
-			d.fieldError(k, "lint: unknown key %q; the key is disable", k.Value)
+			d.fieldError(k, "lint: unknown key %q; the key is disable", shortValue(k.Value))
 			continue
 		}
 		rules, _ := d.list("lint.disable", v, 0)
@@ -219,7 +219,7 @@ func (d *metaDecoder) time(key string, n *yaml.Node) time.Time {
 	}
 	t, ok := ParseTime(s)
 	if !ok {
-		d.fieldError(n, "%s: %q is not a date (YYYY-MM-DD) or a timestamp (YYYY-MM-DDTHH:MM:SSZ)", key, s)
+		d.fieldError(n, "%s: %q is not a date (YYYY-MM-DD) or a timestamp (YYYY-MM-DDTHH:MM:SSZ)", key, shortValue(s))
 	}
 	return t
 }

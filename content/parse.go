@@ -77,7 +77,7 @@ func (p *Parser) finish(doc *Doc, kind string, dec *metaDecoder) {
 		if k != "" && dec != nil {
 			if pos, ok := doc.KeyPos("kind"); ok {
 				doc.FieldErrors = append(doc.FieldErrors, dec.lines.errorAt(ErrorUnreadable, doc.Path, pos.Line, pos.Col,
-					"kind %q is not one of postmortem, runbook, page; the folder decides instead", kind))
+					"kind %q is not one of postmortem, runbook, page; the folder decides instead", shortValue(kind)))
 			}
 		}
 		doc.Kind = p.cfg.kindOf(doc.Path)
