@@ -40,7 +40,7 @@ func Cases() []Case {
 		{Name: "blame-line", About: "one line of `scale` blame words", Scale: 10000, TestScale: 2000, Doc: BlameLine},
 		{Name: "ip-line", About: "one pasted log line of `scale` private IP addresses", Scale: 20000, TestScale: 2000, Doc: IPLine},
 		{Name: "title-actions", About: "a title of `scale` bytes and `scale`/8 action items, each listed with the title", Scale: 32000, TestScale: 8000, Doc: TitleActions},
-		{Name: "services-rows", About: "100 services and 100 tags of `scale` bytes each: the services line repeated on every term page", Scale: 1000, TestScale: 200, Doc: ServicesRows},
+		{Name: "services-rows", About: "100 services and 100 tags of `scale` bytes each: the services line repeated on every term page", Scale: 240, TestScale: 200, Doc: ServicesRows},
 		{Name: "lessons-services", About: "an insight of `scale` bytes and 100 services: the insight on the lessons page once per service", Scale: 500000, TestScale: 50000, Doc: LessonsServices},
 		{Name: "many-owners", About: "`scale` action items, each with an owner of its own", Scale: 10000, TestScale: 500, Doc: ManyOwners},
 		{Name: "most-pages", About: "`scale` services and `scale` tags, as short as names come: the most pages per byte", Scale: 100, TestScale: 100, Doc: MostPages},
