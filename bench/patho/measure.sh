@@ -30,7 +30,7 @@ for c in base "${cases[@]}"; do
     [ -d "$dir/$k" ] || continue
     rm -rf "$tmp/site"
     run "$k build" "$kb" build --dir "$dir/$k" --out "$tmp/site"
-    printf "%-30s site %s bytes in %s files\n" "" "$(du -sb "$tmp/site" 2>/dev/null | cut -f1)" "$(find "$tmp/site" -type f 2>/dev/null | wc -l)"
+    printf "%-30s site %s bytes in %s files\n" "" "$(find "$tmp/site" -type f -printf '%s\n' 2>/dev/null | awk '{n += $1} END {print n + 0}')" "$(find "$tmp/site" -type f 2>/dev/null | wc -l)"
     run "$k lint" "$kb" lint --dir "$dir/$k" --today 2026-11-21
     [ "$c" = base ] && break
   done
