@@ -43,7 +43,7 @@ func Cases() []Case {
 		{Name: "services-rows", About: "100 services and 100 tags of `scale` bytes each: the services line repeated on every term page", Scale: 240, TestScale: 200, Doc: ServicesRows},
 		{Name: "lessons-services", About: "an insight of `scale` bytes and 100 services: the insight on the lessons page once per service", Scale: 500000, TestScale: 50000, Doc: LessonsServices},
 		{Name: "many-owners", About: "`scale` action items, each with an owner of its own", Scale: 10000, TestScale: 500, Doc: ManyOwners},
-		{Name: "most-pages", About: "`scale` services and `scale` tags, as short as names come: the most pages per byte", Scale: 100, TestScale: 100, Doc: MostPages},
+		{Name: "most-pages", About: "`scale` services and `scale` tags, as short as names come: the most pages per byte", Scale: 100, TestScale: 50, Doc: MostPages},
 		{Name: "type-errors", About: "`scale` action items with a due date of the wrong type, one error each", Scale: 20000, TestScale: 3000, Doc: TypeErrors},
 		{Name: "long-error-line", About: "a front matter error at the end of a line of `scale` bytes", Scale: 1 << 20, TestScale: 262144, Doc: LongErrorLine},
 	}
