@@ -82,7 +82,9 @@ func (a *ActionItem) setDue(s string) {
 }
 
 // frontMatterActions reads the actions: list: each item a mapping of
-// what/owner/due/status/link (or their synonyms), or a plain string.
+// what/owner/due/status/link (or their synonyms), or a plain string. It
+// reads at most limits.actions_per_document items and counts the rest in
+// d.actionsLeft.
 func (d *metaDecoder) frontMatterActions(n *yaml.Node) []ActionItem {
 	if n == nil || isNull(n) {
 		return nil
@@ -91,16 +93,23 @@ func (d *metaDecoder) frontMatterActions(n *yaml.Node) []ActionItem {
 		d.fieldError(n, "actions should be a list of items with what, owner, due and status, not a %s", nodeKindName(n))
 		return nil
 	}
-	items := make([]ActionItem, 0, len(n.Content))
-	for _, c := range n.Content {
-		c = resolveAlias(c)
+	limit := d.limits.actions()
+	items := make([]ActionItem, 0, min(len(n.Content), limit))
+	for i, c := range n.Content {
+		if len(items) == limit {
+			d.actionsLeft = len(n.Content) - i
+			break
+		}
+		if c = d.follow(c); c == nil {
+			continue // an alias kb did not follow
+		}
 		item := ActionItem{Form: FormFrontMatter, Pos: d.pos(c), DuePos: d.pos(c), Status: StatusOpen}
 		switch c.Kind {
 		case yaml.ScalarNode:
 			item.What = strings.TrimSpace(c.Value)
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(c.Content); i += 2 {
-				k, v := c.Content[i], resolveAlias(c.Content[i+1])
+				k, v := c.Content[i], d.follow(c.Content[i+1])
 				field := actionField(k.Value)
 				if field == "" {
 					continue
@@ -117,6 +126,27 @@ func (d *metaDecoder) frontMatterActions(n *yaml.Node) []ActionItem {
 		items = append(items, item)
 	}
 	return items
+}
+
+// capActions keeps the first limits.actions_per_document action items of
+// the document, front matter and body together, so that one document
+// cannot fill the action board and the owners' pages; the rest are left
+// out with a field error of kind ErrorOverLimit at the first of them.
+func (d *metaDecoder) capActions() {
+	limit := d.limits.actions()
+	doc := d.doc
+	total := len(doc.Actions) + d.actionsLeft
+	if total <= limit {
+		return
+	}
+	pos, ok := doc.KeyPos("actions")
+	if d.actionsLeft == 0 || !ok {
+		pos = doc.Actions[limit].Pos
+	}
+	doc.Actions = doc.Actions[:limit:limit]
+	doc.FieldErrors = append(doc.FieldErrors, d.lines.errorAt(ErrorOverLimit, doc.Path, pos.Line, pos.Col,
+		"this document has %d action items; kb uses the first %d (kb.yaml limits.actions_per_document), so that one document cannot fill the action board",
+		total, limit))
 }
 
 // Tokens that carry an action item's fields inside a list item's text.

@@ -51,29 +51,42 @@ func DefaultConfig() Config {
 			KindRunbook:    {"runbooks/**"},
 		},
 		StaleDays: 180,
-		Limits:    Limits{DocumentBytes: DefaultDocumentBytes, FrontMatterBytes: DefaultFrontMatterBytes},
-		Dates:     DefaultDateRange(),
+		Limits: Limits{DocumentBytes: DefaultDocumentBytes, FrontMatterBytes: DefaultFrontMatterBytes,
+			TermsPerDocument: DefaultTermsPerDocument, ActionsPerDocument: DefaultActionsPerDocument},
+		Dates: DefaultDateRange(),
 	}
 }
 
-// Limits bounds what kb reads of one file, so that no file of a pull
-// request can make kb read without end.
+// Limits bounds what kb reads of one file, and what one document may add
+// to the site, so that no file of a pull request can make kb read without
+// end or fill the site with pages.
 type Limits struct {
 	// DocumentBytes is the largest document kb reads.
 	DocumentBytes int64 `yaml:"document_bytes"`
 	// FrontMatterBytes is the largest front matter block kb parses.
 	FrontMatterBytes int64 `yaml:"front_matter_bytes"`
+	// TermsPerDocument is how many values of one front matter list
+	// (services, tags, authors, contributing_factors, guardrails,
+	// runbooks, alerts) kb uses; the rest are left out.
+	TermsPerDocument int `yaml:"terms_per_document"`
+	// ActionsPerDocument is how many action items of one document kb
+	// uses, front matter and body together; the rest are left out.
+	ActionsPerDocument int `yaml:"actions_per_document"`
 }
 
 // The default limits, and the fixed limit of kb.yaml itself (which cannot
 // raise its own).
 const (
-	DefaultDocumentBytes    = 10 << 20
-	DefaultFrontMatterBytes = 1 << 20
-	ConfigBytes             = 1 << 20
+	DefaultDocumentBytes      = 10 << 20
+	DefaultFrontMatterBytes   = 1 << 20
+	ConfigBytes               = 1 << 20
+	DefaultTermsPerDocument   = 100
+	DefaultActionsPerDocument = 100
 )
 
-func (l Limits) valid() bool { return l.DocumentBytes > 0 && l.FrontMatterBytes > 0 }
+func (l Limits) valid() bool {
+	return l.DocumentBytes > 0 && l.FrontMatterBytes > 0 && l.TermsPerDocument > 0 && l.ActionsPerDocument > 0
+}
 
 // Document is the limit a document is read with; zero limits are the
 // defaults.
@@ -83,6 +96,16 @@ func (l Limits) Document() Limit {
 
 // frontMatter is the limit of a front matter block.
 func (l Limits) frontMatter() int64 { return orDefault(l.FrontMatterBytes, DefaultFrontMatterBytes) }
+
+// terms is the limit of the values of one front matter list.
+func (l Limits) terms() int {
+	return int(orDefault(int64(l.TermsPerDocument), DefaultTermsPerDocument))
+}
+
+// actions is the limit of the action items of one document.
+func (l Limits) actions() int {
+	return int(orDefault(int64(l.ActionsPerDocument), DefaultActionsPerDocument))
+}
 
 func orDefault(n, def int64) int64 {
 	if n <= 0 {

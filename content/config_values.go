@@ -34,7 +34,7 @@ func checkValue(src []byte, key string, v *yaml.Node, cfg *Config) []*Error {
 	case "limits":
 		if !cfg.Limits.valid() {
 			cfg.Limits = def.Limits
-			return []*Error{configError(src, v, "limits: every limit must be a positive number of bytes; the defaults are used")}
+			return []*Error{configError(src, v, "limits: every limit must be a positive number (of bytes, or of values); the defaults are used")}
 		}
 	}
 	return nil
@@ -174,4 +174,14 @@ func suggestKey(s string, keys []string) string {
 		return fmt.Sprintf("; did you mean %q?", c)
 	}
 	return ""
+}
+
+// resolveAlias returns the value an alias of kb.yaml stands for. kb.yaml
+// is decoded by yaml.v3, whose alias ratio already bounds what its aliases
+// expand to; the checks here look at one value at a time.
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < maxYAMLDepth; i++ {
+		n = n.Alias
+	}
+	return n
 }

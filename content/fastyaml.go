@@ -69,11 +69,23 @@ type fastParser struct {
 	lines [][]byte
 	first int // the file line of lines[0]
 	i     int // the line being read
+	// The last column found, on line colLine at index colAt, so that the
+	// items of a long flow list cost their line once.
+	colLine, colAt, colN int
 }
 
 func (p *fastParser) line(i int) int { return p.first + i }
 
-func (p *fastParser) col(i, at int) int { return utf8.RuneCount(p.lines[i][:at]) + 1 }
+// col returns the character column of index at of line i.
+func (p *fastParser) col(i, at int) int {
+	from, n := 0, 1
+	if p.colLine == i && p.colAt <= at {
+		from, n = p.colAt, p.colN
+	}
+	n += utf8.RuneCount(p.lines[i][from:at])
+	p.colLine, p.colAt, p.colN = i, at, n
+	return n
+}
 
 func isBlankOrComment(l []byte) bool {
 	t := bytes.TrimLeft(l, " ")

@@ -10,12 +10,19 @@ import (
 // Meta, recording values of the wrong shape as field errors.
 type metaDecoder struct {
 	doc *Doc
+	// lines indexes the document's source for the errors' context.
+	lines  *LineIndex
+	limits Limits
 	// id, kind, title and date are read here and applied by the loader,
 	// which knows the fallbacks.
 	id, kind, title string
 	date            Time
 	datePos         Pos
 	actions         *yaml.Node
+	// actionsLeft counts the front matter action items past the limit.
+	actionsLeft int
+	// aliases counts what following YAML aliases costs.
+	aliases aliasBudget
 }
 
 // decode walks the top-level mapping of the front matter.
@@ -25,7 +32,7 @@ func (d *metaDecoder) decode(root *yaml.Node) {
 	}
 	m := &d.doc.Meta
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], resolveAlias(root.Content[i+1])
+		k, v := root.Content[i], d.follow(root.Content[i+1])
 		name := k.Value
 		d.doc.Keys = append(d.doc.Keys, Key{Name: name, Pos: d.pos(k), ValuePos: d.pos(root.Content[i+1])})
 		switch name {
@@ -44,11 +51,11 @@ func (d *metaDecoder) decode(root *yaml.Node) {
 		case "status":
 			m.Status = d.scalar(name, v)
 		case "services", "service":
-			m.Services = d.list(name, v)
+			m.Services = d.terms(k, v)
 		case "tags":
-			m.Tags = d.list(name, v)
+			m.Tags = d.terms(k, v)
 		case "authors", "author":
-			m.Authors = d.list(name, v)
+			m.Authors = d.terms(k, v)
 		case "incident_commander":
 			m.IncidentCommander = d.scalar(name, v)
 		case "started":
@@ -60,17 +67,17 @@ func (d *metaDecoder) decode(root *yaml.Node) {
 		case "resolved":
 			m.Resolved = d.time(name, v)
 		case "contributing_factors":
-			m.ContributingFactors = d.list(name, v)
+			m.ContributingFactors = d.terms(k, v)
 		case "insight":
 			m.Insight = d.scalar(name, v)
 		case "guardrails":
-			m.Guardrails = d.list(name, v)
+			m.Guardrails = d.terms(k, v)
 		case "runbooks":
-			m.Runbooks = d.list(name, v)
+			m.Runbooks = d.terms(k, v)
 		case "owner":
 			m.Owner = d.scalar(name, v)
 		case "alerts":
-			m.Alerts = d.list(name, v)
+			m.Alerts = d.terms(k, v)
 		case "last_reviewed":
 			m.LastReviewed = d.time(name, v)
 		case "last_drilled":
@@ -88,8 +95,7 @@ func (d *metaDecoder) pos(n *yaml.Node) Pos {
 }
 
 func (d *metaDecoder) fieldError(n *yaml.Node, format string, args ...any) {
-	p := d.pos(n)
-	d.doc.FieldErrors = append(d.doc.FieldErrors, newError(p.File, d.doc.Source, p.Line, p.Col, format, args...))
+	d.doc.FieldErrors = append(d.doc.FieldErrors, d.lines.errorAt(ErrorUnreadable, d.doc.Path, n.Line, n.Column, format, args...))
 }
 
 // lintDisable reads lint: {disable: [rule, ...]}.
@@ -103,12 +109,13 @@ func (d *metaDecoder) lintDisable(n *yaml.Node) []string {
 	}
 	var out []string
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], resolveAlias(n.Content[i+1])
+		k, v := n.Content[i], d.follow(n.Content[i+1])
 		if k.Value != "disable" {
-			d.fieldError(k, "lint: unknown key %q; the key is disable", k.Value)
+			d.fieldError(k, "lint: unknown key %q; the key is disable", shortValue(k.Value))
 			continue
 		}
-		out = append(out, d.list("lint.disable", v)...)
+		rules, _ := d.list("lint.disable", v, 0)
+		out = append(out, rules...)
 	}
 	return out
 }
@@ -133,14 +140,6 @@ func isNull(n *yaml.Node) bool {
 	return false
 }
 
-// resolveAlias follows an alias to the node it names.
-func resolveAlias(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < maxYAMLDepth; i++ {
-		n = n.Alias
-	}
-	return n
-}
-
 // scalar reads a single value; a null value is empty.
 func (d *metaDecoder) scalar(key string, n *yaml.Node) string {
 	if n == nil || isNull(n) {
@@ -153,32 +152,63 @@ func (d *metaDecoder) scalar(key string, n *yaml.Node) string {
 	return strings.TrimSpace(n.Value)
 }
 
+// terms reads the list of values of the key k, keeping the first ones up
+// to limits.terms_per_document: one document cannot fill the site with
+// term pages. Values past the limit are left out, with a field error of
+// kind ErrorOverLimit at the key.
+func (d *metaDecoder) terms(k, v *yaml.Node) []string {
+	limit := d.limits.terms()
+	out, left := d.list(k.Value, v, limit)
+	if left > 0 {
+		d.doc.FieldErrors = append(d.doc.FieldErrors, d.lines.errorAt(ErrorOverLimit, d.doc.Path, k.Line, k.Column,
+			"%s lists %d values; kb uses the first %d (kb.yaml limits.terms_per_document), so that one document cannot fill the site with pages",
+			k.Value, limit+left, limit))
+	}
+	return out
+}
+
 // list reads a list of values; a single value is a list of one, and a
 // comma-separated value is split, as hand-written front matter often has it.
-func (d *metaDecoder) list(key string, n *yaml.Node) []string {
+// It keeps at most limit values (any number for 0) and counts those left
+// out, without reading them further.
+func (d *metaDecoder) list(key string, n *yaml.Node, limit int) (out []string, left int) {
 	if n == nil || isNull(n) {
-		return nil
+		return nil, 0
 	}
+	full := func() bool { return limit > 0 && len(out) == limit }
 	switch n.Kind {
 	case yaml.ScalarNode:
-		var out []string
-		for _, s := range strings.Split(n.Value, ",") {
-			if s = strings.TrimSpace(s); s != "" {
-				out = append(out, s)
+		for rest, more := n.Value, true; more; {
+			var s string
+			s, rest, more = strings.Cut(rest, ",")
+			if s = strings.TrimSpace(s); s == "" {
+				continue
 			}
+			if full() {
+				left++
+				continue
+			}
+			out = append(out, s)
 		}
-		return out
+		return out, left
 	case yaml.SequenceNode:
-		out := make([]string, 0, len(n.Content))
-		for _, c := range n.Content {
-			if s := d.scalar(key+" item", resolveAlias(c)); s != "" {
+		size := len(n.Content)
+		if limit > 0 {
+			size = min(size, limit)
+		}
+		out = make([]string, 0, size)
+		for i, c := range n.Content {
+			if full() {
+				return out, len(n.Content) - i
+			}
+			if s := d.scalar(key+" item", d.follow(c)); s != "" {
 				out = append(out, s)
 			}
 		}
-		return out
+		return out, 0
 	}
 	d.fieldError(n, "%s should be a list of values, not a %s", key, nodeKindName(n))
-	return nil
+	return nil, 0
 }
 
 // time reads a date or a timestamp; a value that is not one is a field
@@ -190,7 +220,7 @@ func (d *metaDecoder) time(key string, n *yaml.Node) Time {
 	}
 	t, ok := ParseTime(s)
 	if !ok {
-		d.fieldError(n, "%s: %q is not a date (YYYY-MM-DD) or a timestamp (YYYY-MM-DDTHH:MM:SSZ)", key, s)
+		d.fieldError(n, "%s: %q is not a date (YYYY-MM-DD) or a timestamp (YYYY-MM-DDTHH:MM:SSZ)", key, shortValue(s))
 		return Time{}
 	}
 	return At(t)

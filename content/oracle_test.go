@@ -34,7 +34,7 @@ func newScanMarkdown() goldmark.Markdown {
 type bodyScanner struct {
 	doc     *Doc
 	src     []byte // the body
-	lines   *lineIndex
+	lines   *LineIndex
 	h1      string
 	ctx     sectionContext
 	ctxLvl  int
@@ -43,7 +43,7 @@ type bodyScanner struct {
 
 // scanBody parses the body with md and fills the document's sections,
 // action items, timeline and links. It returns the text of the first H1.
-func scanBody(md goldmark.Markdown, doc *Doc, lines *lineIndex) string {
+func scanBody(md goldmark.Markdown, doc *Doc, lines *LineIndex) string {
 	body := doc.Body()
 	root := md.Parser().Parse(text.NewReader(body))
 	s := &bodyScanner{doc: doc, src: body, lines: lines, clockTZ: newTimelineClock(doc)}

@@ -44,12 +44,16 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 		doc.FrontMatterBroken = fm.present
 	}
 	doc.HasFrontMatter, doc.BodyOffset, doc.BodyLine = fm.present, fm.bodyOffset, fm.bodyLine
-	dec := &metaDecoder{doc: doc}
+	dec := &metaDecoder{doc: doc, lines: newLineIndex(src), limits: p.cfg.Limits, aliases: newAliasBudget(fm.bodyOffset)}
 	dec.decode(fm.root)
 	doc.Actions = dec.frontMatterActions(dec.actions)
+	if err := dec.aliasError(); err != nil {
+		errs = append(errs, err)
+	}
 	p.finish(doc, dec.kind, dec)
 	h1 := scanBlocks(doc)
 	settleActions(doc)
+	dec.capActions()
 	if doc.Title == "" {
 		doc.Title = h1
 	}
@@ -71,8 +75,8 @@ func (p *Parser) finish(doc *Doc, kind string, dec *metaDecoder) {
 	default:
 		if k != "" && dec != nil {
 			if pos, ok := doc.KeyPos("kind"); ok {
-				doc.FieldErrors = append(doc.FieldErrors, newError(doc.Path, doc.Source, pos.Line, pos.Col,
-					"kind %q is not one of postmortem, runbook, page; the folder decides instead", kind))
+				doc.FieldErrors = append(doc.FieldErrors, dec.lines.errorAt(ErrorUnreadable, doc.Path, pos.Line, pos.Col,
+					"kind %q is not one of postmortem, runbook, page; the folder decides instead", shortValue(kind)))
 			}
 		}
 		doc.Kind = p.cfg.kindOf(doc.Path)

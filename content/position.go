@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a position in a file of the KB: a slash-separated path relative to
@@ -34,10 +35,13 @@ type Error struct {
 	Pos  Pos
 	Kind ErrorKind
 	Msg  string
-	// Context holds up to two lines before and after Pos.Line, verbatim;
-	// ContextStart is the line number of Context[0].
+	// Context holds up to two lines before and after Pos.Line, each cut to
+	// a window around Pos.Col when it is long (see CutLine); ContextStart
+	// is the line number of Context[0], and ContextCol the column of
+	// Pos.Col within the cut of its line.
 	Context      []string
 	ContextStart int
+	ContextCol   int
 }
 
 // ErrorKind sorts the problems found while loading, so that callers (lint
@@ -57,6 +61,11 @@ const (
 	// leads outside the KB, loops or leads nowhere, a FIFO, socket, device
 	// or folder in a document's place.
 	ErrorSkipped
+	// ErrorOverLimit is a document that gives more than a per-document
+	// limit of kb.yaml's limits: allows (values of a front matter list,
+	// action items), of which kb uses the first ones only. Documents hold
+	// these among their FieldErrors.
+	ErrorOverLimit
 )
 
 // Error implements the error interface as "file:line:col: message".
@@ -74,8 +83,8 @@ func (e *Error) Excerpt() string {
 			mark = "> "
 		}
 		fmt.Fprintf(&b, "\n%s%4d | %s", mark, n, line)
-		if n == e.Pos.Line && e.Pos.Col > 0 {
-			fmt.Fprintf(&b, "\n       | %s^", strings.Repeat(" ", e.Pos.Col-1))
+		if n == e.Pos.Line && e.ContextCol > 0 {
+			fmt.Fprintf(&b, "\n       | %s^", strings.Repeat(" ", e.ContextCol-1))
 		}
 	}
 	return b.String()
@@ -89,39 +98,51 @@ func newError(file string, src []byte, line, col int, format string, args ...any
 
 // newKindError is newError for an error of another kind.
 func newKindError(kind ErrorKind, file string, src []byte, line, col int, format string, args ...any) *Error {
-	e := &Error{Pos: Pos{File: file, Line: line, Col: col}, Kind: kind, Msg: fmt.Sprintf(format, args...)}
-	if line <= 0 || src == nil {
+	return newLineIndex(src).errorAt(kind, file, line, col, format, args...)
+}
+
+// errorAt builds an Error at line:col of the indexed source, keeping the
+// nearby lines, each cut around col, as context. Errors at lines in order
+// (the field errors of one document) cost the source once in all.
+func (x *LineIndex) errorAt(kind ErrorKind, file string, line, col int, format string, args ...any) *Error {
+	e := &Error{Pos: Pos{File: file, Line: line, Col: col}, Kind: kind, Msg: cutText(fmt.Sprintf(format, args...), messageBytes)}
+	if line <= 0 || x == nil || x.src == nil {
 		return e
 	}
-	first := max(1, line-2)
-	n := 1
-	start := 0
-	for i := 0; i <= len(src) && n <= line+2; i++ {
-		if i == len(src) || src[i] == '\n' {
-			if n >= first {
-				if len(e.Context) == 0 {
-					e.ContextStart = n
-				}
-				e.Context = append(e.Context, truncateLine(string(src[start:i])))
-			}
-			n++
-			start = i + 1
+	for n := max(1, line-2); n <= line+2; n++ {
+		text, ok := x.Line(n)
+		if !ok {
+			break
+		}
+		if len(e.Context) == 0 {
+			e.ContextStart = n
+		}
+		cut := CutLine(text, col)
+		e.Context = append(e.Context, cut.Text)
+		if n == line {
+			e.ContextCol = cut.Col
 		}
 	}
 	return e
 }
 
-// truncateLine keeps context lines readable when a file has very long lines.
-func truncateLine(s string) string {
-	const limit = 200
+// messageBytes bounds the message of an error; the values it quotes are
+// cut shorter still (shortValue).
+const messageBytes = 1000
+
+// shortValue cuts a value of the document for a message: at most 60
+// bytes of it.
+func shortValue(s string) string { return cutText(s, 60) }
+
+// cutText cuts s to at most limit bytes, at a character boundary, with
+// "…" where it was cut.
+func cutText(s string, limit int) string {
 	if len(s) <= limit {
 		return s
 	}
-	cut := limit
-	for cut > 0 && !isRuneStart(s[cut]) {
+	cut := limit - len("…")
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
 	return s[:cut] + "…"
 }
-
-func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }

@@ -2,8 +2,6 @@ package content
 
 import (
 	"bytes"
-	"sort"
-	"unicode/utf8"
 )
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
@@ -32,27 +30,4 @@ func normalize(src []byte) []byte {
 		out = append(out, src[i])
 	}
 	return out
-}
-
-// lineIndex maps byte offsets of a source to lines and columns.
-type lineIndex struct {
-	src    []byte
-	starts []int // starts[i] is the offset of line i+1
-}
-
-func newLineIndex(src []byte) *lineIndex {
-	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return &lineIndex{src: src, starts: starts}
-}
-
-// pos returns the 1-based line and character column of offset.
-func (x *lineIndex) pos(offset int) (line, col int) {
-	offset = min(max(offset, 0), len(x.src))
-	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > offset }) - 1
-	return i + 1, utf8.RuneCount(x.src[x.starts[i]:offset]) + 1
 }

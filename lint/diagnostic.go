@@ -52,11 +52,12 @@ type Diagnostic struct {
 	Severity   Severity
 	Message    string
 	Suggestion string
-	// SourceLine is the text of the line at Pos, for formatters that show
-	// it; empty when unknown.
-	SourceLine string
-	// lineRead records that SourceLine was read, even if the line is empty.
-	lineRead bool
+	// Excerpt is a short cut of the line at Pos around its column, for
+	// formatters that show it (never the whole of a long line); empty when
+	// unknown.
+	Excerpt content.Excerpt
+	// excerptRead records that Excerpt was read, even if the line is empty.
+	excerptRead bool
 }
 
 // jsonDiagnostic is the JSON shape of a finding, a contract of kb lint.

@@ -28,16 +28,17 @@ func Write(w io.Writer, format string, res *Result, rules []*Rule) error {
 }
 
 // WriteText prints each finding as "path:line:col: severity rule: message"
-// with its source line, a caret under the column and the suggestion, then
-// a one-line summary.
+// with its excerpt (the source line, cut around the column when it is
+// long), a caret under the column and the suggestion, then a one-line
+// summary.
 func WriteText(w io.Writer, res *Result) error {
 	for _, d := range res.Diagnostics {
 		fmt.Fprintln(w, d.String())
-		if d.SourceLine != "" {
-			line := strings.ReplaceAll(d.SourceLine, "\t", " ")
+		if d.Excerpt.Text != "" {
+			line := strings.ReplaceAll(d.Excerpt.Text, "\t", " ")
 			fmt.Fprintf(w, "%6d | %s\n", d.Pos.Line, line)
-			if d.Pos.Col > 0 {
-				fmt.Fprintf(w, "       | %s^\n", strings.Repeat(" ", min(d.Pos.Col-1, utf8.RuneCountInString(line))))
+			if d.Excerpt.Col > 0 {
+				fmt.Fprintf(w, "       | %s^\n", strings.Repeat(" ", min(d.Excerpt.Col-1, utf8.RuneCountInString(line))))
 			}
 		}
 		if d.Suggestion != "" {

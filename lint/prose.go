@@ -3,7 +3,6 @@ package lint
 import (
 	"bytes"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/kb-tools/kb/content"
 )
@@ -13,8 +12,10 @@ import (
 // inline code, URLs, link targets and HTML. Sentence and clause breaks are
 // kept as flags so rules can tell a phrase's subject.
 type prose struct {
-	pool   *sync.Pool
-	doc    *content.Doc
+	pool *sync.Pool
+	doc  *content.Doc
+	// lines indexes the source for the tokens' positions.
+	lines  *content.LineIndex
 	lower  []byte // the source, ASCII lower-cased where it has words
 	tokens []token
 	// candidates are the indexes of the tokens that may start a phrase.
@@ -63,11 +64,11 @@ func (p *prose) is(i int, flag uint8) bool {
 	return i >= 0 && i < len(p.tokens) && p.tokens[i].flags&flag != 0
 }
 
-// pos returns the position of token i.
+// pos returns the position of token i. Along one long line the index
+// counts each column on from the last one.
 func (p *prose) pos(i int) content.Pos {
-	t := p.tokens[i]
-	col := utf8.RuneCount(p.doc.Source[t.lineStart:t.start]) + 1
-	return content.Pos{File: p.doc.Path, Line: int(t.line), Col: col}
+	line, col := p.lines.Pos(int(p.tokens[i].start))
+	return content.Pos{File: p.doc.Path, Line: line, Col: col}
 }
 
 // text returns the source text of tokens i to j-1.

@@ -49,7 +49,9 @@ type Pass struct {
 
 	prose     *prose
 	prosePool *sync.Pool
-	report    func(Diagnostic)
+	// lines indexes the document's source (PerDoc rules).
+	lines  *content.LineIndex
+	report func(Diagnostic)
 }
 
 // Report records a finding at pos.
@@ -70,8 +72,24 @@ func (p *Pass) Prose() *prose {
 			p.prosePool = &sync.Pool{}
 		}
 		p.prose = scanProse(p.Doc, p.Config.starts, p.Config.possessives, p.prosePool)
+		p.prose.lines = p.lineIndex()
 	}
 	return p.prose
+}
+
+// lineIndex returns the index of the document's source, made once per
+// document and shared by its rules.
+func (p *Pass) lineIndex() *content.LineIndex {
+	if p.lines == nil {
+		p.lines = content.NewLineIndex(p.Doc.Source)
+	}
+	return p.lines
+}
+
+// offsetPos returns the position of an offset in the document's source.
+func (p *Pass) offsetPos(off int) content.Pos {
+	line, col := p.lineIndex().Pos(off)
+	return content.Pos{File: p.Doc.Path, Line: line, Col: col}
 }
 
 // docPos returns the position of the document's start, for findings about

@@ -50,7 +50,7 @@ func runActionDue(p *Pass) {
 			continue
 		}
 		if a.DueText != "" {
-			p.Report(a.Pos, fmt.Sprintf("action item %q has due date %q, which is not a date", short(a.What), a.DueText), "Write the due date as YYYY-MM-DD.")
+			p.Report(a.Pos, fmt.Sprintf("action item %q has due date %q, which is not a date", short(a.What), short(a.DueText)), "Write the due date as YYYY-MM-DD.")
 			continue
 		}
 		p.Report(a.Pos, fmt.Sprintf("action item %q has no due date", short(a.What)), "Add \"due: YYYY-MM-DD\": the date the owner agreed to.")
@@ -75,7 +75,7 @@ func runActionUnknownOwner(p *Pass) {
 		if a.Owner == "" || c.owners[normalizeOwner(a.Owner)] {
 			continue
 		}
-		p.Report(a.Pos, fmt.Sprintf("owner %q of action item %q is not among the owners in %s%s", a.Owner, short(a.What), c.ownersFrom, didYouMean(normalizeOwner(a.Owner), c.knownOwners())),
+		p.Report(a.Pos, fmt.Sprintf("owner %q of action item %q is not among the owners in %s%s", short(a.Owner), short(a.What), c.ownersFrom, didYouMean(normalizeOwner(a.Owner), c.knownOwners())),
 			"Use a known owner, or add this one to "+c.ownersFrom+".")
 	}
 }
@@ -151,10 +151,18 @@ func (s *phraseSet) prefixLen(words []string) int {
 }
 
 // short shortens an item's text for a message.
+// It looks at the first characters only, however long the text.
 func short(s string) string {
 	const limit = 60
-	if len([]rune(s)) <= limit {
-		return s
+	n, cut := 0, 0
+	for i := range s {
+		switch n {
+		case limit - 1:
+			cut = i
+		case limit:
+			return s[:cut] + "…" // more than limit characters
+		}
+		n++
 	}
-	return string([]rune(s)[:limit-1]) + "…"
+	return s
 }

@@ -81,7 +81,7 @@ func runRunbookRefs(p *Pass) {
 	for _, d := range p.KB.Docs {
 		for _, id := range d.Meta.Runbooks {
 			if !ids[content.Slug(id)] {
-				p.Report(keyPos(d, "runbooks"), fmt.Sprintf("runbooks: %q names no runbook of the KB%s", id, didYouMean(content.Slug(id), all)),
+				p.Report(keyPos(d, "runbooks"), fmt.Sprintf("runbooks: %q names no runbook of the KB%s", short(id), didYouMean(content.Slug(id), all)),
 					"Use the runbook's id: its id: key, or its file name without .md.")
 			}
 		}

@@ -6,9 +6,6 @@ import (
 	"net/netip"
 	"regexp"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/kb-tools/kb/content"
 )
 
 func privacyRules() []*Rule {
@@ -100,7 +97,7 @@ func runSecrets(p *Pass) {
 			if len(m) >= 4 && m[2] >= 0 && isPlaceholder(string(src[m[2]:m[3]])) {
 				continue
 			}
-			p.Report(offsetPos(p.Doc, m[0]), fmt.Sprintf("this looks like %s; it must not be published", sp.name),
+			p.Report(p.offsetPos(m[0]), fmt.Sprintf("this looks like %s; it must not be published", sp.name),
 				"Remove it, rotate the credential (it is in git history now), and write <redacted> in its place.")
 		}
 	}
@@ -128,7 +125,7 @@ func runEmails(p *Pass) {
 		if p.Config.allowedDomain(domain) || isGitRemote(src, m[0]) {
 			continue
 		}
-		p.Report(offsetPos(p.Doc, m[0]), fmt.Sprintf("e-mail address %s: a KB is read widely and kept for years", src[m[0]:m[1]]),
+		p.Report(p.offsetPos(m[0]), fmt.Sprintf("e-mail address %s: a KB is read widely and kept for years", short(string(src[m[0]:m[1]]))),
 			"Name the team or the role (\"the payments on-call\") instead.")
 	}
 }
@@ -177,7 +174,7 @@ func runInternalIPs(p *Pass) {
 		if err == nil {
 			for _, n := range privateNets {
 				if n.Contains(addr) {
-					p.Report(offsetPos(p.Doc, i), fmt.Sprintf("private address %s maps the internal network", addr),
+					p.Report(p.offsetPos(i), fmt.Sprintf("private address %s maps the internal network", addr),
 						"Describe the host by its role (\"the primary database\"), or set lint.internal_ips: false for a KB that stays internal.")
 					break
 				}
@@ -215,11 +212,3 @@ func dottedQuad(src []byte, i int) (int, bool) {
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// offsetPos turns an offset in the document's source into a position.
-func offsetPos(d *content.Doc, off int) content.Pos {
-	src := d.Source
-	line := 1 + bytes.Count(src[:off], []byte{'\n'})
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	return content.Pos{File: d.Path, Line: line, Col: utf8.RuneCount(src[start:off]) + 1}
-}

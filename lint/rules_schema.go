@@ -46,6 +46,8 @@ func schemaRules() []*Rule {
 			Doc: "A severity that kb.yaml does not list, a postmortem status other than draft, in-review or published, an action status other than open, in-progress, done or wont-do."},
 		{Name: "schema/date-range", Severity: Error, Scope: PerDoc, Run: runDateRange,
 			Doc: "A date or time before kb.yaml dates.earliest (default 1990-01-01) or more than dates.max_days_ahead days (default 365) after --today: front matter dates, the date of a file name, due dates, timeline times. Almost always a typo (1026 for 2026); the trends charts leave such a postmortem out rather than stretch their axis."},
+		{Name: "schema/over-limit", Severity: Warning, Scope: PerDoc, Run: runOverLimits,
+			Doc: "A front matter list with more values than kb.yaml limits.terms_per_document, or a document with more action items than limits.actions_per_document (100 each by default): kb uses the first ones only, so that one document cannot fill the site with pages."},
 		{Name: "schema/unknown-key", Severity: Warning, Scope: PerDoc, Run: runUnknownKeys,
 			Doc: "A front matter key kb does not know, often a typo of one it does; kb.yaml lint.front_matter_keys accepts a team's own keys."},
 		{Name: "schema/long-value", Severity: Warning, Scope: PerDoc, Run: runLongValues,
@@ -134,7 +136,17 @@ func hasKey(d *content.Doc, key string) bool {
 
 func runFieldErrors(p *Pass) {
 	for _, e := range p.Doc.FieldErrors {
-		p.Report(e.Pos, e.Msg, "")
+		if e.Kind != content.ErrorOverLimit {
+			p.Report(e.Pos, e.Msg, "")
+		}
+	}
+}
+
+func runOverLimits(p *Pass) {
+	for _, e := range p.Doc.FieldErrors {
+		if e.Kind == content.ErrorOverLimit {
+			p.Report(e.Pos, e.Msg, "Keep the values that matter most; kb.yaml limits: raises the limit for the whole KB.")
+		}
 	}
 }
 
@@ -142,17 +154,17 @@ func runEnums(p *Pass) {
 	d := p.Doc
 	if d.Kind == content.KindPostmortem {
 		if s := d.Meta.Severity; s != "" && !contains(p.Config.KB.Severities, s) {
-			p.Report(keyPos(d, "severity"), fmt.Sprintf("severity %q is not one of %s", s, strings.Join(p.Config.KB.Severities, ", ")),
+			p.Report(keyPos(d, "severity"), fmt.Sprintf("severity %q is not one of %s", short(s), strings.Join(p.Config.KB.Severities, ", ")),
 				suggestOne(s, p.Config.KB.Severities))
 		}
 		if s := d.Meta.Status; s != "" && !contains(postmortemStatuses, s) {
-			p.Report(keyPos(d, "status"), fmt.Sprintf("status %q is not one of %s", s, strings.Join(postmortemStatuses, ", ")),
+			p.Report(keyPos(d, "status"), fmt.Sprintf("status %q is not one of %s", short(s), strings.Join(postmortemStatuses, ", ")),
 				suggestOne(s, postmortemStatuses))
 		}
 	}
 	for _, a := range d.Actions {
 		if !contains(actionStatuses, a.Status) {
-			p.Report(a.Pos, fmt.Sprintf("action item status %q is not one of %s", a.Status, strings.Join(actionStatuses, ", ")),
+			p.Report(a.Pos, fmt.Sprintf("action item status %q is not one of %s", short(a.Status), strings.Join(actionStatuses, ", ")),
 				suggestOne(a.Status, actionStatuses))
 		}
 	}
@@ -171,7 +183,7 @@ func runUnknownKeys(p *Pass) {
 		if p.Config.frontMatterKeys[k.Name] {
 			continue
 		}
-		p.Report(k.Pos, fmt.Sprintf("unknown front matter key %q%s", k.Name, didYouMean(k.Name, kbFrontMatterKeys)),
+		p.Report(k.Pos, fmt.Sprintf("unknown front matter key %q%s", short(k.Name), didYouMean(k.Name, kbFrontMatterKeys)),
 			"If the key is your team's own, list it in kb.yaml under lint.front_matter_keys.")
 	}
 }

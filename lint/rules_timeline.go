@@ -47,7 +47,7 @@ func runTimelineOrder(p *Pass) {
 			continue
 		}
 		if last.HasClock && e.Time.Before(last.Time.Time) {
-			p.Report(e.Pos, fmt.Sprintf("timeline entry %s is earlier than the entry before it (%s)", e.TimeText, last.TimeText),
+			p.Report(e.Pos, fmt.Sprintf("timeline entry %s is earlier than the entry before it (%s)", short(e.TimeText), short(last.TimeText)),
 				"Order the entries by time, or give the date when the timeline crosses midnight.")
 		}
 		last = e
@@ -77,7 +77,7 @@ func runTimelineTimestamps(p *Pass) {
 	tomorrow := p.Today.AddDate(0, 0, 1)
 	for _, e := range d.Timeline {
 		if !e.Readable {
-			p.Report(e.Pos, fmt.Sprintf("timeline time %q is not a time kb can read", e.TimeText),
+			p.Report(e.Pos, fmt.Sprintf("timeline time %q is not a time kb can read", short(e.TimeText)),
 				"Write HH:MM (UTC), or YYYY-MM-DD HH:MM; mark an estimate in the event text.")
 			continue
 		}

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -87,7 +86,7 @@ func Run(dir string, opts Options) (*Result, error) {
 	}
 	r.checkKB(kb)
 	diags := r.filter(dir, opts)
-	fillSourceLines(kb.Files, kbConfig.Limits, diags)
+	fillExcerpts(kb.Files, kbConfig.Limits, diags)
 	sortDiagnostics(diags)
 	return &Result{Diagnostics: diags, Docs: len(kb.Docs)}, nil
 }
@@ -107,13 +106,16 @@ type runner struct {
 
 func (r *runner) checkDoc(d *content.Doc) {
 	supp := parseSuppressions(d)
+	caps := newLineCaps()
 	var found []Diagnostic
 	p := &Pass{Doc: d, Config: r.cfg, Today: r.today, prosePool: &r.prose}
 	p.report = func(diag Diagnostic) {
-		if !supp.covers(diag.Rule, diag.Pos.Line) {
-			diag.SourceLine, diag.lineRead = sourceLine(d.Source, diag.Pos.Line), true
-			found = append(found, diag)
+		if supp.covers(diag.Rule, diag.Pos.Line) || !caps.admit(diag, len(found)) {
+			return
 		}
+		diag = bound(diag)
+		diag.Excerpt, diag.excerptRead = excerptAt(p.lineIndex(), diag.Pos), true
+		found = append(found, diag)
 	}
 	for _, rule := range r.perDoc {
 		p.Rule = rule // the prose, tokenized once, is shared by the rules
@@ -122,6 +124,7 @@ func (r *runner) checkDoc(d *content.Doc) {
 	if p.prose != nil {
 		p.prose.release()
 	}
+	caps.summarize(found)
 	r.mu.Lock()
 	r.diags = append(r.diags, found...)
 	r.supp[d.Path] = supp
@@ -129,15 +132,18 @@ func (r *runner) checkDoc(d *content.Doc) {
 }
 
 func (r *runner) checkKB(kb *content.KB) {
+	caps := newLineCaps()
+	first := len(r.diags)
 	for _, rule := range r.perKB {
 		p := &Pass{Rule: rule, KB: kb, Config: r.cfg, Today: r.today}
 		p.report = func(diag Diagnostic) {
-			if !r.supp[diag.Pos.File].covers(diag.Rule, diag.Pos.Line) {
-				r.diags = append(r.diags, diag)
+			if !r.supp[diag.Pos.File].covers(diag.Rule, diag.Pos.Line) && caps.admit(diag, len(r.diags)-first) {
+				r.diags = append(r.diags, bound(diag))
 			}
 		}
 		rule.Run(p)
 	}
+	caps.summarize(r.diags[first:])
 }
 
 // filter keeps the findings in the files and on the lines asked for.
@@ -175,40 +181,22 @@ func kbRelative(dir, file string) string {
 	return filepath.ToSlash(filepath.Clean(file))
 }
 
-// sourceLine returns line n of src, or "".
-func sourceLine(src []byte, n int) string {
-	if n <= 0 || src == nil {
-		return ""
-	}
-	for i := 1; i < n; i++ {
-		j := bytes.IndexByte(src, '\n')
-		if j < 0 {
-			return ""
-		}
-		src = src[j+1:]
-	}
-	if j := bytes.IndexByte(src, '\n'); j >= 0 {
-		src = src[:j]
-	}
-	return string(src)
-}
-
-// fillSourceLines reads the lines of findings made after the sources were
-// dropped (rules over the whole KB), one file at a time.
-func fillSourceLines(files *content.Files, limits content.Limits, diags []Diagnostic) {
-	cache := map[string][]byte{}
+// fillExcerpts cuts the excerpts of findings made after the sources were
+// dropped (rules over the whole KB), reading and indexing each file once.
+func fillExcerpts(files *content.Files, limits content.Limits, diags []Diagnostic) {
+	cache := map[string]*content.LineIndex{}
 	for i := range diags {
 		d := &diags[i]
-		if d.lineRead || d.Pos.Line <= 0 {
+		if d.excerptRead || d.Pos.Line <= 0 {
 			continue
 		}
-		src, ok := cache[d.Pos.File]
+		x, ok := cache[d.Pos.File]
 		if !ok {
-			src, _ = files.ReadFile(d.Pos.File, limits.Document())
-			src = content.NormalizeSource(src)
-			cache[d.Pos.File] = src
+			src, _ := files.ReadFile(d.Pos.File, limits.Document())
+			x = content.NewLineIndex(content.NormalizeSource(src))
+			cache[d.Pos.File] = x
 		}
-		d.SourceLine = sourceLine(src, d.Pos.Line)
+		d.Excerpt = excerptAt(x, d.Pos)
 	}
 }
 

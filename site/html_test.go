@@ -66,10 +66,10 @@ func bothWays(t *testing.T, v string) (got, want string) {
 // range they replace would write.
 func TestRowsAgreeWithTemplateRange(t *testing.T) {
 	sd := &siteData{}
-	rb := &page{Title: "Cache <stampede>", Path: "runbooks/cache/", Site: sd, Doc: &content.Doc{Path: "runbooks/cache.md"},
+	rb := &page{Title: "Cache <stampede>", ListTitle: "Cache <stampede>", Path: "runbooks/cache/", Site: sd, Doc: &content.Doc{Path: "runbooks/cache.md"},
 		ServicesText: "api, edge", Fresh: freshness{State: "due"}}
 	rb.Doc.Meta.Owner = "@sre&ops"
-	pm := &page{Title: "Outage \"A\"", Path: "postmortems/a/", DateText: "2026-01-02", SevClass: "sev1", ServicesText: "api", Doc: &content.Doc{Path: "postmortems/a.md"}}
+	pm := &page{Title: "Outage \"A\"", ListTitle: "Outage \"A\"", Path: "postmortems/a/", DateText: "2026-01-02", SevClass: "sev1", SevText: "SEV1", ServicesText: "api", Doc: &content.Doc{Path: "postmortems/a.md"}}
 	pm.Doc.Meta.Severity = "SEV1"
 	rows := []*actionRow{
 		{Page: pm, Overdue: true, OwnerPath: "owners/jane/", DueLabel: "2026-01-09", Badge: "overdue 3d"},
@@ -87,23 +87,23 @@ func TestRowsAgreeWithTemplateRange(t *testing.T) {
 {{- define "terms" }}{{ $p := index . 0 }}{{ range $i, $s := index . 1 }}{{ if $i }}, {{ end }}<a href="{{ $p.Root }}services/{{ slug $s }}/">{{ $s }}</a>{{ end }}{{ end }}
 {{- define "lessons" }}{{ $p := index . 0 }}{{ range index . 1 }}
 <section class="lesson">
-<h2><a href="{{ $p.Root }}{{ .Page.Path }}">{{ .Page.Title }}</a></h2>
-<p class="meta">{{ .Page.DateText }} {{ with .Page.Doc.Meta.Severity }}<span class="badge sev sev-{{ lower . }}">{{ . }}</span>{{ end }} {{ .Page.ServicesText }}</p>
+<h2><a href="{{ $p.Root }}{{ .Page.Path }}">{{ .Page.ListTitle }}</a></h2>
+<p class="meta">{{ .Page.DateText }} {{ with .Page.SevText }}<span class="badge sev sev-{{ lower . }}">{{ . }}</span>{{ end }} {{ .Page.ServicesText }}</p>
 {{- with .Insight }}<p class="insight">{{ . }}</p>{{ end }}
 {{- with .Section }}<div class="body">{{ . }}</div>{{ end }}
 {{- with .Guardrails }}<p class="guardrails">Guardrails: {{ range $i, $g := . }}{{ if $i }}, {{ end }}<span class="badge guardrail">{{ $g }}</span>{{ end }}</p>{{ end }}
-{{- with .Runbooks }}<p>Runbooks: {{ range $i, $r := . }}{{ if $i }}, {{ end }}<a href="{{ $p.Root }}{{ $r.Path }}">{{ $r.Title }}</a>{{ end }}</p>{{ end }}
+{{- with .Runbooks }}<p>Runbooks: {{ range $i, $r := . }}{{ if $i }}, {{ end }}<a href="{{ $p.Root }}{{ $r.Path }}">{{ $r.ListTitle }}</a>{{ end }}</p>{{ end }}
 </section>
 {{- end }}{{ end }}
-{{- define "lessonitems" }}{{ $p := index . 0 }}{{ range index . 1 }}<li><a href="{{ $p.Root }}{{ .Page.Path }}">{{ .Page.DateText }}</a>: {{ with .Insight }}{{ . }}{{ else }}{{ .Page.Title }}{{ end }}{{ with .Guardrails }} <span class="path">(guardrails: {{ join . ", " }})</span>{{ end }}</li>{{ end }}{{ end }}
+{{- define "lessonitems" }}{{ $p := index . 0 }}{{ range index . 1 }}<li><a href="{{ $p.Root }}{{ .Page.Path }}">{{ .Page.DateText }}</a>: {{ with .Insight }}{{ . }}{{ else }}{{ .Page.ListTitle }}{{ end }}{{ with .Guardrails }} <span class="path">(guardrails: {{ join . ", " }})</span>{{ end }}</li>{{ end }}{{ end }}
 {{- define "inc" }}{{ $p := index . 0 }}{{ range index . 1 }}
-<tr><td class="date">{{ .DateText }}</td><td>{{ if .SevClass }}<span class="badge sev sev-{{ .SevClass }}">{{ .Doc.Meta.Severity }}</span>{{ end }}</td><td><a href="{{ $p.Root }}{{ .Path }}">{{ .Title }}</a></td><td>{{ .ServicesText }}</td></tr>
+<tr><td class="date">{{ .DateText }}</td><td>{{ if .SevClass }}<span class="badge sev sev-{{ .SevClass }}">{{ .SevText }}</span>{{ end }}</td><td><a href="{{ $p.Root }}{{ .Path }}">{{ .ListTitle }}</a></td><td>{{ .ServicesText }}</td></tr>
 {{- end }}{{ end }}
 {{- define "rb" }}{{ $p := index . 0 }}{{ range index . 1 }}
-<tr><td><a href="{{ $p.Root }}{{ .Path }}">{{ .Title }}</a></td><td>{{ .Doc.Meta.Owner }}</td><td>{{ .ServicesText }}</td><td class="date"></td><td><span class="badge fresh-{{ .Fresh.State }}">review due</span></td></tr>
+<tr><td><a href="{{ $p.Root }}{{ .Path }}">{{ .ListTitle }}</a></td><td>{{ .Doc.Meta.Owner }}</td><td>{{ .ServicesText }}</td><td class="date"></td><td><span class="badge fresh-{{ .Fresh.State }}">review due</span></td></tr>
 {{- end }}{{ end }}
 {{- define "act" }}{{ $p := index . 0 }}{{ range index . 1 }}
-<tr{{ if .Overdue }} class="overdue"{{ end }}><td>{{ .What }}{{ with .Link }} <a class="ticket" href="{{ . }}">ticket</a>{{ end }}</td><td>{{ if .OwnerPath }}<a href="{{ $p.Root }}{{ .OwnerPath }}">{{ .Owner }}</a>{{ else }}<span class="missing">no owner</span>{{ end }}</td><td class="date">{{ with .DueLabel }}{{ . }}{{ else }}<span class="missing">no date</span>{{ end }}</td><td><span class="badge status-{{ .StatusClass }}">{{ .Badge }}</span></td><td><a href="{{ $p.Root }}{{ .Page.Path }}">{{ .Page.Title }}</a></td></tr>
+<tr{{ if .Overdue }} class="overdue"{{ end }}><td>{{ .What }}{{ with .Link }} <a class="ticket" href="{{ . }}">ticket</a>{{ end }}</td><td>{{ if .OwnerPath }}<a href="{{ $p.Root }}{{ .OwnerPath }}">{{ .Owner }}</a>{{ else }}<span class="missing">no owner</span>{{ end }}</td><td class="date">{{ with .DueLabel }}{{ . }}{{ else }}<span class="missing">no date</span>{{ end }}</td><td><span class="badge status-{{ .StatusClass }}">{{ .Badge }}</span></td><td><a href="{{ $p.Root }}{{ .Page.Path }}">{{ .Page.ListTitle }}</a></td></tr>
 {{- end }}{{ end }}`))
 	for _, c := range []struct {
 		name string

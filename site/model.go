@@ -57,10 +57,13 @@ type page struct {
 	// at any path, so its links are absolute.
 	base string
 
-	// Document pages: what lists show of them, worked out once, and the
-	// row last written for them (see IncidentRows).
-	DateText, SevClass, ServicesText string
-	incidentRow                      atomic.Pointer[cachedRow]
+	// Document pages: what lists show of them, cut to a bounded length
+	// (see listText), worked out once, and the row last written for them
+	// (see IncidentRows).
+	DateText, SevClass, SevText, ServicesText string
+	// ListTitle is the title as lists show it: cut when it is long.
+	ListTitle   string
+	incidentRow atomic.Pointer[cachedRow]
 
 	Durations []labelled
 	Actions   []*actionRow
@@ -208,7 +211,9 @@ func buildModel(sd *siteData, pages []*page, staleDays int) {
 	sd.byID = map[content.Kind]map[string]*page{}
 	for _, p := range pages {
 		d := p.Doc
-		p.DateText, p.SevClass, p.ServicesText = formatDate(d.Date), strings.ToLower(d.Meta.Severity), strings.Join(d.Meta.Services, ", ")
+		p.DateText, p.ServicesText = formatDate(d.Date), listValues(d.Meta.Services)
+		p.SevText = listText(d.Meta.Severity)
+		p.SevClass = strings.ToLower(p.SevText)
 		if sd.byID[d.Kind] == nil {
 			sd.byID[d.Kind] = map[string]*page{}
 		}

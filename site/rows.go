@@ -55,7 +55,7 @@ func (p *page) RunbookRows(list []*page) template.HTML {
 		w.raw("\n<tr><td>")
 		p.pageLink(w, x)
 		w.raw("</td><td>")
-		w.text(x.Doc.Meta.Owner)
+		w.text(listText(x.Doc.Meta.Owner))
 		w.raw("</td><td>")
 		w.text(x.ServicesText)
 		w.raw(`</td><td class="date">`)
@@ -128,13 +128,14 @@ func writeSevBadge(w *htmlWriter, x *page) {
 		w.raw(`<span class="badge sev sev-`)
 		w.text(x.SevClass)
 		w.raw(`">`)
-		w.text(x.Doc.Meta.Severity)
+		w.text(x.SevText)
 		w.raw("</span>")
 	}
 }
 
-// pageLink writes a link from p to page x, titled with x's title.
-func (p *page) pageLink(w *htmlWriter, x *page) { p.linkTo(w, x.Path, x.Title) }
+// pageLink writes a link from p to page x, titled with x's title as lists
+// show it.
+func (p *page) pageLink(w *htmlWriter, x *page) { p.linkTo(w, x.Path, x.ListTitle) }
 
 // linkTo writes a link from p to the site path path (without its leading
 // slash), reading text.

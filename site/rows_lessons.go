@@ -61,7 +61,9 @@ func (p *page) LessonSections(lessons []*lesson) template.HTML {
 }
 
 // LessonItems writes one service's lessons as list items: the incident's
-// date linked from this page, its insight (else its title) and guardrails.
+// date linked from this page, its insight (else its title) and guardrails,
+// cut to a bounded length: an incident has its lesson in the list of each
+// of its services.
 func (p *page) LessonItems(lessons []*lesson) template.HTML {
 	w := newHTMLWriter(200 * len(lessons))
 	for _, l := range lessons {
@@ -69,19 +71,13 @@ func (p *page) LessonItems(lessons []*lesson) template.HTML {
 		p.linkTo(w, l.Page.Path, l.Page.DateText)
 		w.raw(": ")
 		if l.Insight != "" {
-			w.text(l.Insight)
+			w.text(truncate(l.Insight, lessonChars))
 		} else {
-			w.text(l.Page.Title)
-		}
-		for i, g := range l.Guardrails {
-			if i == 0 {
-				w.raw(` <span class="path">(guardrails: `)
-			} else {
-				w.raw(", ")
-			}
-			w.text(g)
+			w.text(l.Page.ListTitle)
 		}
 		if len(l.Guardrails) > 0 {
+			w.raw(` <span class="path">(guardrails: `)
+			w.text(listValues(l.Guardrails))
 			w.raw(")</span>")
 		}
 		w.raw("</li>")

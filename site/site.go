@@ -100,7 +100,7 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	docs := make([]*page, len(kb.Docs))
 	for i, d := range kb.Docs {
 		byPath[d.Path] = urls[d]
-		docs[i] = &page{Title: d.Title, URL: urls[d], Doc: d, Durations: durations(d), Site: sd, Git: history[d.Path], Layout: layoutOf(d)}
+		docs[i] = &page{Title: d.Title, ListTitle: listText(d.Title), URL: urls[d], Doc: d, Durations: durations(d), Site: sd, Git: history[d.Path], Layout: layoutOf(d)}
 		docs[i].setLinks()
 	}
 	newRenderer := func() *bodyRenderer {
@@ -170,6 +170,7 @@ func sitePages(sd *siteData) []*page {
 	}
 	for _, p := range pages {
 		p.Site = sd
+		p.ListTitle = listText(p.Title)
 		p.setLinks()
 	}
 	return pages

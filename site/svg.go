@@ -211,12 +211,20 @@ func lineChart(title string, cats, series []string, values [][]float64) template
 	return template.HTML(w.String())
 }
 
+// truncate cuts s to n characters, the last an ellipsis, when it is
+// longer. It looks at the first n characters only, however long s is.
 func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	count, cut := 0, 0
+	for i := range s {
+		if count == n-1 {
+			cut = i
+		}
+		if count == n {
+			return s[:cut] + "…"
+		}
+		count++
 	}
-	return string(r[:n-1]) + "…"
+	return s
 }
 
 // largest returns the largest of the values of every series, or 0.
