@@ -3,6 +3,8 @@ package content
 import (
 	"bytes"
 	"sort"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -103,6 +105,33 @@ type Excerpt struct {
 // holds the column, about a third of the way in, cut at character
 // boundaries.
 func CutLine(line []byte, col int) Excerpt {
+	e := cutLine(line, col)
+	e.Text = printable(e.Text)
+	return e
+}
+
+// printable replaces the control characters of an excerpt (a NUL, an
+// escape sequence a hostile file would send to the terminal of a CI log)
+// with U+FFFD, one character for one, so that columns still count right.
+func printable(s string) string {
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		c := s[i]
+		c1 := c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f // U+0080–U+009F
+		clean = (c >= 0x20 || c == '\t') && c != 0x7f && !c1
+	}
+	if clean && utf8.ValidString(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || !unicode.IsControl(r) {
+			return r
+		}
+		return utf8.RuneError
+	}, s)
+}
+
+func cutLine(line []byte, col int) Excerpt {
 	if len(line) <= ExcerptBytes {
 		return Excerpt{Text: string(line), Col: col}
 	}

@@ -191,3 +191,21 @@ func TestErrorMessagesQuoteValuesShortly(t *testing.T) {
 		t.Errorf("a message of %d bytes", len(e.Msg))
 	}
 }
+
+// TestCutLineShowsNoControlCharacters checks that an excerpt never carries
+// a control character to the terminal, one character standing for one.
+func TestCutLineShowsNoControlCharacters(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{"plain\ttext", "plain\ttext"},
+		{"a\x00b", "a\uFFFDb"},
+		{"red \x1b[31mtext\x1b[0m", "red \uFFFD[31mtext\uFFFD[0m"},
+		{"csi \u009b31m", "csi \uFFFD31m"},
+		{"del\x7f", "del\uFFFD"},
+		{"bad \xff byte", "bad \uFFFD byte"},
+		{"事故 ok", "事故 ok"},
+	} {
+		if got := CutLine([]byte(tc.line), 1).Text; got != tc.want {
+			t.Errorf("CutLine(%q) = %q, want %q", tc.line, got, tc.want)
+		}
+	}
+}
