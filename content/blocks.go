@@ -18,6 +18,9 @@ type blockScanner struct {
 	h1    string
 	clock *timelineClock
 	ids   map[string]bool
+	// idCount is the last suffix given to each anchor, so that repeats
+	// are numbered on from there rather than retried from 1.
+	idCount map[string]int
 
 	ctx    sectionContext
 	ctxLvl int
@@ -98,7 +101,7 @@ type quoteState struct {
 // scanBlocks extracts the document's sections, action items, timeline and
 // links from its body and returns the text of the first H1.
 func scanBlocks(doc *Doc) string {
-	s := &blockScanner{doc: doc, src: doc.Source, clock: newTimelineClock(doc), ids: map[string]bool{}, runStart: -1}
+	s := &blockScanner{doc: doc, src: doc.Source, clock: newTimelineClock(doc), ids: map[string]bool{}, idCount: map[string]int{}, runStart: -1}
 	src := doc.Source
 	s.refs = collectRefs(src[doc.BodyOffset:])
 	n := doc.BodyLine
@@ -627,10 +630,13 @@ func (s *blockScanner) anchor(line string) string {
 		s.ids[id] = true
 		return id
 	}
-	for k := 1; ; k++ {
+	// Every suffix up to idCount[id] is taken, so the first free one
+	// after it is the first free one at all, as the renderer numbers them.
+	for k := s.idCount[id] + 1; ; k++ {
 		cand := id + "-" + itoa(k)
 		if !s.ids[cand] {
 			s.ids[cand] = true
+			s.idCount[id] = k
 			return cand
 		}
 	}
