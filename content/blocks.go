@@ -35,6 +35,7 @@ type blockScanner struct {
 	list        listState
 	quote       quoteState
 	prevBlank   bool
+	cursor      runCursor
 
 	// refs are the link reference definitions, by normalized label.
 	refs map[string]string
@@ -101,7 +102,7 @@ type quoteState struct {
 // scanBlocks extracts the document's sections, action items, timeline and
 // links from its body and returns the text of the first H1.
 func scanBlocks(doc *Doc) string {
-	s := &blockScanner{doc: doc, src: doc.Source, clock: newTimelineClock(doc), ids: map[string]bool{}, idCount: map[string]int{}, runStart: -1}
+	s := &blockScanner{doc: doc, src: doc.Source, clock: newTimelineClock(doc), ids: map[string]bool{}, idCount: map[string]int{}, runStart: -1, cursor: runCursor{run: -1}}
 	src := doc.Source
 	s.refs = collectRefs(src[doc.BodyOffset:])
 	n := doc.BodyLine
@@ -163,9 +164,28 @@ func isBlankLine(l []byte) bool {
 // runPos returns the position of an offset within the current run of text
 // lines, counting lines from the run's first.
 func (s *blockScanner) runPos(off int) Pos {
-	line := s.runLine + bytes.Count(s.src[s.runStart:off], []byte{'\n'})
-	start := lineStartOf(s.src, off)
-	return Pos{File: s.doc.Path, Line: line, Col: utf8.RuneCount(s.src[start:off]) + 1}
+	c := &s.cursor
+	if c.run != s.runStart || off < c.off {
+		*c = runCursor{run: s.runStart, off: s.runStart, line: s.runLine, col: utf8.RuneCount(s.src[lineStartOf(s.src, s.runStart):s.runStart])}
+	}
+	for _, b := range s.src[c.off:off] {
+		switch {
+		case b == '\n':
+			c.line++
+			c.col = 0
+		case isRuneStart(b):
+			c.col++
+		}
+	}
+	c.off = off
+	return Pos{File: s.doc.Path, Line: c.line, Col: c.col + 1}
+}
+
+// runCursor is the line and column (0-based, in characters) of an offset
+// in the run of text lines starting at run: links are found in order, and
+// each position is counted on from the last.
+type runCursor struct {
+	run, off, line, col int
 }
 
 // posOn returns the position of offset off, on line n.

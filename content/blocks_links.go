@@ -33,6 +33,7 @@ func (s *blockScanner) links(from int, l []byte) {
 		return
 	}
 	text := string(l)
+	var gt nextByte
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '\\':
@@ -53,7 +54,7 @@ func (s *blockScanner) links(from int, l []byte) {
 				i = next - 1
 			}
 		case '<':
-			if end := strings.IndexByte(text[i:], '>'); end > 0 {
+			if end := gt.after(text, i, '>'); end > 0 {
 				inner := text[i+1 : i+end]
 				if isAutolink(inner) {
 					s.addLink(autolinkURL(inner), false, s.runPos(from+i))
@@ -201,13 +202,16 @@ func parseRefLink(text string, i int, refs map[string]string) (label, dest strin
 	return label, dest, next, ok
 }
 
-// matchingBracket returns the index of the "]" that closes the "[" at i.
+// matchingBracket returns the index of the "]" that closes the "[" at i;
+// code spans bind tighter than brackets, as in an inline link.
 func matchingBracket(text string, i int) int {
 	depth := 0
 	for j := i; j < len(text); j++ {
 		switch text[j] {
 		case '\\':
 			j++
+		case '`':
+			j = codeSpanEnd(text, j)
 		case '[':
 			depth++
 		case ']':
