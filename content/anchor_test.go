@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/kb-tools/kb/internal/kbtest"
 )
 
 var headingID = regexp.MustCompile(`<h[1-6] id="([^"]*)"`)
@@ -31,7 +33,7 @@ func TestAnchorsAgreeWithRenderer(t *testing.T) {
 			for _, h := range tt.headings {
 				body.WriteString("## " + h + "\n\n")
 			}
-			d, _ := p.Parse("postmortems/x.md", postmortem([]byte(body.String())))
+			d, _ := p.Parse("postmortems/x.md", kbtest.Postmortem([]byte(body.String())))
 			var got []string
 			for _, s := range d.Sections {
 				got = append(got, s.Anchor)
@@ -57,7 +59,7 @@ func TestAnchorsAgreeWithRenderer(t *testing.T) {
 // TestManySameHeadings checks the anchors of 20,000 headings of one text.
 func TestManySameHeadings(t *testing.T) {
 	cfg := DefaultConfig()
-	d, _ := NewParser(&cfg).Parse("postmortems/x.md", postmortem(bytes.Repeat([]byte("## Step\n\n"), 20000)))
+	d, _ := NewParser(&cfg).Parse("postmortems/x.md", kbtest.Postmortem(bytes.Repeat([]byte("## Step\n\n"), 20000)))
 	if len(d.Sections) != 20000 {
 		t.Fatalf("%d sections", len(d.Sections))
 	}
@@ -70,8 +72,4 @@ func TestManySameHeadings(t *testing.T) {
 			t.Fatalf("section %d: anchor %q, want %q", i, s.Anchor, want)
 		}
 	}
-}
-
-func postmortem(body []byte) []byte {
-	return append([]byte("---\ntitle: Case\ndate: 2026-01-15\nseverity: SEV3\n---\n"), body...)
 }

@@ -35,7 +35,11 @@ type blockScanner struct {
 	list        listState
 	quote       quoteState
 	prevBlank   bool
+	nesting     nestingMeter
 	cursor      runCursor
+	// halt, once set, is why and where the body is too costly to render
+	// as markdown: scanning stops there.
+	halt *bodyHalt
 
 	// refs are the link reference definitions, by normalized label.
 	refs map[string]string
@@ -100,13 +104,15 @@ type quoteState struct {
 }
 
 // scanBlocks extracts the document's sections, action items, timeline and
-// links from its body and returns the text of the first H1.
-func scanBlocks(doc *Doc) string {
+// links from its body and returns the text of the first H1. When the body
+// would cost the renderer work out of proportion to its size, it stops
+// and says where and why instead.
+func scanBlocks(doc *Doc) (string, *bodyHalt) {
 	s := &blockScanner{doc: doc, src: doc.Source, clock: newTimelineClock(doc), ids: map[string]bool{}, idCount: map[string]int{}, runStart: -1, cursor: runCursor{run: -1}}
 	src := doc.Source
 	s.refs = collectRefs(src[doc.BodyOffset:])
 	n := doc.BodyLine
-	for off := doc.BodyOffset; off < len(src); n++ {
+	for off := doc.BodyOffset; off < len(src) && s.halt == nil; n++ {
 		end := bytes.IndexByte(src[off:], '\n')
 		if end < 0 {
 			end = len(src) - off
@@ -114,8 +120,13 @@ func scanBlocks(doc *Doc) string {
 		s.line(n, off, src[off:off+end])
 		off += end + 1
 	}
-	s.finish()
-	return s.h1
+	if s.halt == nil {
+		s.finish()
+	}
+	if s.halt != nil {
+		return "", s.halt
+	}
+	return s.h1, nil
 }
 
 // indentOf returns the width of a line's leading white space (tabs to the
@@ -194,6 +205,12 @@ func (s *blockScanner) posOn(n, lineOff, off int) Pos {
 }
 
 func (s *blockScanner) line(n, off int, l []byte) {
+	if !s.fence.open && s.html == 0 {
+		if at := s.nesting.line(l); at >= 0 {
+			s.stop(s.posOn(n, off, off+at), whyNesting)
+			return
+		}
+	}
 	if s.fence.open {
 		s.fenceLine(n, off, l)
 		return

@@ -170,6 +170,9 @@ func isStruckText(text string) bool {
 // firstLinkIn returns the destination of the first link in markdown text,
 // else the first bare URL in texts.
 func firstLinkIn(text string, texts []string) string {
+	if _, _, over := inlineOverBudget([]byte(text)); over {
+		text = "" // the document is shown as plain text
+	}
 	var gt nextByte
 	for i := 0; i < len(text); i++ {
 		switch text[i] {

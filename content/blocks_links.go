@@ -17,9 +17,16 @@ func (s *blockScanner) text(n, from, end int) {
 }
 
 // flushRun scans the current run of text lines for links.
+// A run whose inline markup would cost the renderer work out of
+// proportion to its size stops the scan instead.
 func (s *blockScanner) flushRun() {
-	if s.runStart >= 0 && hasLinkSyntax(s.src[s.runStart:s.runEnd]) {
-		s.links(s.runStart, s.src[s.runStart:s.runEnd])
+	if s.runStart >= 0 && s.halt == nil {
+		text := s.src[s.runStart:s.runEnd]
+		if at, why, over := inlineOverBudget(text); over {
+			s.stop(s.runPos(s.runStart+at), why)
+		} else if hasLinkSyntax(text) {
+			s.links(s.runStart, text)
+		}
 	}
 	s.runStart, s.runEnd = -1, -1
 }

@@ -15,6 +15,9 @@ func plainText(s string, refs map[string]string) string {
 	if !strings.ContainsAny(s, "`[]<>*_~\\!") {
 		return strings.TrimSpace(s)
 	}
+	if _, _, over := inlineOverBudget([]byte(s)); over {
+		return strings.TrimSpace(s) // the document is shown as plain text
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	var gt nextByte

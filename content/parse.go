@@ -49,7 +49,10 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 	dec.decode(fm.root)
 	doc.Actions = dec.frontMatterActions(dec.actions)
 	p.finish(doc, dec.kind, dec)
-	h1 := scanBlocks(doc)
+	h1, halt := scanBlocks(doc)
+	if halt != nil {
+		errs = append(errs, plainBody(doc, halt))
+	}
 	settleActions(doc)
 	if doc.Title == "" {
 		doc.Title = h1
