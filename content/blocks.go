@@ -18,6 +18,9 @@ type blockScanner struct {
 	h1    string
 	clock *timelineClock
 	ids   map[string]bool
+	// idCount is the last suffix given to each anchor, so that repeats
+	// are numbered on from there rather than retried from 1.
+	idCount map[string]int
 
 	ctx    sectionContext
 	ctxLvl int
@@ -32,6 +35,11 @@ type blockScanner struct {
 	list        listState
 	quote       quoteState
 	prevBlank   bool
+	nesting     nestingMeter
+	cursor      runCursor
+	// halt, once set, is why and where the body is too costly to render
+	// as markdown: scanning stops there.
+	halt *bodyHalt
 
 	// refs are the link reference definitions, by normalized label.
 	refs map[string]string
@@ -96,13 +104,15 @@ type quoteState struct {
 }
 
 // scanBlocks extracts the document's sections, action items, timeline and
-// links from its body and returns the text of the first H1.
-func scanBlocks(doc *Doc) string {
-	s := &blockScanner{doc: doc, src: doc.Source, clock: newTimelineClock(doc), ids: map[string]bool{}, runStart: -1}
+// links from its body and returns the text of the first H1. When the body
+// would cost the renderer work out of proportion to its size, it stops
+// and says where and why instead.
+func scanBlocks(doc *Doc) (string, *bodyHalt) {
+	s := &blockScanner{doc: doc, src: doc.Source, clock: newTimelineClock(doc), ids: map[string]bool{}, idCount: map[string]int{}, runStart: -1, cursor: runCursor{run: -1}}
 	src := doc.Source
 	s.refs = collectRefs(src[doc.BodyOffset:])
 	n := doc.BodyLine
-	for off := doc.BodyOffset; off < len(src); n++ {
+	for off := doc.BodyOffset; off < len(src) && s.halt == nil; n++ {
 		end := bytes.IndexByte(src[off:], '\n')
 		if end < 0 {
 			end = len(src) - off
@@ -110,8 +120,13 @@ func scanBlocks(doc *Doc) string {
 		s.line(n, off, src[off:off+end])
 		off += end + 1
 	}
-	s.finish()
-	return s.h1
+	if s.halt == nil {
+		s.finish()
+	}
+	if s.halt != nil {
+		return "", s.halt
+	}
+	return s.h1, nil
 }
 
 // indentOf returns the width of a line's leading white space (tabs to the
@@ -160,9 +175,28 @@ func isBlankLine(l []byte) bool {
 // runPos returns the position of an offset within the current run of text
 // lines, counting lines from the run's first.
 func (s *blockScanner) runPos(off int) Pos {
-	line := s.runLine + bytes.Count(s.src[s.runStart:off], []byte{'\n'})
-	start := lineStartOf(s.src, off)
-	return Pos{File: s.doc.Path, Line: line, Col: utf8.RuneCount(s.src[start:off]) + 1}
+	c := &s.cursor
+	if c.run != s.runStart || off < c.off {
+		*c = runCursor{run: s.runStart, off: s.runStart, line: s.runLine, col: utf8.RuneCount(s.src[lineStartOf(s.src, s.runStart):s.runStart])}
+	}
+	for _, b := range s.src[c.off:off] {
+		switch {
+		case b == '\n':
+			c.line++
+			c.col = 0
+		case isRuneStart(b):
+			c.col++
+		}
+	}
+	c.off = off
+	return Pos{File: s.doc.Path, Line: c.line, Col: c.col + 1}
+}
+
+// runCursor is the line and column (0-based, in characters) of an offset
+// in the run of text lines starting at run: links are found in order, and
+// each position is counted on from the last.
+type runCursor struct {
+	run, off, line, col int
 }
 
 // posOn returns the position of offset off, on line n.
@@ -171,6 +205,12 @@ func (s *blockScanner) posOn(n, lineOff, off int) Pos {
 }
 
 func (s *blockScanner) line(n, off int, l []byte) {
+	if !s.fence.open && s.html == 0 {
+		if at := s.nesting.line(l); at >= 0 {
+			s.stop(s.posOn(n, off, off+at), whyNesting)
+			return
+		}
+	}
 	if s.fence.open {
 		s.fenceLine(n, off, l)
 		return
@@ -627,10 +667,13 @@ func (s *blockScanner) anchor(line string) string {
 		s.ids[id] = true
 		return id
 	}
-	for k := 1; ; k++ {
+	// Every suffix up to idCount[id] is taken, so the first free one
+	// after it is the first free one at all, as the renderer numbers them.
+	for k := s.idCount[id] + 1; ; k++ {
 		cand := id + "-" + itoa(k)
 		if !s.ids[cand] {
 			s.ids[cand] = true
+			s.idCount[id] = k
 			return cand
 		}
 	}

@@ -189,6 +189,10 @@ func isStruckText(text string) bool {
 // firstLinkIn returns the destination of the first link in markdown text,
 // else the first bare URL in texts.
 func firstLinkIn(text string, texts []string) string {
+	if _, _, over := inlineOverBudget([]byte(text)); over {
+		text = "" // the document is shown as plain text
+	}
+	var gt nextByte
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '`':
@@ -198,7 +202,7 @@ func firstLinkIn(text string, texts []string) string {
 				return dest
 			}
 		case '<':
-			if end := strings.IndexByte(text[i:], '>'); end > 0 && isAutolink(text[i+1:i+end]) && strings.Contains(text[i+1:i+end], ":") {
+			if end := gt.after(text, i, '>'); end > 0 && isAutolink(text[i+1:i+end]) && strings.Contains(text[i+1:i+end], ":") {
 				return text[i+1 : i+end]
 			}
 		}

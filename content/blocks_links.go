@@ -17,9 +17,16 @@ func (s *blockScanner) text(n, from, end int) {
 }
 
 // flushRun scans the current run of text lines for links.
+// A run whose inline markup would cost the renderer work out of
+// proportion to its size stops the scan instead.
 func (s *blockScanner) flushRun() {
-	if s.runStart >= 0 && hasLinkSyntax(s.src[s.runStart:s.runEnd]) {
-		s.links(s.runStart, s.src[s.runStart:s.runEnd])
+	if s.runStart >= 0 && s.halt == nil {
+		text := s.src[s.runStart:s.runEnd]
+		if at, why, over := inlineOverBudget(text); over {
+			s.stop(s.runPos(s.runStart+at), why)
+		} else if hasLinkSyntax(text) {
+			s.links(s.runStart, text)
+		}
 	}
 	s.runStart, s.runEnd = -1, -1
 }
@@ -33,6 +40,7 @@ func (s *blockScanner) links(from int, l []byte) {
 		return
 	}
 	text := string(l)
+	var gt nextByte
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '\\':
@@ -53,7 +61,7 @@ func (s *blockScanner) links(from int, l []byte) {
 				i = next - 1
 			}
 		case '<':
-			if end := strings.IndexByte(text[i:], '>'); end > 0 {
+			if end := gt.after(text, i, '>'); end > 0 {
 				inner := text[i+1 : i+end]
 				if isAutolink(inner) {
 					s.addLink(autolinkURL(inner), false, s.runPos(from+i))
@@ -201,13 +209,16 @@ func parseRefLink(text string, i int, refs map[string]string) (label, dest strin
 	return label, dest, next, ok
 }
 
-// matchingBracket returns the index of the "]" that closes the "[" at i.
+// matchingBracket returns the index of the "]" that closes the "[" at i;
+// code spans bind tighter than brackets, as in an inline link.
 func matchingBracket(text string, i int) int {
 	depth := 0
 	for j := i; j < len(text); j++ {
 		switch text[j] {
 		case '\\':
 			j++
+		case '`':
+			j = codeSpanEnd(text, j)
 		case '[':
 			depth++
 		case ']':

@@ -76,6 +76,9 @@ func oracle(d *Doc) *Doc {
 	if _, ok := d.KeyPos("date"); !ok {
 		o.Date = fileDate(d.Path)
 	}
+	if d.PlainBody {
+		return &o // shown as plain text: nothing is read from the markdown
+	}
 	scanBody(newScanMarkdown(), &o, newLineIndex(d.Source))
 	settleActions(&o)
 	return &o

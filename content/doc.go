@@ -41,6 +41,12 @@ type Doc struct {
 	FrontMatterBroken bool
 	BodyOffset        int
 	BodyLine          int
+	// PlainBody reports a body whose markdown would cost the renderer
+	// work out of proportion to its size (nesting too deep, too many
+	// unclosed markers in a paragraph; a load error says where): its page
+	// shows the text as it is, and no sections, links, body action items,
+	// timeline, code or quotes are read from it.
+	PlainBody bool
 
 	// Keys lists the front matter's top-level keys in file order.
 	Keys []Key

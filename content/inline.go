@@ -15,8 +15,12 @@ func plainText(s string, refs map[string]string) string {
 	if !strings.ContainsAny(s, "`[]<>*_~\\!") {
 		return strings.TrimSpace(s)
 	}
+	if _, _, over := inlineOverBudget([]byte(s)); over {
+		return strings.TrimSpace(s) // the document is shown as plain text
+	}
 	var b strings.Builder
 	b.Grow(len(s))
+	var gt nextByte
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -33,7 +37,7 @@ func plainText(s string, refs map[string]string) string {
 			b.WriteString(s[i : i+n])
 			i += n
 		case c == '<':
-			if end := strings.IndexByte(s[i:], '>'); end > 0 && isTagOrAutolink(s[i+1:i+end]) {
+			if end := gt.after(s, i, '>'); end > 0 && isTagOrAutolink(s[i+1:i+end]) {
 				inner := s[i+1 : i+end]
 				if isAutolink(inner) {
 					b.WriteString(inner)
@@ -85,6 +89,29 @@ func anyLink(s string, i int, refs map[string]string) (text string, next int, ok
 		text, _, next, ok = parseRefLink(s, i, refs)
 	}
 	return text, next, ok
+}
+
+// nextByte finds the next occurrence of a byte after offsets that only
+// grow, so that a loop over a text asking at each "<" where the next ">"
+// is takes linear time, not quadratic.
+type nextByte struct {
+	at    int // the occurrence found, or len(s) for none
+	valid bool
+}
+
+// after returns the distance from i to the next c at or after i, or -1.
+func (f *nextByte) after(s string, i int, c byte) int {
+	if !f.valid || f.at < i {
+		f.valid = true
+		f.at = len(s)
+		if j := strings.IndexByte(s[i:], c); j >= 0 {
+			f.at = i + j
+		}
+	}
+	if f.at == len(s) {
+		return -1
+	}
+	return f.at - i
 }
 
 func isASCIIPunct(c byte) bool {
@@ -217,8 +244,8 @@ func parseInlineLink(s string, i int) (text, dest string, next int, ok bool) {
 	}
 	start := k
 	if k < len(s) && s[k] == '<' {
-		end := strings.IndexByte(s[k:], '>')
-		if end < 0 {
+		end := strings.IndexAny(s[k:], ">\n")
+		if end < 0 || s[k+end] == '\n' {
 			return "", "", 0, false
 		}
 		dest = s[k+1 : k+end]

@@ -51,7 +51,10 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 		errs = append(errs, err)
 	}
 	p.finish(doc, dec.kind, dec)
-	h1 := scanBlocks(doc)
+	h1, halt := scanBlocks(doc)
+	if halt != nil {
+		errs = append(errs, plainBody(doc, halt))
+	}
 	settleActions(doc)
 	dec.capActions()
 	if doc.Title == "" {

@@ -36,7 +36,22 @@ func newBodyRenderer(md goldmark.Markdown, byPath map[string]string) *bodyRender
 
 // render returns the HTML of d's body, to be published at the site path url.
 func (r *bodyRenderer) render(d *content.Doc, url string) (template.HTML, error) {
+	if d.PlainBody {
+		return plainBodyHTML(d.Body()), nil
+	}
 	return r.renderMarkdown(d.Path, url, d.Body(), d.Title)
+}
+
+// plainBodyHTML shows a body that would cost the renderer work out of
+// proportion to its size (content.Doc.PlainBody) as its text, escaped and
+// preformatted: the page holds what the file says, in linear time.
+func plainBodyHTML(body []byte) template.HTML {
+	var b strings.Builder
+	b.Grow(len(body) + len(body)/8 + 32)
+	b.WriteString(`<pre class="plain-body">`)
+	template.HTMLEscape(&b, body)
+	b.WriteString("</pre>\n")
+	return template.HTML(b.String())
 }
 
 // renderMarkdown renders markdown from the document at path, for the page at
