@@ -184,7 +184,7 @@ func (s *blockScanner) runPos(off int) Pos {
 		case b == '\n':
 			c.line++
 			c.col = 0
-		case isRuneStart(b):
+		case utf8.RuneStart(b):
 			c.col++
 		}
 	}

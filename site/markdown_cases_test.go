@@ -27,17 +27,6 @@ func writeCaseKB(t testing.TB, body []byte) string {
 	return dir
 }
 
-// loadAndBuild loads the KB at dir and builds its site into out.
-func loadAndBuild(t testing.TB, dir, out string) {
-	kb, err := content.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Build(kb, Options{Out: out, Today: testToday, NoGit: true}); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // BenchmarkMarkdownCases loads and builds a KB of one pathological
 // postmortem per case of issue 12, at the cases' test scale, and a KB of
 // plain prose of the same size beside each.
