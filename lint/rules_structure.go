@@ -36,6 +36,9 @@ func headingSet(d *content.Doc) map[string]bool {
 
 func runRequiredSections(p *Pass) {
 	d := p.Doc
+	if d.PlainBody {
+		return // its body was not read: schema/frontmatter says why
+	}
 	titles := headingSet(d)
 	var specs []sectionSpec
 	profile := ""
