@@ -189,7 +189,7 @@ func isStruckText(text string) bool {
 // firstLinkIn returns the destination of the first link in markdown text,
 // else the first bare URL in texts.
 func firstLinkIn(text string, texts []string) string {
-	if _, _, over := inlineOverBudget([]byte(text)); over {
+	if _, _, over := inlineOverBudget(text); over {
 		text = "" // the document is shown as plain text
 	}
 	var gt nextByte

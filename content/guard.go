@@ -36,29 +36,53 @@ const (
 // paragraph, possibly of several lines) would cost the renderer work out
 // of proportion to its length; at is the offset in text where the bound
 // is first passed and why says which.
-func inlineOverBudget(text []byte) (at int, why string, over bool) {
-	if !hasCostlyMarkup(text) {
+func inlineOverBudget[T ~string | ~[]byte](text T) (at int, why string, over bool) {
+	if withinBudget(text) {
 		return 0, "", false
 	}
+	t := []byte(text)
 	m := inlineMeter{
-		text:   text,
-		ticks:  indexBacktickRuns(text),
-		budget: inlineWorkPerByte*len(text) + inlineWorkBase,
-		lines:  bytes.Count(text, []byte{'\n'}) + 1,
+		text:   t,
+		ticks:  indexBacktickRuns(t),
+		budget: inlineBudget(len(t)),
+		lines:  bytes.Count(t, []byte{'\n'}) + 1,
 	}
 	return m.run()
 }
 
-// hasCostlyMarkup reports whether text holds any byte the meter counts.
-func hasCostlyMarkup(text []byte) bool {
-	for _, c := range text {
-		switch c {
-		case '`', '[', ']', '*', '_', '~':
-			return true
-		}
+func inlineBudget(n int) int { return inlineWorkPerByte*n + inlineWorkBase }
+
+// withinBudget reports, from a count of the bytes the meter looks at,
+// that text cannot pass the bounds, so that the meter need not run: no
+// more brackets than may nest, and each of the c markers costing at most
+// a walk over the paragraph (2n bytes and its lines) and over the other
+// markers.
+func withinBudget[T ~string | ~[]byte](text T) bool {
+	costly, brackets, lines := 0, 0, 1
+	for i := 0; i < len(text); i++ {
+		k := markupClass[text[i]]
+		costly += int(k & classCostly)
+		brackets += int(k & classBracket >> 1)
+		lines += int(k & classNewline >> 2)
 	}
-	return false
+	if costly == 0 {
+		return true
+	}
+	return brackets <= maxNesting && costly*(2*len(text)+lines+costly+1) <= inlineBudget(len(text))
 }
+
+// markupClass sorts the bytes withinBudget counts, so that its loop has no
+// branch: the markers the meter looks at, link brackets, line ends.
+var markupClass = [256]uint8{
+	'`': classCostly, ']': classCostly, '*': classCostly, '_': classCostly, '~': classCostly,
+	'[': classCostly | classBracket, '\n': classNewline,
+}
+
+const (
+	classCostly  = 1
+	classBracket = 2
+	classNewline = 4
+)
 
 // inlineMeter walks a paragraph once, as the inline parsers would, and
 // adds up an upper estimate of their work.

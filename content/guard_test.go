@@ -16,8 +16,8 @@ func TestRealDocumentsRenderAsMarkdown(t *testing.T) {
 	docs := 0
 	eachDifferentialFile(t, func(rel string, src []byte) {
 		d, errs := p.Parse(rel, src)
-		if d == nil {
-			return // no document: a file with a NUL byte
+		if d == nil || strings.HasPrefix(rel, "plainbody/") {
+			return // no document (a NUL byte), or lint's fixture of a plain body
 		}
 		docs++
 		if d.PlainBody {

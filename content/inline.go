@@ -15,7 +15,7 @@ func plainText(s string, refs map[string]string) string {
 	if !strings.ContainsAny(s, "`[]<>*_~\\!") {
 		return strings.TrimSpace(s)
 	}
-	if _, _, over := inlineOverBudget([]byte(s)); over {
+	if _, _, over := inlineOverBudget(s); over {
 		return strings.TrimSpace(s) // the document is shown as plain text
 	}
 	var b strings.Builder
