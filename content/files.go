@@ -23,8 +23,8 @@ type Files struct {
 	// root is the KB root as given; real is its absolute path with every
 	// symbolic link resolved, which every file read must be inside.
 	root, real string
-	// dirs caches, per slash folder path, the folder's resolved path, or
-	// "" when it leads outside the KB.
+	// dirs caches, per slash folder path, the folder's resolved path or
+	// why it was not resolved.
 	dirs sync.Map
 }
 
@@ -47,6 +47,9 @@ const (
 	FileUnreadable
 	// FileMissing is a path where there is no file.
 	FileMissing
+	// FileHidden is a symbolic link into a hidden folder or file of the
+	// KB, such as .git, which kb does not read.
+	FileHidden
 )
 
 // FileError is a file Files did not read. It names the path inside the KB
@@ -70,6 +73,8 @@ func (e *FileError) Error() string {
 	switch e.Problem {
 	case FileOutside:
 		return "the path leads outside the KB; kb reads only the KB's own files"
+	case FileHidden:
+		return "a symbolic link into a hidden folder or file of the KB (such as .git), which kb does not read"
 	case FileNotRegular:
 		return fmt.Sprintf("%s, not a regular file; kb reads only regular files", e.What)
 	case FileLinkLoop:
@@ -154,15 +159,11 @@ func (f *Files) ReadFile(rel string, limit Limit) ([]byte, error) {
 
 // read is ReadFile, reading into *buf when buf is not nil (see readInto).
 func (f *Files) read(rel string, limit Limit, buf *[]byte) ([]byte, error) {
-	file, err := f.open(rel)
+	file, info, err := f.openStat(rel)
 	if err != nil {
 		return nil, err
 	}
 	defer file.Close()
-	info, err := file.Stat()
-	if err != nil {
-		return nil, &FileError{Path: rel, Problem: FileUnreadable, Err: err}
-	}
 	if !info.Mode().IsRegular() {
 		return nil, &FileError{Path: rel, Problem: FileNotRegular, What: modeName(info.Mode())}
 	}
@@ -182,16 +183,26 @@ func (f *Files) read(rel string, limit Limit, buf *[]byte) ([]byte, error) {
 // Stat returns the information of the file or folder at rel, following
 // a symbolic link only to a place inside the KB, as ReadFile does.
 func (f *Files) Stat(rel string) (fs.FileInfo, error) {
-	file, err := f.open(rel)
+	file, info, err := f.openStat(rel)
 	if err != nil {
 		return nil, err
 	}
-	defer file.Close()
+	file.Close()
+	return info, nil
+}
+
+// openStat opens rel as open does and asks what it opened.
+func (f *Files) openStat(rel string) (*os.File, fs.FileInfo, error) {
+	file, err := f.open(rel)
+	if err != nil {
+		return nil, nil, err
+	}
 	info, err := file.Stat()
 	if err != nil {
-		return nil, &FileError{Path: rel, Problem: FileUnreadable, Err: err}
+		file.Close()
+		return nil, nil, &FileError{Path: rel, Problem: FileUnreadable, Err: err}
 	}
-	return info, nil
+	return file, info, nil
 }
 
 // open opens rel for reading without following a link out of the KB and
@@ -207,92 +218,143 @@ func (f *Files) open(rel string) (*os.File, error) {
 	}
 	name := filepath.Join(dir, path.Base(clean))
 	file, err := openNoFollow(name)
-	if err == nil || !isLinkRefusal(err) {
-		if err != nil {
-			return nil, f.openError(rel, name, err)
+	if err != nil && isLinkRefusal(err) {
+		// The last element is a symbolic link: follow it, a hop at a
+		// time, only to a place inside the KB, then open that place.
+		target, rerr := f.resolve(clean)
+		if errors.Is(rerr, fs.ErrNotExist) {
+			return nil, &FileError{Path: rel, Problem: FileDangling}
 		}
-		return file, nil
+		if rerr != nil {
+			return nil, f.fileError(rel, rerr)
+		}
+		name = target
+		file, err = openNoFollow(target)
 	}
-	// The last element is a symbolic link: follow it only to a place
-	// inside the KB, then open that place without following again.
-	target, err := filepath.EvalSymlinks(name)
 	if err != nil {
-		return nil, f.linkError(rel, err)
-	}
-	if !f.inside(target) {
-		return nil, &FileError{Path: rel, Problem: FileOutside}
-	}
-	file, err = openNoFollow(target)
-	if err != nil {
-		return nil, f.openError(rel, target, err)
+		return nil, f.openError(rel, name, err)
 	}
 	return file, nil
 }
 
 // resolveDir returns the resolved path of the slash folder dir of the KB,
-// or a FileOutside error when a link on the way leads out of it.
+// once per folder.
 func (f *Files) resolveDir(dir string) (string, error) {
 	if dir == "." {
 		return f.real, nil
 	}
+	type resolved struct {
+		path string
+		err  error
+	}
 	if v, ok := f.dirs.Load(dir); ok {
-		if v == "" {
-			return "", errOutside
+		r := v.(resolved)
+		return r.path, r.err
+	}
+	p, err := f.resolve(dir)
+	f.dirs.Store(dir, resolved{p, err})
+	return p, err
+}
+
+// Why resolve does not follow a link.
+var (
+	errOutside = errors.New("leads outside the KB")
+	errHidden  = errors.New("leads into a hidden folder or file of the KB")
+	errLoop    = errors.New("too many links")
+)
+
+// maxLinkHops bounds the links followed for one path, as the kernel does.
+const maxLinkHops = 40
+
+// resolve returns the path, free of symbolic links, that the slash path
+// rel of the KB leads to. It follows links one element at a time and
+// never looks at anything outside the KB: a link that leads out of it, by
+// an absolute target or by "..", is refused (errOutside) without a look at
+// where it points, so that kb's messages say nothing of the machine's
+// other files. A link may not lead into a hidden element of the KB
+// (.git/config holds a CI token), which kb never reads as a document.
+func (f *Files) resolve(rel string) (string, error) {
+	type element struct {
+		name     string
+		fromLink bool
+	}
+	var todo []element
+	push := func(p string, fromLink bool) {
+		parts := strings.Split(p, "/")
+		add := make([]element, 0, len(parts)+len(todo))
+		for _, name := range parts {
+			add = append(add, element{name, fromLink})
 		}
-		return v.(string), nil
+		todo = append(add, todo...)
 	}
-	resolved, err := filepath.EvalSymlinks(filepath.Join(f.real, filepath.FromSlash(dir)))
-	if err != nil {
-		return "", err
+	push(rel, false)
+	var done []string
+	for hops := 0; len(todo) > 0; {
+		e := todo[0]
+		todo = todo[1:]
+		switch {
+		case e.name == "" || e.name == ".":
+			continue
+		case e.name == "..":
+			if len(done) == 0 {
+				return "", errOutside
+			}
+			done = done[:len(done)-1]
+			continue
+		case e.fromLink && strings.HasPrefix(e.name, "."):
+			return "", errHidden
+		}
+		p := filepath.Join(f.real, filepath.Join(done...), e.name)
+		info, err := os.Lstat(p)
+		if err != nil {
+			return "", err
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			done = append(done, e.name)
+			continue
+		}
+		if hops++; hops > maxLinkHops {
+			return "", errLoop
+		}
+		target, err := os.Readlink(p)
+		if err != nil {
+			return "", err
+		}
+		target = filepath.ToSlash(target)
+		if filepath.IsAbs(target) || path.IsAbs(target) {
+			inside, ok := strings.CutPrefix(filepath.ToSlash(filepath.Clean(target)), filepath.ToSlash(f.real)+"/")
+			if !ok {
+				return "", errOutside
+			}
+			done, target = nil, inside
+		}
+		push(target, true)
 	}
-	if !f.inside(resolved) {
-		f.dirs.Store(dir, "")
-		return "", errOutside
-	}
-	f.dirs.Store(dir, resolved)
-	return resolved, nil
+	return filepath.Join(f.real, filepath.Join(done...)), nil
 }
 
-var errOutside = errors.New("outside the KB")
-
-// inside reports whether the resolved path p is the KB root or below it.
-func (f *Files) inside(p string) bool {
-	return p == f.real || strings.HasPrefix(p, f.real+string(filepath.Separator))
-}
-
-// fileError turns an error of opening rel into a FileError.
+// fileError turns an error of resolving or opening rel into a FileError.
 func (f *Files) fileError(rel string, err error) error {
 	switch {
 	case errors.Is(err, errOutside):
 		return &FileError{Path: rel, Problem: FileOutside}
+	case errors.Is(err, errHidden):
+		return &FileError{Path: rel, Problem: FileHidden}
+	case errors.Is(err, errLoop) || isLinkRefusal(err):
+		return &FileError{Path: rel, Problem: FileLinkLoop}
 	case errors.Is(err, fs.ErrNotExist):
 		return &FileError{Path: rel, Problem: FileMissing, Err: err}
-	case isLinkRefusal(err):
-		return &FileError{Path: rel, Problem: FileLinkLoop, Err: err}
 	}
 	return &FileError{Path: rel, Problem: FileUnreadable, Err: err}
 }
 
-// openError explains why name, the place of rel, did not open: a socket,
-// for one, does not open at all.
+// openError explains why name, the place of rel inside the KB, did not
+// open: a socket, for one, does not open at all.
 func (f *Files) openError(rel, name string, err error) error {
 	if info, lerr := os.Lstat(name); lerr == nil && !info.Mode().IsRegular() && info.Mode()&fs.ModeSymlink == 0 {
 		return &FileError{Path: rel, Problem: FileNotRegular, What: modeName(info.Mode())}
 	}
 	return f.fileError(rel, err)
-}
-
-// linkError explains why the link at name could not be resolved: it loops,
-// leads nowhere, or leads outside the KB on its way.
-func (f *Files) linkError(rel string, err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return &FileError{Path: rel, Problem: FileDangling}
-	case errors.Is(err, fs.ErrPermission):
-		return &FileError{Path: rel, Problem: FileUnreadable, Err: err}
-	}
-	// filepath.EvalSymlinks gives up on a loop with an error of no type.
-	return &FileError{Path: rel, Problem: FileLinkLoop}
 }
 
 // modeName names the kind of a file that is not regular.

@@ -42,6 +42,13 @@ func TestFilesReadOnlyTheKBsRegularFiles(t *testing.T) {
 	link("loop1.md", "docs/loop2.md")
 	link("none.md", "docs/dangling.md")
 	link("/dev/zero", "docs/zero.md")
+	link("/nonexistent/nothing.md", "docs/outside-missing.md")
+	if err := os.MkdirAll(filepath.Join(kb, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(filepath.Join(kb, ".git", "config"), "token")
+	link("../.git/config", "docs/git.md")
+	link(".git", "hidden")
 	if err := syscall.Mkfifo(filepath.Join(kb, "docs", "fifo.md"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -67,6 +74,10 @@ func TestFilesReadOnlyTheKBsRegularFiles(t *testing.T) {
 		{"docs/loop1.md", 100, "", FileLinkLoop},
 		{"docs/dangling.md", 100, "", FileDangling},
 		{"docs/zero.md", 100, "", FileOutside},
+		{"docs/outside-missing.md", 100, "", FileOutside},
+		{"docs/git.md", 100, "", FileHidden},
+		{"hidden/config", 100, "", FileHidden},
+		{".git/config", 100, "token", 0},
 		{"docs/fifo.md", 100, "", FileNotRegular},
 		{"docs", 100, "", FileNotRegular},
 		{"docs/none.md", 100, "", FileMissing},

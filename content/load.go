@@ -74,7 +74,7 @@ func Load(dir string, opts ...LoadOption) (*KB, error) {
 	}
 	kb := &KB{Root: dir, Files: files}
 	kb.Config, kb.Errors = files.LoadConfig()
-	paths, walkErrs := findDocuments(dir)
+	paths, walkErrs := findDocuments(files)
 	kb.Errors = append(kb.Errors, walkErrs...)
 	kb.Docs = parseAll(files, paths, &kb.Config, &o, &kb.Errors)
 	kb.Errors = append(kb.Errors, assignUniqueIDs(kb.Docs)...)
@@ -88,8 +88,9 @@ func IsMarkdown(name string) bool {
 	return ext == ".md" || ext == ".markdown"
 }
 
-// findDocuments lists the markdown files under dir as sorted slash paths.
-func findDocuments(dir string) ([]string, []*Error) {
+// findDocuments lists the markdown files of the KB as sorted slash paths.
+func findDocuments(files *Files) ([]string, []*Error) {
+	dir := files.Root()
 	var paths []string
 	var errs []*Error
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -113,7 +114,7 @@ func findDocuments(dir string) ([]string, []*Error) {
 		}
 		if IsMarkdown(d.Name()) {
 			paths = append(paths, rel)
-		} else if d.Type()&fs.ModeSymlink != 0 && isFolder(p) {
+		} else if d.Type()&fs.ModeSymlink != 0 && files.isFolder(rel) {
 			errs = append(errs, &Error{Pos: Pos{File: rel, Line: 1, Col: 1}, Kind: ErrorSkipped,
 				Msg: "skipped: a symbolic link to a folder; kb does not follow links to folders"})
 		}
@@ -126,9 +127,10 @@ func findDocuments(dir string) ([]string, []*Error) {
 	return paths, errs
 }
 
-// isFolder reports whether p leads to a folder. It reads nothing.
-func isFolder(p string) bool {
-	info, err := os.Stat(p)
+// isFolder reports whether rel leads to a folder inside the KB. It reads
+// nothing, and says nothing of where a link out of the KB leads.
+func (f *Files) isFolder(rel string) bool {
+	info, err := f.Stat(rel)
 	return err == nil && info.IsDir()
 }
 

@@ -78,6 +78,17 @@ func TestOnlyTheKBsOwnFiles(t *testing.T) {
 		{name: "relative link climbing out",
 			setup: func(t *testing.T, h hostileTree) { h.link(t, "../../outside/secret.md", "postmortems/up.md") },
 			want:  finding{"postmortems/up.md", "schema/skipped-file"}},
+		{name: "document linked into .git",
+			setup: func(t *testing.T, h hostileTree) {
+				kbtest.WriteTree(t, h.kb, "-- .git/config --\n[http]\n\textraheader = AUTHORIZATION: basic "+secret+"\n")
+				h.link(t, "../.git/config", "postmortems/2026-02-02-config.md")
+			},
+			want: finding{"postmortems/2026-02-02-config.md", "schema/skipped-file"}},
+		{name: "folder linked into .git",
+			setup: func(t *testing.T, h hostileTree) {
+				kbtest.WriteTree(t, h.kb, "-- .git/hooks/notes.md --\n# "+secret+"\n")
+				h.link(t, "../.git/hooks", "postmortems/hooks")
+			}},
 		{name: "kb.yaml linked outside",
 			setup: func(t *testing.T, h hostileTree) { h.link(t, filepath.Join(h.outside, "kb.yaml"), "kb.yaml") },
 			want:  finding{"kb.yaml", "schema/skipped-file"}},
@@ -124,9 +135,14 @@ func TestOnlyTheKBsOwnFiles(t *testing.T) {
 				t.Cleanup(func() { l.Close() })
 			},
 			want: finding{"postmortems/sock.md", "schema/skipped-file"}},
-		{name: "folder linked outside",
-			setup: func(t *testing.T, h hostileTree) { h.link(t, h.outside, "postmortems/old") },
-			want:  finding{"postmortems/old", "schema/skipped-file"}},
+		{name: "folder linked outside", // not followed, and where it leads is not told
+			setup: func(t *testing.T, h hostileTree) { h.link(t, h.outside, "postmortems/old") }},
+		{name: "folder linked inside",
+			setup: func(t *testing.T, h hostileTree) {
+				kbtest.WriteTree(t, h.kb, "-- archive/2025/notes.md --\n# Notes\n")
+				h.link(t, "../archive/2025", "postmortems/2025")
+			},
+			want: finding{"postmortems/2025", "schema/skipped-file"}},
 		{name: "document over the size limit",
 			setup: func(t *testing.T, h hostileTree) {
 				kbtest.WriteTree(t, h.kb, "-- kb.yaml --\nlimits: {document_bytes: 2000}\n-- postmortems/2026-04-01-big.md --\n# Big\n"+strings.Repeat("The queue grew. ", 200)+"\n")
