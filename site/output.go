@@ -47,7 +47,7 @@ type output struct {
 // build that stopped part way, and prepares the working folder. It refuses
 // a target or a folder beside it that holds files kb did not write.
 func newOutput(opts Options, hooks outputHooks) (*output, error) {
-	pl, err := resolvePlace(opts.Out)
+	pl, err := resolvePlace(opts.Out, !opts.DefaultOut)
 	if err != nil {
 		return nil, err
 	}

@@ -15,7 +15,7 @@ import (
 // holdLock takes the lock of out as another build would.
 func holdLock(t *testing.T, out string) *outputLock {
 	t.Helper()
-	pl, err := resolvePlace(out)
+	pl, err := resolvePlace(out, true)
 	if err != nil {
 		t.Fatal(err)
 	}

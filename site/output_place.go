@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // OutputErrorKind says what is wrong with the output or with a folder kb
@@ -34,11 +35,26 @@ type OutputError struct {
 	Detail string
 }
 
+// Error names the path, relative to the working folder when it is below
+// it, as the user gave it, and says what is wrong.
 func (e *OutputError) Error() string {
 	if e.Path == "" {
 		return e.Detail
 	}
-	return e.Path + ": " + e.Detail
+	return shownPath(e.Path) + ": " + e.Detail
+}
+
+// shownPath is an absolute path as a message shows it: relative to the
+// working folder when it is below it.
+func shownPath(p string) string {
+	wd, err := os.Getwd()
+	if err != nil || !filepath.IsAbs(p) {
+		return p
+	}
+	if rel, err := filepath.Rel(wd, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return rel
+	}
+	return p
 }
 
 // maxLinkHops bounds the links followed from --out, as the kernel does.
@@ -74,7 +90,11 @@ func placeOf(target string) place {
 // beside that folder, so the link stays a link. A link to something other
 // than a folder is refused, and so is a dangling one, unless the site it
 // pointed to is there to restore (a build stopped during its swap).
-func resolvePlace(out string) (place, error) {
+//
+// mayLink is false for kb's default output inside the KB, where a link is
+// refused: the KB, which a pull request may change, must not choose where
+// kb writes.
+func resolvePlace(out string, mayLink bool) (place, error) {
 	if out == "" {
 		return place{}, &OutputError{Kind: OutputOdd, Path: out, Detail: "no output folder given"}
 	}
@@ -85,6 +105,9 @@ func resolvePlace(out string) (place, error) {
 	target, linked, err := followLinks(abs)
 	if err != nil {
 		return place{}, err
+	}
+	if linked && !mayLink {
+		return place{}, &OutputError{Kind: OutputOdd, Path: abs, Detail: "is a symbolic link, and kb does not build through a link inside the KB; remove it, or name the folder with --out"}
 	}
 	pl := placeOf(target)
 	pl.linked = linked

@@ -19,6 +19,11 @@ type Options struct {
 	// Out is the folder the site is written to; it is replaced as a whole.
 	// A symbolic link is followed: the site goes where it points.
 	Out string
+	// DefaultOut says Out is kb's default output inside the KB (DIR/public),
+	// not a folder the user named: a symbolic link there is refused, since
+	// the KB's own files, which a pull request may change, must not choose
+	// where kb writes.
+	DefaultOut bool
 	// NoWait makes a build fail at once, with an OutputBusy error, when
 	// another build of the same Out is running; by default it waits.
 	NoWait bool

@@ -45,7 +45,7 @@ func buildCommand() *command {
 			if target == "" {
 				target = filepath.Join(*dir, "public")
 			}
-			res, err := site.Build(kb, site.Options{Out: target, BaseURL: *baseURL, NoWait: *noWait, OnWait: func() {
+			res, err := site.Build(kb, site.Options{Out: target, DefaultOut: *out == "", BaseURL: *baseURL, NoWait: *noWait, OnWait: func() {
 				fmt.Fprintf(stderr, "kb build: waiting for another build of %s to finish (--no-wait to fail at once)\n", target)
 			}})
 			var oe *site.OutputError

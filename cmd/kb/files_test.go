@@ -320,3 +320,37 @@ func assertSiteHasNoSecret(t *testing.T, public string, secrets []string) {
 		t.Fatal(err)
 	}
 }
+
+// TestDefaultOutputLinkRefused checks that a public/ link committed to the
+// KB does not make kb build write where it points: only an --out the user
+// names is followed.
+func TestDefaultOutputLinkRefused(t *testing.T) {
+	base := t.TempDir()
+	kb, victim := filepath.Join(base, "kb"), filepath.Join(base, "victim")
+	kbtest.WriteTree(t, kb, "-- postmortems/2026-01-01-a.md --\n# A\n")
+	if err := os.MkdirAll(victim, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(victim, filepath.Join(kb, "public")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := kbRun(t, "build", "--dir", kb)
+	if code == 0 || !strings.Contains(errOut, "is a symbolic link, and kb does not build through a link inside the KB") {
+		t.Errorf("build through a committed public link: exit %d, stderr %q", code, errOut)
+	}
+	for _, dir := range []string{victim, base} {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if e.Name() != "kb" && e.Name() != "victim" {
+				t.Errorf("kb wrote %s in %s", e.Name(), dir)
+			}
+		}
+	}
+	if entries, _ := os.ReadDir(victim); len(entries) != 0 {
+		t.Errorf("kb wrote into the folder the link points to: %v", entries)
+	}
+	code, _, errOut = kbRun(t, "build", "--dir", kb, "--out", filepath.Join(kb, "public"))
+	if code != 0 {
+		t.Errorf("with --out naming the link: exit %d, %s", code, errOut)
+	}
+}
