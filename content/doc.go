@@ -1,6 +1,9 @@
 package content
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // Kind says what a document is: a postmortem, a runbook or a plain page.
 type Kind string
@@ -235,9 +238,16 @@ func (d *Doc) TimeToResolve() (time.Duration, bool) {
 	return span(d.Meta.Started, d.Meta.Resolved)
 }
 
+// span is to − from, when both are known and the difference fits a
+// time.Duration (about 292 years): a span that does not comes of a typed
+// year (schema/date-range), and is no time to detect or resolve.
 func span(from, to Time) (time.Duration, bool) {
 	if !from.Set || !to.Set {
 		return 0, false
 	}
-	return to.Sub(from.Time), true
+	d := to.Sub(from.Time)
+	if d == math.MaxInt64 || d == math.MinInt64 {
+		return 0, false
+	}
+	return d, true
 }

@@ -6,6 +6,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -249,7 +250,7 @@ func durations(d *content.Doc) []labelled {
 // "7m", "1h 36m", "2d 3h".
 func FormatDuration(d time.Duration) string {
 	if d < 0 {
-		return "-" + FormatDuration(-d)
+		return "-" + FormatDuration(-max(d, -math.MaxInt64)) // -MinInt64 overflows
 	}
 	d = d.Round(time.Minute)
 	days, hours, mins := int(d/(24*time.Hour)), int(d/time.Hour)%24, int(d/time.Minute)%60

@@ -429,3 +429,36 @@ func TestOddBaseURL(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { runOddCase(t, tc) })
 	}
 }
+
+// TestTimesCenturiesApart builds and lints postmortems whose times lie
+// centuries apart (a typed year): no time to detect is shown for them,
+// and nothing overflows.
+func TestTimesCenturiesApart(t *testing.T) {
+	dir := t.TempDir()
+	kbtest.WriteTree(t, dir, `
+-- postmortems/2026-01-01-year-one.md --
+---
+title: Detected in year one
+date: 2026-01-01
+severity: SEV3
+status: published
+services: [queue]
+started: 2026-01-01T00:00:00Z
+detected: 0001-01-01T00:00:00Z
+resolved: 1000-01-01T00:00:00Z
+---
+# Detected in year one
+`)
+	code, _, errOut := kbRun(t, "build", "--dir", dir)
+	if code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errOut)
+	}
+	page := readFile(t, filepath.Join(dir, "public", "postmortems", "2026-01-01-year-one", "index.html"))
+	if strings.Contains(page, "106751d") || strings.Contains(page, "Time to detect") {
+		t.Errorf("the page shows a time to detect or resolve from centuries apart:\n%s", page)
+	}
+	code, out, _ := kbRun(t, "lint", "--dir", dir, "--format", "json", "--today", "2026-11-21")
+	if code != 1 || !strings.Contains(out, `"rule": "schema/date-range"`) {
+		t.Errorf("lint: exit %d, want the dates reported: %s", code, out)
+	}
+}
