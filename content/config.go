@@ -137,7 +137,7 @@ func (f *Files) LoadConfig() (Config, []*Error) {
 		return cfg, nil
 	}
 	if err != nil {
-		return cfg, []*Error{fileLoadError(ConfigFile, err)}
+		return cfg, []*Error{FileLoadError(ConfigFile, err)}
 	}
 	src = normalize(src)
 	root, perr := parseYAML(ConfigFile, src, append([]byte{'\n'}, src...), 0)

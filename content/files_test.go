@@ -96,3 +96,32 @@ func TestFilesReadOnlyTheKBsRegularFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestFileLoadError checks the kind and message of each problem as a load
+// error: skipped paths are warnings of their own kind, files kb could not
+// read are unreadable, and no message names a path outside the KB. (CI
+// runs as root, for whom no file is unreadable, so the mapping is tested
+// here rather than on a file.)
+func TestFileLoadError(t *testing.T) {
+	denied := &fs.PathError{Op: "open", Path: "/abs/kb/postmortems/a.md", Err: syscall.EACCES}
+	for _, tc := range []struct {
+		err  error
+		kind ErrorKind
+		msg  string
+	}{
+		{&FileError{Path: "a.md", Problem: FileUnreadable, Err: denied}, ErrorUnreadable, "cannot read the file: permission denied"},
+		{&FileError{Path: "a.md", Problem: FileTooLarge, Limit: 10 << 20, LimitKey: "limits.document_bytes"}, ErrorUnreadable,
+			"file is larger than kb reads (10 MB); kb.yaml limits.document_bytes raises the limit"},
+		{&FileError{Path: "a.md", Problem: FileOutside}, ErrorSkipped, "skipped: the path leads outside the KB; kb reads only the KB's own files"},
+		{&FileError{Path: "a.md", Problem: FileHidden}, ErrorSkipped, "skipped: a symbolic link into a hidden folder or file of the KB (such as .git), which kb does not read"},
+		{&FileError{Path: "a.md", Problem: FileNotRegular, What: "a FIFO"}, ErrorSkipped, "skipped: a FIFO, not a regular file; kb reads only regular files"},
+		{&FileError{Path: "a.md", Problem: FileLinkLoop}, ErrorSkipped, "skipped: a symbolic link that loops or cannot be followed"},
+		{&FileError{Path: "a.md", Problem: FileDangling}, ErrorSkipped, "skipped: a symbolic link to nothing"},
+		{denied, ErrorUnreadable, "permission denied"},
+	} {
+		e := FileLoadError("a.md", tc.err)
+		if e.Kind != tc.kind || e.Msg != tc.msg || e.Pos != (Pos{File: "a.md", Line: 1, Col: 1}) {
+			t.Errorf("%v: %v kind %d %q; want kind %d %q", tc.err, e.Pos, e.Kind, e.Msg, tc.kind, tc.msg)
+		}
+	}
+}

@@ -174,14 +174,15 @@ func parseAll(files *Files, paths []string, cfg *Config, o *loadOptions, errs *[
 func readAndParse(p *Parser, files *Files, rel string, buf *[]byte) (*Doc, []*Error) {
 	src, err := files.read(rel, p.cfg.Limits.Document(), buf)
 	if err != nil {
-		return nil, []*Error{fileLoadError(rel, err)}
+		return nil, []*Error{FileLoadError(rel, err)}
 	}
 	return p.Parse(rel, src)
 }
 
-// fileLoadError is the load error of a file Files did not read, at the
-// file's first line (it has no lines kb read).
-func fileLoadError(rel string, err error) *Error {
+// FileLoadError is the load error of a file Files did not read, at the
+// file's first line (it has no lines kb read): of kind ErrorSkipped for a
+// path kb does not read on purpose, else ErrorUnreadable.
+func FileLoadError(rel string, err error) *Error {
 	e := &Error{Pos: Pos{File: rel, Line: 1, Col: 1}, Msg: systemReason(err)}
 	var fe *FileError
 	if errors.As(err, &fe) {

@@ -51,7 +51,9 @@ type ErrorKind int
 // The kinds of load errors.
 const (
 	// ErrorUnreadable is front matter or a file that kb cannot read: not
-	// YAML, not closed, not text, too large, not readable. The zero kind.
+	// YAML, not closed, not text, too large, not readable. It is the zero
+	// kind on purpose: an error made without a kind is still reported (as
+	// schema/frontmatter), never dropped.
 	ErrorUnreadable ErrorKind = iota
 	// ErrorConfig is a kb.yaml setting that kb does not know or cannot use.
 	ErrorConfig

@@ -2,7 +2,9 @@ package lint
 
 import (
 	"embed"
+	"errors"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 
@@ -55,6 +57,9 @@ type Config struct {
 
 	// Problems are mistakes in kb.yaml's lint section.
 	Problems []Diagnostic
+	// FileErrors are the files lint reads besides the documents (such as
+	// CODEOWNERS) that it could not read, reported as load errors are.
+	FileErrors []*content.Error
 }
 
 type sectionSpec struct {
@@ -287,7 +292,11 @@ func (c *Config) loadOwners(files *content.Files) {
 	}
 	for _, p := range []string{"CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS"} {
 		data, err := files.ReadFile(p, content.Limit{Bytes: content.ConfigBytes})
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
 		if err != nil {
+			c.FileErrors = append(c.FileErrors, content.FileLoadError(p, err))
 			continue
 		}
 		for _, line := range strings.Split(string(data), "\n") {

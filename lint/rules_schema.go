@@ -57,9 +57,11 @@ func schemaRules() []*Rule {
 
 // reportLoadErrors reports the load errors of one kind.
 func reportLoadErrors(p *Pass, kind content.ErrorKind, suggestion string) {
-	for _, e := range p.KB.Errors {
-		if e.Kind == kind {
-			p.Report(e.Pos, e.Msg, suggestion)
+	for _, errs := range [][]*content.Error{p.KB.Errors, p.Config.FileErrors} {
+		for _, e := range errs {
+			if e.Kind == kind {
+				p.Report(e.Pos, e.Msg, suggestion)
+			}
 		}
 	}
 }

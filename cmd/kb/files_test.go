@@ -116,7 +116,11 @@ func TestOnlyTheKBsOwnFiles(t *testing.T) {
 			setup:     func(t *testing.T, h hostileTree) { h.link(t, filepath.Join(h.outside, "templates"), "templates") },
 			buildCode: 1, buildErr: "leads outside the KB"},
 		{name: "CODEOWNERS linked outside",
-			setup: func(t *testing.T, h hostileTree) { h.link(t, filepath.Join(h.outside, "CODEOWNERS"), "CODEOWNERS") }},
+			setup: func(t *testing.T, h hostileTree) { h.link(t, filepath.Join(h.outside, "CODEOWNERS"), "CODEOWNERS") },
+			want:  finding{"CODEOWNERS", "schema/skipped-file"}},
+		{name: "FIFO CODEOWNERS",
+			setup: func(t *testing.T, h hostileTree) { h.fifo(t, ".github/CODEOWNERS") },
+			want:  finding{".github/CODEOWNERS", "schema/skipped-file"}},
 		{name: "link loop",
 			setup: func(t *testing.T, h hostileTree) {
 				h.link(t, "loop-b.md", "runbooks/loop-a.md")
