@@ -147,6 +147,9 @@ func (f *Files) LoadConfig() (Config, []*Error) {
 	if root == nil {
 		return cfg, nil
 	}
+	// One index of kb.yaml's lines serves every error of it, so that a
+	// file of many bad keys costs its size, not its size for each key.
+	lines := newLineIndex(src)
 	var errs []*Error
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
@@ -155,7 +158,7 @@ func (f *Files) LoadConfig() (Config, []*Error) {
 			if s := Closest(k.Value, configKeys); s != "" {
 				msg += "; did you mean " + quote(s) + "?"
 			}
-			errs = append(errs, newKindError(ErrorConfig, ConfigFile, src, k.Line, k.Column, "%s", msg))
+			errs = append(errs, configError(lines, k, "%s", msg))
 			continue
 		}
 		if k.Value == "lint" {
@@ -164,17 +167,17 @@ func (f *Files) LoadConfig() (Config, []*Error) {
 		}
 		if k.Value == "dates" {
 			var dateErrs []*Error
-			cfg.Dates, dateErrs = decodeDates(src, v)
+			cfg.Dates, dateErrs = decodeDates(lines, v)
 			errs = append(errs, dateErrs...)
 			continue
 		}
 		// Decode key by key so that one bad value spoils only itself.
 		one := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
 		if err := one.Decode(&cfg); err != nil {
-			errs = append(errs, newKindError(ErrorConfig, ConfigFile, src, v.Line, v.Column, "%s: %s", k.Value, trimYAMLPrefix(err.Error())))
+			errs = append(errs, configError(lines, v, "%s: %s", k.Value, trimYAMLPrefix(err.Error())))
 			continue
 		}
-		errs = append(errs, checkValue(src, k.Value, v, &cfg)...)
+		errs = append(errs, checkValue(lines, k.Value, v, &cfg)...)
 	}
 	return cfg, errs
 }

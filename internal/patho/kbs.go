@@ -9,10 +9,10 @@ func KBs(t testing.TB, c Case) (bad, plain string, size int) {
 	t.Helper()
 	doc := c.Doc(c.TestScale)
 	bad, plain = t.TempDir(), t.TempDir()
-	if err := WriteKB(bad, doc); err != nil {
+	if err := c.WriteKB(bad, doc); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteKB(plain, Plain(len(doc))); err != nil {
+	if err := c.WriteKB(plain, c.Plain(len(doc))); err != nil {
 		t.Fatal(err)
 	}
 	return bad, plain, len(doc)
