@@ -84,6 +84,14 @@ const (
 	DefaultActionsPerDocument = 100
 )
 
+// The ceilings of the per-document caps: kb.yaml may raise them this far
+// and no further, so that a pull request that edits kb.yaml cannot lift
+// the bound on what one document adds to the site.
+const (
+	MaxTermsPerDocument   = 1000
+	MaxActionsPerDocument = 1000
+)
+
 func (l Limits) valid() bool {
 	return l.DocumentBytes > 0 && l.FrontMatterBytes > 0 && l.TermsPerDocument > 0 && l.ActionsPerDocument > 0
 }

@@ -33,12 +33,50 @@ func checkValue(lines *LineIndex, key string, v *yaml.Node, cfg *Config) []*Erro
 	case "kinds":
 		return checkKinds(lines, v, cfg)
 	case "limits":
-		if !cfg.Limits.valid() {
-			cfg.Limits = def.Limits
-			return []*Error{configError(lines, v, "limits: every limit must be a positive number (of bytes, or of values); the defaults are used")}
-		}
+		return checkLimits(lines, v, cfg)
 	}
 	return nil
+}
+
+// checkLimits refuses limits that are not positive (the defaults take
+// their place) and holds the per-document caps to their ceilings, with an
+// error at each value past its ceiling.
+func checkLimits(lines *LineIndex, v *yaml.Node, cfg *Config) []*Error {
+	if !cfg.Limits.valid() {
+		cfg.Limits = DefaultConfig().Limits
+		return []*Error{configError(lines, v, "limits: every limit must be a positive number (of bytes, or of values); the defaults are used")}
+	}
+	var errs []*Error
+	for _, c := range []struct {
+		key      string
+		value    *int
+		ceiling  int
+		counting string
+	}{
+		{"terms_per_document", &cfg.Limits.TermsPerDocument, MaxTermsPerDocument, "values per front matter list"},
+		{"actions_per_document", &cfg.Limits.ActionsPerDocument, MaxActionsPerDocument, "action items per document"},
+	} {
+		if *c.value <= c.ceiling {
+			continue
+		}
+		errs = append(errs, configError(lines, mappingValue(v, c.key), "limits.%s: %d is over kb's ceiling of %d %s; %d is used",
+			c.key, *c.value, c.ceiling, c.counting, c.ceiling))
+		*c.value = c.ceiling
+	}
+	return errs
+}
+
+// mappingValue returns the value of key in the mapping m, or m itself
+// when it has no such key of its own (a value merged in with "<<").
+func mappingValue(m *yaml.Node, key string) *yaml.Node {
+	if r := resolveAlias(m); r != nil && r.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(r.Content); i += 2 {
+			if r.Content[i].Value == key && r.Content[i+1] != nil {
+				return r.Content[i+1]
+			}
+		}
+	}
+	return m
 }
 
 // checkSeverities keeps each severity once and refuses an empty list,
