@@ -78,10 +78,7 @@ func fileStem(prefix, title string) string {
 	if len(stem) <= MaxSegmentBytes {
 		return stem
 	}
-	cut := MaxSegmentBytes
-	for !utf8.RuneStart(stem[cut]) {
-		cut--
-	}
+	cut := len(CutText(stem, MaxSegmentBytes, ""))
 	if dash := strings.LastIndexByte(stem[:cut+1], '-'); dash > MaxSegmentBytes/2 {
 		cut = dash
 	}
