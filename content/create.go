@@ -36,6 +36,7 @@ type TitleError struct {
 	Reason string
 }
 
+// Error says which title and why kb cannot use it.
 func (e *TitleError) Error() string { return fmt.Sprintf("the title %q %s", e.Title, e.Reason) }
 
 // Create writes a new document into the KB at root and returns its slash

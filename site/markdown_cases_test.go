@@ -32,7 +32,7 @@ func writeCaseKB(t testing.TB, body []byte) string {
 // postmortem per case of issue 12, at the cases' test scale, and a KB of
 // plain prose of the same size beside each.
 func BenchmarkMarkdownCases(b *testing.B) {
-	for _, c := range kbtest.MarkdownCases {
+	for _, c := range kbtest.MarkdownCases() {
 		body := c.Body(c.Test)
 		for _, k := range []struct {
 			name string
@@ -95,7 +95,7 @@ func measureBuild(t *testing.T, body []byte, reps int) cost {
 // times the input costs at most about four times as much.
 func TestMarkdownCasesWorkInProportion(t *testing.T) {
 	const maxRatio, maxGrowth = 10, 8
-	for _, c := range kbtest.MarkdownCases {
+	for _, c := range kbtest.MarkdownCases() {
 		t.Run(c.Name, func(t *testing.T) {
 			if c.Reported == 0 {
 				small := measureBuild(t, c.Body(c.Test/4), 3)

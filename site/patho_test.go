@@ -66,7 +66,7 @@ func TestPathologicalBuild(t *testing.T) {
 		t.Run(c.Name, func(t *testing.T) {
 			bad, plain, size := patho.KBs(t, c)
 			badOut, plainOut := filepath.Join(t.TempDir(), "public"), filepath.Join(t.TempDir(), "public")
-			patho.Compare(t, "building "+c.Name, patho.DefaultRatio, 3,
+			patho.Compare(t, "building "+c.Name, patho.DefaultRatio(), 3,
 				func() { loadAndBuild(t, bad, badOut) }, func() { loadAndBuild(t, plain, plainOut) })
 			added, plainAdded := siteBytes(t, badOut)-base, siteBytes(t, plainOut)-base
 			t.Logf("%s: a document of %d bytes adds %d bytes to the site (%.1f times its size); a plain one adds %d (%.1f)",

@@ -25,7 +25,7 @@ func CompareCases(t *testing.T, what string, runs int, run func(t testing.TB, di
 	for _, c := range Cases() {
 		t.Run(c.Name, func(t *testing.T) {
 			bad, plain, _ := KBs(t, c)
-			Compare(t, what+" "+c.Name, DefaultRatio, runs, func() { run(t, bad) }, func() { run(t, plain) })
+			Compare(t, what+" "+c.Name, DefaultRatio(), runs, func() { run(t, bad) }, func() { run(t, plain) })
 		})
 	}
 }
