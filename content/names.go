@@ -122,12 +122,17 @@ func matchSegments(glob, p []string) bool {
 func Closest(s string, candidates []string) string {
 	best, bestDist := "", len(s)/2+2
 	for _, c := range candidates {
+		if abs(len(s)-len(c)) >= bestDist {
+			continue // the distance is at least the difference in length
+		}
 		if d := editDistance(s, c); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best
 }
+
+func abs(n int) int { return max(n, -n) }
 
 func editDistance(a, b string) int {
 	prev := make([]int, len(b)+1)
