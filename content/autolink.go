@@ -21,6 +21,7 @@ var urlAutolinks goldmark.Extender = urlAutolinkExtension{}
 
 type urlAutolinkExtension struct{}
 
+// Extend adds the web-address autolink parser to m.
 func (urlAutolinkExtension) Extend(m goldmark.Markdown) {
 	inner := extension.NewLinkifyParser(extension.WithLinkifyEmailRegexp(noMatch))
 	m.Parser().AddOptions(parser.WithInlineParsers(
@@ -41,6 +42,8 @@ type urlAutolinkParser struct {
 	parser.InlineParser
 }
 
+// Parse returns the autolink at the reader's position, or nil when the
+// text there does not start a web address.
 func (p urlAutolinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
 	if len(line) > 0 {

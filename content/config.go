@@ -84,6 +84,14 @@ const (
 	DefaultActionsPerDocument = 100
 )
 
+// The ceilings of the per-document caps: kb.yaml may raise them this far
+// and no further, so that a pull request that edits kb.yaml cannot lift
+// the bound on what one document adds to the site.
+const (
+	MaxTermsPerDocument   = 1000
+	MaxActionsPerDocument = 1000
+)
+
 func (l Limits) valid() bool {
 	return l.DocumentBytes > 0 && l.FrontMatterBytes > 0 && l.TermsPerDocument > 0 && l.ActionsPerDocument > 0
 }
@@ -147,6 +155,9 @@ func (f *Files) LoadConfig() (Config, []*Error) {
 	if root == nil {
 		return cfg, nil
 	}
+	// One index of kb.yaml's lines serves every error of it, so that a
+	// file of many bad keys costs its size, not its size for each key.
+	lines := newLineIndex(src)
 	var errs []*Error
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
@@ -155,7 +166,7 @@ func (f *Files) LoadConfig() (Config, []*Error) {
 			if s := Closest(k.Value, configKeys); s != "" {
 				msg += "; did you mean " + quote(s) + "?"
 			}
-			errs = append(errs, newKindError(ErrorConfig, ConfigFile, src, k.Line, k.Column, "%s", msg))
+			errs = append(errs, configError(lines, k, "%s", msg))
 			continue
 		}
 		if k.Value == "lint" {
@@ -164,17 +175,17 @@ func (f *Files) LoadConfig() (Config, []*Error) {
 		}
 		if k.Value == "dates" {
 			var dateErrs []*Error
-			cfg.Dates, dateErrs = decodeDates(src, v)
+			cfg.Dates, dateErrs = decodeDates(lines, v)
 			errs = append(errs, dateErrs...)
 			continue
 		}
 		// Decode key by key so that one bad value spoils only itself.
 		one := yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
 		if err := one.Decode(&cfg); err != nil {
-			errs = append(errs, newKindError(ErrorConfig, ConfigFile, src, v.Line, v.Column, "%s: %s", k.Value, trimYAMLPrefix(err.Error())))
+			errs = append(errs, configError(lines, v, "%s: %s", k.Value, trimYAMLPrefix(err.Error())))
 			continue
 		}
-		errs = append(errs, checkValue(src, k.Value, v, &cfg)...)
+		errs = append(errs, checkValue(lines, k.Value, v, &cfg)...)
 	}
 	return cfg, errs
 }

@@ -8,15 +8,16 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// configError is a kb.yaml value that kb cannot use, at the value.
-func configError(src []byte, n *yaml.Node, format string, args ...any) *Error {
-	return newKindError(ErrorConfig, ConfigFile, src, n.Line, n.Column, format, args...)
+// configError is a kb.yaml value that kb cannot use, at the value; lines
+// indexes kb.yaml, one index for all of its errors.
+func configError(lines *LineIndex, n *yaml.Node, format string, args ...any) *Error {
+	return lines.errorAt(ErrorConfig, ConfigFile, n.Line, n.Column, format, args...)
 }
 
 // checkValue checks the decoded value of the kb.yaml key at node v: a
 // value out of range or malformed is an error at the value, and the
 // default takes its place.
-func checkValue(src []byte, key string, v *yaml.Node, cfg *Config) []*Error {
+func checkValue(lines *LineIndex, key string, v *yaml.Node, cfg *Config) []*Error {
 	def := DefaultConfig()
 	v = resolveAlias(v)
 	switch key {
@@ -25,24 +26,62 @@ func checkValue(src []byte, key string, v *yaml.Node, cfg *Config) []*Error {
 			cfg.StaleDays = def.StaleDays
 		} else if cfg.StaleDays <= 0 {
 			cfg.StaleDays = def.StaleDays
-			return []*Error{configError(src, v, "stale_days should be a number of days above 0, not %s; %d is used", describeValue(v), def.StaleDays)}
+			return []*Error{configError(lines, v, "stale_days should be a number of days above 0, not %s; %d is used", describeValue(v), def.StaleDays)}
 		}
 	case "severities":
-		return checkSeverities(src, v, cfg)
+		return checkSeverities(lines, v, cfg)
 	case "kinds":
-		return checkKinds(src, v, cfg)
+		return checkKinds(lines, v, cfg)
 	case "limits":
-		if !cfg.Limits.valid() {
-			cfg.Limits = def.Limits
-			return []*Error{configError(src, v, "limits: every limit must be a positive number (of bytes, or of values); the defaults are used")}
-		}
+		return checkLimits(lines, v, cfg)
 	}
 	return nil
 }
 
+// checkLimits refuses limits that are not positive (the defaults take
+// their place) and holds the per-document caps to their ceilings, with an
+// error at each value past its ceiling.
+func checkLimits(lines *LineIndex, v *yaml.Node, cfg *Config) []*Error {
+	if !cfg.Limits.valid() {
+		cfg.Limits = DefaultConfig().Limits
+		return []*Error{configError(lines, v, "limits: every limit must be a positive number (of bytes, or of values); the defaults are used")}
+	}
+	var errs []*Error
+	for _, c := range []struct {
+		key      string
+		value    *int
+		ceiling  int
+		counting string
+	}{
+		{"terms_per_document", &cfg.Limits.TermsPerDocument, MaxTermsPerDocument, "values per front matter list"},
+		{"actions_per_document", &cfg.Limits.ActionsPerDocument, MaxActionsPerDocument, "action items per document"},
+	} {
+		if *c.value <= c.ceiling {
+			continue
+		}
+		errs = append(errs, configError(lines, mappingValue(v, c.key), "limits.%s: %d is over kb's ceiling of %d %s; %d is used",
+			c.key, *c.value, c.ceiling, c.counting, c.ceiling))
+		*c.value = c.ceiling
+	}
+	return errs
+}
+
+// mappingValue returns the value of key in the mapping m, or m itself
+// when it has no such key of its own (a value merged in with "<<").
+func mappingValue(m *yaml.Node, key string) *yaml.Node {
+	if r := resolveAlias(m); r != nil && r.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(r.Content); i += 2 {
+			if r.Content[i].Value == key && r.Content[i+1] != nil {
+				return r.Content[i+1]
+			}
+		}
+	}
+	return m
+}
+
 // checkSeverities keeps each severity once and refuses an empty list,
 // which would leave postmortems no severity to have.
-func checkSeverities(src []byte, v *yaml.Node, cfg *Config) []*Error {
+func checkSeverities(lines *LineIndex, v *yaml.Node, cfg *Config) []*Error {
 	def := DefaultConfig().Severities
 	if isNull(v) {
 		cfg.Severities = def
@@ -54,11 +93,11 @@ func checkSeverities(src []byte, v *yaml.Node, cfg *Config) []*Error {
 	for _, item := range v.Content {
 		s := strings.TrimSpace(item.Value)
 		if first, dup := seen[s]; dup {
-			errs = append(errs, configError(src, item, "severity %q is listed twice (first at line %d); it is kept once", s, first))
+			errs = append(errs, configError(lines, item, "severity %q is listed twice (first at line %d); it is kept once", s, first))
 			continue
 		}
 		if s == "" {
-			errs = append(errs, configError(src, item, "a severity is empty; it is left out"))
+			errs = append(errs, configError(lines, item, "a severity is empty; it is left out"))
 			continue
 		}
 		seen[s] = item.Line
@@ -66,7 +105,7 @@ func checkSeverities(src []byte, v *yaml.Node, cfg *Config) []*Error {
 	}
 	if len(kept) == 0 {
 		cfg.Severities = def
-		return append(errs, configError(src, v, "severities lists none: postmortems need at least one; the defaults %s are used", strings.Join(def, ", ")))
+		return append(errs, configError(lines, v, "severities lists none: postmortems need at least one; the defaults %s are used", strings.Join(def, ", ")))
 	}
 	cfg.Severities = kept
 	return errs
@@ -78,7 +117,7 @@ var kindNames = []string{string(KindPostmortem), string(KindRunbook), string(Kin
 // checkKinds leaves out the globs of kinds: that are malformed (path.Match
 // would never match them) and the kinds kb does not know; a kind left
 // with no glob gets its default globs back.
-func checkKinds(src []byte, v *yaml.Node, cfg *Config) []*Error {
+func checkKinds(lines *LineIndex, v *yaml.Node, cfg *Config) []*Error {
 	if v.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -88,7 +127,7 @@ func checkKinds(src []byte, v *yaml.Node, cfg *Config) []*Error {
 		k, globs := v.Content[i], resolveAlias(v.Content[i+1])
 		kind := Kind(k.Value)
 		if !contains(kindNames, k.Value) {
-			errs = append(errs, configError(src, k, "kinds: unknown kind %q%s; the kinds are postmortem, runbook and page", k.Value, suggestKey(k.Value, kindNames)))
+			errs = append(errs, configError(lines, k, "kinds: unknown kind %q%s; the kinds are postmortem, runbook and page", k.Value, suggestKey(k.Value, kindNames)))
 			delete(cfg.Kinds, kind)
 			continue
 		}
@@ -96,7 +135,7 @@ func checkKinds(src []byte, v *yaml.Node, cfg *Config) []*Error {
 		var last *Error
 		for _, g := range globs.Content {
 			if err := validGlob(g.Value); err != nil {
-				last = configError(src, g, "kinds.%s: %q is not a glob kb can match (%v); it is left out", k.Value, g.Value, err)
+				last = configError(lines, g, "kinds.%s: %q is not a glob kb can match (%v); it is left out", k.Value, g.Value, err)
 				errs = append(errs, last)
 				continue
 			}
@@ -116,14 +155,14 @@ var dateKeys = []string{"earliest", "max_days_ahead"}
 
 // decodeDates reads kb.yaml's dates: {earliest, max_days_ahead}. A value
 // kb cannot use is an error at the value, and its default is kept.
-func decodeDates(src []byte, n *yaml.Node) (DateRange, []*Error) {
+func decodeDates(lines *LineIndex, n *yaml.Node) (DateRange, []*Error) {
 	r := DefaultDateRange()
 	n = resolveAlias(n)
 	if isNull(n) {
 		return r, nil
 	}
 	if n.Kind != yaml.MappingNode {
-		return r, []*Error{configError(src, n, "dates should be a mapping such as {earliest: 1990-01-01, max_days_ahead: 365}, not a %s; the defaults are used", nodeKindName(n))}
+		return r, []*Error{configError(lines, n, "dates should be a mapping such as {earliest: 1990-01-01, max_days_ahead: 365}, not a %s; the defaults are used", nodeKindName(n))}
 	}
 	var errs []*Error
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -132,7 +171,7 @@ func decodeDates(src []byte, n *yaml.Node) (DateRange, []*Error) {
 		case "earliest":
 			t, ok := ParseTime(scalarText(v))
 			if !ok {
-				errs = append(errs, configError(src, v, "dates.earliest should be a date (YYYY-MM-DD), not %s; %s is used",
+				errs = append(errs, configError(lines, v, "dates.earliest should be a date (YYYY-MM-DD), not %s; %s is used",
 					describeValue(v), r.Earliest.Format("2006-01-02")))
 				continue
 			}
@@ -140,13 +179,13 @@ func decodeDates(src []byte, n *yaml.Node) (DateRange, []*Error) {
 		case "max_days_ahead":
 			days, err := strconv.Atoi(scalarText(v))
 			if err != nil || days < 0 {
-				errs = append(errs, configError(src, v, "dates.max_days_ahead should be a whole number of days, 0 or more, not %s; %d is used",
+				errs = append(errs, configError(lines, v, "dates.max_days_ahead should be a whole number of days, 0 or more, not %s; %d is used",
 					describeValue(v), r.MaxDaysAhead))
 				continue
 			}
 			r.MaxDaysAhead = days
 		default:
-			errs = append(errs, configError(src, k, "unknown key %q in dates%s", k.Value, suggestKey(k.Value, dateKeys)))
+			errs = append(errs, configError(lines, k, "unknown key %q in dates%s", k.Value, suggestKey(k.Value, dateKeys)))
 		}
 	}
 	return r, errs

@@ -113,3 +113,31 @@ func TestConfigValuesOutOfRange(t *testing.T) {
 		})
 	}
 }
+
+func TestConfigLimitCeilings(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml     string
+		errsAt         string
+		terms, actions int
+	}{
+		{"at the ceilings", "limits: {terms_per_document: 1000, actions_per_document: 1000}\n", "", 1000, 1000},
+		{"terms past the ceiling", "limits: {terms_per_document: 1000000}\n", "kb.yaml:1:30", MaxTermsPerDocument, DefaultActionsPerDocument},
+		{"actions past the ceiling", "limits:\n  actions_per_document: 1001\n", "kb.yaml:2:25", DefaultTermsPerDocument, MaxActionsPerDocument},
+		{"both past, each its error", "limits:\n  terms_per_document: 5000\n  actions_per_document: 99999\n", "kb.yaml:2:23 kb.yaml:3:25", MaxTermsPerDocument, MaxActionsPerDocument},
+		{"through an alias", "x: &many 2000\nlimits: {terms_per_document: *many}\n", "kb.yaml:1:1 kb.yaml:2:30", MaxTermsPerDocument, DefaultActionsPerDocument},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, errs := loadConfigText(t, tc.yaml)
+			// With the alias, x is an unknown key of kb.yaml: one more error.
+			if got := configErrorsAt(t, errs); got != tc.errsAt {
+				t.Errorf("errors at %q, want %q: %v", got, tc.errsAt, errs)
+			}
+			if got := cfg.Limits.terms(); got != tc.terms {
+				t.Errorf("terms per document %d, want %d", got, tc.terms)
+			}
+			if got := cfg.Limits.actions(); got != tc.actions {
+				t.Errorf("actions per document %d, want %d", got, tc.actions)
+			}
+		})
+	}
+}

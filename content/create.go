@@ -36,6 +36,7 @@ type TitleError struct {
 	Reason string
 }
 
+// Error says which title and why kb cannot use it.
 func (e *TitleError) Error() string { return fmt.Sprintf("the title %q %s", e.Title, e.Reason) }
 
 // Create writes a new document into the KB at root and returns its slash
@@ -78,10 +79,7 @@ func fileStem(prefix, title string) string {
 	if len(stem) <= MaxSegmentBytes {
 		return stem
 	}
-	cut := MaxSegmentBytes
-	for !utf8.RuneStart(stem[cut]) {
-		cut--
-	}
+	cut := len(CutText(stem, MaxSegmentBytes, ""))
 	if dash := strings.LastIndexByte(stem[:cut+1], '-'); dash > MaxSegmentBytes/2 {
 		cut = dash
 	}

@@ -6,7 +6,6 @@ import (
 	"path"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // MaxSegmentBytes is the longest URL segment kb derives from a value:
@@ -45,12 +44,8 @@ func CapSegment(seg string) string {
 	if len(seg) <= MaxSegmentBytes {
 		return seg
 	}
-	cut := MaxSegmentBytes
-	for cut > 0 && !utf8.RuneStart(seg[cut]) {
-		cut--
-	}
 	sum := sha256.Sum256([]byte(seg))
-	return strings.TrimRight(seg[:cut], "-") + "-" + hex.EncodeToString(sum[:])[:segmentHashHex]
+	return strings.TrimRight(CutText(seg, MaxSegmentBytes, ""), "-") + "-" + hex.EncodeToString(sum[:])[:segmentHashHex]
 }
 
 // slugify is Slug without the cap.
@@ -127,12 +122,17 @@ func matchSegments(glob, p []string) bool {
 func Closest(s string, candidates []string) string {
 	best, bestDist := "", len(s)/2+2
 	for _, c := range candidates {
+		if abs(len(s)-len(c)) >= bestDist {
+			continue // the distance is at least the difference in length
+		}
 		if d := editDistance(s, c); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best
 }
+
+func abs(n int) int { return max(n, -n) }
 
 func editDistance(a, b string) int {
 	prev := make([]int, len(b)+1)

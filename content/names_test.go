@@ -160,3 +160,33 @@ func TestCutSegmentsAreLong(t *testing.T) {
 		}
 	}
 }
+
+func TestClosest(t *testing.T) {
+	// naive is Closest without the length bound: every candidate's
+	// distance is worked out.
+	naive := func(s string, candidates []string) string {
+		best, bestDist := "", len(s)/2+2
+		for _, c := range candidates {
+			if d := editDistance(s, c); d < bestDist {
+				best, bestDist = c, d
+			}
+		}
+		return best
+	}
+	for _, tc := range []struct {
+		s    string
+		want string
+	}{
+		{"titel", "title"}, {"descriptio", "description"}, {"stale-days", "stale_days"}, {"limit", "limits"},
+		{"lints", "lint"}, {"x", ""}, {"", ""}, {"unknown_key_17", ""}, {"severities_and_more", "severities"},
+		{strings.Repeat("a", 300), ""}, {"dates", "dates"}, {"ownrs", "owners"},
+	} {
+		got := Closest(tc.s, configKeys)
+		if got != tc.want {
+			t.Errorf("Closest(%q) = %q, want %q", tc.s, got, tc.want)
+		}
+		if n := naive(tc.s, configKeys); got != n {
+			t.Errorf("Closest(%q) = %q, but the nearest candidate is %q", tc.s, got, n)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package content
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 )
 
 // Pos is a position in a file of the KB: a slash-separated path relative to
@@ -107,7 +106,7 @@ func newKindError(kind ErrorKind, file string, src []byte, line, col int, format
 // nearby lines, each cut around col, as context. Errors at lines in order
 // (the field errors of one document) cost the source once in all.
 func (x *LineIndex) errorAt(kind ErrorKind, file string, line, col int, format string, args ...any) *Error {
-	e := &Error{Pos: Pos{File: file, Line: line, Col: col}, Kind: kind, Msg: cutText(fmt.Sprintf(format, args...), messageBytes)}
+	e := &Error{Pos: Pos{File: file, Line: line, Col: col}, Kind: kind, Msg: CutText(fmt.Sprintf(format, args...), messageBytes, "…")}
 	if line <= 0 || x == nil || x.src == nil {
 		return e
 	}
@@ -134,17 +133,4 @@ const messageBytes = 1000
 
 // shortValue cuts a value of the document for a message: at most 60
 // bytes of it.
-func shortValue(s string) string { return cutText(s, 60) }
-
-// cutText cuts s to at most limit bytes, at a character boundary, with
-// "…" where it was cut.
-func cutText(s string, limit int) string {
-	if len(s) <= limit {
-		return s
-	}
-	cut := limit - len("…")
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
+func shortValue(s string) string { return CutText(s, 60, "…") }

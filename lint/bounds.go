@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"unicode/utf8"
 
 	"github.com/kb-tools/kb/content"
 )
@@ -77,27 +76,14 @@ func (c *lineCaps) summarize(kept []Diagnostic) {
 		d := &kept[r.at]
 		d.Severity = r.severity
 		d.Message = fmt.Sprintf("%d more findings of %s on this line, from here on: the first is %q (kb lists %d findings of a rule on one line, then one for the rest)",
-			r.count, k.rule, boundText(d.Message, 120), findingsPerLine)
+			r.count, k.rule, content.CutText(d.Message, 120, "…"), findingsPerLine)
 		d.Suggestion = ""
 	}
 }
 
-// boundText cuts s to at most limit bytes, at a character boundary, with
-// "…" where it was cut.
-func boundText(s string, limit int) string {
-	if len(s) <= limit {
-		return s
-	}
-	cut := limit - len("…")
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
 // bound limits what one finding holds.
 func bound(d Diagnostic) Diagnostic {
-	d.Message, d.Suggestion = boundText(d.Message, messageBytes), boundText(d.Suggestion, messageBytes)
+	d.Message, d.Suggestion = content.CutText(d.Message, messageBytes, "…"), content.CutText(d.Suggestion, messageBytes, "…")
 	return d
 }
 

@@ -33,6 +33,7 @@ type RefError struct {
 	Reason string
 }
 
+// Error quotes the value and says why it names no commit.
 func (e *RefError) Error() string { return fmt.Sprintf("%q %s", e.Ref, e.Reason) }
 
 // ChangedSince asks git which lines of the KB at dir changed since ref:
@@ -107,10 +108,13 @@ type gitError struct {
 	stderr string
 }
 
+// Error gives the git command, its failure and what git wrote to stderr.
 func (e *gitError) Error() string {
 	return fmt.Sprintf("git %s: %v: %s", strings.Join(e.args, " "), e.err, e.stderr)
 }
 
+// Unwrap returns the process error, an *exec.ExitError when git ran and
+// failed.
 func (e *gitError) Unwrap() error { return e.err }
 
 func git(dir string, args ...string) ([]byte, error) {
@@ -173,8 +177,29 @@ func headerPath(h string) string {
 	return name
 }
 
-// cEscapes are the one-letter escapes of git's C-style quoting.
-var cEscapes = map[byte]byte{'a': '\a', 'b': '\b', 't': '\t', 'n': '\n', 'v': '\v', 'f': '\f', 'r': '\r', '"': '"', '\\': '\\'}
+// cEscape returns the byte the one-letter escape \c of git's C-style
+// quoting stands for, and false when c is no such letter.
+func cEscape(c byte) (byte, bool) {
+	switch c {
+	case 'a':
+		return '\a', true
+	case 'b':
+		return '\b', true
+	case 't':
+		return '\t', true
+	case 'n':
+		return '\n', true
+	case 'v':
+		return '\v', true
+	case 'f':
+		return '\f', true
+	case 'r':
+		return '\r', true
+	case '"', '\\':
+		return c, true
+	}
+	return 0, false
+}
 
 // unquoteC reads the C-style quoted string at the start of s (a '"', the
 // name with escapes, a '"') and returns it with what follows the closing
@@ -183,27 +208,40 @@ var cEscapes = map[byte]byte{'a': '\a', 'b': '\b', 't': '\t', 'n': '\n', 'v': '\
 func unquoteC(s string) (name, rest string, ok bool) {
 	var b []byte
 	for i := 1; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '"':
+		switch c := s[i]; c {
+		case '"':
 			return string(b), s[i+1:], true
-		case c != '\\':
-			b = append(b, c)
-		case i+1 < len(s) && cEscapes[s[i+1]] != 0:
-			b = append(b, cEscapes[s[i+1]])
-			i++
-		case i+3 < len(s):
-			n, err := strconv.ParseUint(s[i+1:i+4], 8, 8)
-			if err != nil {
+		case '\\':
+			e, n, ok := cUnescape(s[i+1:])
+			if !ok {
 				return "", "", false
 			}
-			b = append(b, byte(n))
-			i += 3
+			b = append(b, e)
+			i += n
 		default:
-			return "", "", false
+			b = append(b, c)
 		}
 	}
 	return "", "", false
+}
+
+// cUnescape reads the escape that follows a backslash at the start of s:
+// a letter (cEscape) or three octal digits. It returns the byte the
+// escape stands for and the escape's length.
+func cUnescape(s string) (byte, int, bool) {
+	if len(s) > 0 {
+		if e, ok := cEscape(s[0]); ok {
+			return e, 1, true
+		}
+	}
+	if len(s) < 3 {
+		return 0, 0, false
+	}
+	n, err := strconv.ParseUint(s[:3], 8, 8)
+	if err != nil {
+		return 0, 0, false
+	}
+	return byte(n), 3, true
 }
 
 // addedRange reads "@@ -a,b +c,d @@": lines c to c+d-1 (d defaults to 1;

@@ -25,6 +25,8 @@ func TestParseUnifiedDiff(t *testing.T) {
 		{"backslash", "diff --git x y\n+++ \"b/back\\\\slash.md\"\n" + hunk, ChangedLines{`back\slash.md`: {span(2, 3)}}},
 		{"tab in the name", "diff --git x y\n+++ \"b/t\\tab.md\"\n" + hunk, ChangedLines{"t\tab.md": {span(2, 3)}}},
 		{"quoted name with a space", "diff --git x y\n+++ \"b/a \\\"b.md\"\t\n" + hunk, ChangedLines{`a "b.md`: {span(2, 3)}}},
+		{"every one-letter escape", "diff --git x y\n+++ \"b/\\a\\b\\f\\n\\r\\v.md\"\n" + hunk, ChangedLines{"\a\b\f\n\r\v.md": {span(2, 3)}}},
+		{"an octal escape cut short is skipped", "diff --git x y\n+++ \"b/x\\30\"\n" + hunk, ChangedLines{}},
 		{"octal UTF-8", "diff --git x y\n+++ \"b/\\303\\251.md\"\n" + hunk, ChangedLines{"é.md": {span(2, 3)}}},
 		{"octal CJK", "diff --git x y\n+++ \"b/\\344\\272\\213\\346\\225\\205.md\"\n" + hunk, ChangedLines{"事故.md": {span(2, 3)}}},
 		{"raw UTF-8 (core.quotePath=false)", "diff --git x y\n+++ b/事故.md\n" + hunk, ChangedLines{"事故.md": {span(2, 3)}}},

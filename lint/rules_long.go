@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/kb-tools/kb/content"
 )
@@ -84,9 +83,5 @@ func preview(s string) string {
 	if len(s) <= n {
 		return fmt.Sprintf("%q", s)
 	}
-	cut := n
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return fmt.Sprintf("%q…", s[:cut])
+	return fmt.Sprintf("%q…", content.CutText(s, n, ""))
 }

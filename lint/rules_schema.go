@@ -47,7 +47,7 @@ func schemaRules() []*Rule {
 		{Name: "schema/date-range", Severity: Error, Scope: PerDoc, Run: runDateRange,
 			Doc: "A date or time before kb.yaml dates.earliest (default 1990-01-01) or more than dates.max_days_ahead days (default 365) after --today: front matter dates, the date of a file name, due dates, timeline times. Almost always a typo (1026 for 2026); the trends charts leave such a postmortem out rather than stretch their axis."},
 		{Name: "schema/over-limit", Severity: Warning, Scope: PerDoc, Run: runOverLimits,
-			Doc: "A front matter list with more values than kb.yaml limits.terms_per_document, or a document with more action items than limits.actions_per_document (100 each by default): kb uses the first ones only, so that one document cannot fill the site with pages."},
+			Doc: "A front matter list with more values than kb.yaml limits.terms_per_document, or a document with more action items than limits.actions_per_document (100 each by default, at most 1,000): kb uses the first ones only, so that one document cannot fill the site with pages."},
 		{Name: "schema/unknown-key", Severity: Warning, Scope: PerDoc, Run: runUnknownKeys,
 			Doc: "A front matter key kb does not know, often a typo of one it does; kb.yaml lint.front_matter_keys accepts a team's own keys."},
 		{Name: "schema/long-value", Severity: Warning, Scope: PerDoc, Run: runLongValues,

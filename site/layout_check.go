@@ -171,4 +171,5 @@ var errStopped = errors.New("stopped after escaping")
 // stopWriter fails every write, so that a check run stops at once.
 type stopWriter struct{}
 
+// Write writes nothing and fails with errStopped.
 func (stopWriter) Write([]byte) (int, error) { return 0, errStopped }

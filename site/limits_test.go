@@ -48,8 +48,11 @@ func TestListTextIsBounded(t *testing.T) {
 		{"one long value is cut", []string{long}, strings.Repeat("é", listChars-1) + "…"},
 		{"values past the room are counted", []string{"checkout", long, "cart"}, "checkout and 2 more"},
 		{"a long first value, then others", []string{long, "a"}, strings.Repeat("é", listChars-1) + "… and 1 more"},
+		{"characters are counted, not bytes", []string{strings.Repeat("é", 50), strings.Repeat("é", 50)}, strings.Repeat("é", 50) + ", " + strings.Repeat("é", 50)},
+		{"the separators count", []string{strings.Repeat("a", 60), strings.Repeat("b", 60)}, strings.Repeat("a", 60) + " and 1 more"},
+		{"just within the budget", []string{strings.Repeat("a", 59), strings.Repeat("b", 59)}, strings.Repeat("a", 59) + ", " + strings.Repeat("b", 59)},
 	} {
-		if got := listValues(c.values); got != c.want {
+		if got := listValues(c.values, listChars); got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
 	}
@@ -100,4 +103,25 @@ services: [checkout]
 			t.Errorf("%s does not list the incident", name)
 		}
 	}
+}
+
+// TestLessonsListOrdinaryGuardrails checks that the lessons by service
+// show an ordinary list of guardrails whole: four phrases of 130
+// characters in all, as examples/acme's postmortems have.
+func TestLessonsListOrdinaryGuardrails(t *testing.T) {
+	guardrails := []string{"retry budget with jittered backoff", "circuit breaker per provider region", "automated provider failover", "idempotency keys on authorizations"}
+	out := buildKB(t, `
+-- kb.yaml --
+title: T
+-- postmortems/2026-05-06-psp.md --
+---
+title: Card payments failing
+date: 2026-05-06
+severity: SEV2
+services: [payments]
+insight: A retry policy without a budget turns a partial outage into a full one.
+guardrails: [`+strings.Join(guardrails, ", ")+`]
+---
+`, Options{NoGit: true})
+	assertFileContent(t, out, "lessons/index.html", "(guardrails: "+strings.Join(guardrails, ", ")+")")
 }

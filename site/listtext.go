@@ -3,6 +3,7 @@ package site
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // A document is listed on many pages: each of its services' and tags'
@@ -14,21 +15,35 @@ import (
 // shows everything.
 
 // listChars bounds, in characters, each text a list row shows of a
-// document: its title, its services, its severity, its owner.
+// document: its title, its services, its severity, its owner; and the
+// list of its services as a whole.
 const listChars = 120
 
 // lessonChars bounds the insight a lesson shows in the lists by service.
 const lessonChars = 300
 
+// guardrailChars bounds the list of guardrails a lesson shows in the lists
+// by service. Guardrails are phrases ("retry budget with jittered
+// backoff"), and an incident has a few: the list gets the room of the
+// insight beside it rather than that of a row of service names.
+const guardrailChars = lessonChars
+
 // listText cuts s for a list row.
 func listText(s string) string { return truncate(s, listChars) }
 
-// listValues joins values for a list row, as many as fit in listChars,
-// and says how many more there are.
-func listValues(values []string) string {
+// listValues joins values for a list row, as many as fit in budget
+// characters (the separators counted, and each value cut to listChars),
+// and says how many more there are. The first value is always shown.
+func listValues(values []string, budget int) string {
 	var b strings.Builder
+	chars := 0
 	for i, v := range values {
-		if i > 0 && b.Len()+len(v) > listChars {
+		v = listText(v)
+		n := utf8.RuneCountInString(v)
+		if i > 0 {
+			n += len(", ")
+		}
+		if i > 0 && chars+n > budget {
 			b.WriteString(" and ")
 			b.WriteString(strconv.Itoa(len(values) - i))
 			b.WriteString(" more")
@@ -37,7 +52,8 @@ func listValues(values []string) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(listText(v))
+		b.WriteString(v)
+		chars += n
 	}
 	return b.String()
 }

@@ -211,7 +211,7 @@ func buildModel(sd *siteData, pages []*page, staleDays int) {
 	sd.byID = map[content.Kind]map[string]*page{}
 	for _, p := range pages {
 		d := p.Doc
-		p.DateText, p.ServicesText = formatDate(d.Date), listValues(d.Meta.Services)
+		p.DateText, p.ServicesText = formatDate(d.Date), listValues(d.Meta.Services, listChars)
 		p.SevText = listText(d.Meta.Severity)
 		p.SevClass = strings.ToLower(p.SevText)
 		if sd.byID[d.Kind] == nil {

@@ -9,22 +9,6 @@ import (
 	"github.com/kb-tools/kb/internal/patho"
 )
 
-// pathoKBs writes, for a case at its test scale, a KB holding the case's
-// document and one holding a plain document of the same size, each beside
-// the small base KB of patho.Base.
-func pathoKBs(t testing.TB, c patho.Case) (bad, plain string, size int) {
-	t.Helper()
-	doc := c.Doc(c.TestScale)
-	bad, plain = t.TempDir(), t.TempDir()
-	if err := patho.WriteKB(bad, doc); err != nil {
-		t.Fatal(err)
-	}
-	if err := patho.WriteKB(plain, patho.Plain(len(doc))); err != nil {
-		t.Fatal(err)
-	}
-	return bad, plain, len(doc)
-}
-
 // loadAndBuild loads the KB at dir and builds it into out, as kb build
 // does.
 func loadAndBuild(t testing.TB, dir, out string) {
@@ -80,9 +64,9 @@ func TestPathologicalBuild(t *testing.T) {
 	base := siteBytes(t, baseOut)
 	for _, c := range patho.Cases() {
 		t.Run(c.Name, func(t *testing.T) {
-			bad, plain, size := pathoKBs(t, c)
+			bad, plain, size := patho.KBs(t, c)
 			badOut, plainOut := filepath.Join(t.TempDir(), "public"), filepath.Join(t.TempDir(), "public")
-			patho.Compare(t, "building "+c.Name, patho.DefaultRatio, 3,
+			patho.Compare(t, "building "+c.Name, patho.DefaultRatio(), 3,
 				func() { loadAndBuild(t, bad, badOut) }, func() { loadAndBuild(t, plain, plainOut) })
 			added, plainAdded := siteBytes(t, badOut)-base, siteBytes(t, plainOut)-base
 			t.Logf("%s: a document of %d bytes adds %d bytes to the site (%.1f times its size); a plain one adds %d (%.1f)",
@@ -100,7 +84,7 @@ func TestPathologicalBuild(t *testing.T) {
 func BenchmarkPathological(b *testing.B) {
 	for _, c := range patho.Cases() {
 		b.Run(c.Name, func(b *testing.B) {
-			dir, _, _ := pathoKBs(b, c)
+			dir, _, _ := patho.KBs(b, c)
 			out := filepath.Join(b.TempDir(), "public")
 			b.ReportAllocs()
 			for b.Loop() {

@@ -77,7 +77,7 @@ func (p *page) LessonItems(lessons []*lesson) template.HTML {
 		}
 		if len(l.Guardrails) > 0 {
 			w.raw(` <span class="path">(guardrails: `)
-			w.text(listValues(l.Guardrails))
+			w.text(listValues(l.Guardrails, guardrailChars))
 			w.raw(")</span>")
 		}
 		w.raw("</li>")

@@ -1,5 +1,5 @@
 // Command mdcases writes one KB per pathological markdown case of issue 12
-// (kbtest.MarkdownCases), each a single postmortem at the scale the issue
+// (kbtest.MarkdownCases()), each a single postmortem at the scale the issue
 // reported (four times the test scale for the cases added since), and
 // beside each a KB of plain prose of the same size:
 //
@@ -33,7 +33,7 @@ func main() {
 }
 
 func write(dir, only string, scale int) error {
-	for _, c := range kbtest.MarkdownCases {
+	for _, c := range kbtest.MarkdownCases() {
 		if only != "" && c.Name != only {
 			continue
 		}

@@ -1,7 +1,8 @@
 // Command patho writes the pathological KBs of kb's hardening work, for
 // whole-process figures: for each case, OUT/CASE (a small base KB and the
 // case's document at the scale of issue 12), OUT/CASE-plain (the base and
-// a plain postmortem of the same size), and OUT/base (the base alone).
+// a plain postmortem, or for a kb.yaml case a plain kb.yaml, of the same
+// size), and OUT/base (the base alone).
 //
 // Usage:
 //
@@ -44,10 +45,10 @@ func write(out, only string, scale int) error {
 			n = scale
 		}
 		doc := c.Doc(n)
-		if err := patho.WriteKB(filepath.Join(out, c.Name), doc); err != nil {
+		if err := c.WriteKB(filepath.Join(out, c.Name), doc); err != nil {
 			return err
 		}
-		if err := patho.WriteKB(filepath.Join(out, c.Name+"-plain"), patho.Plain(len(doc))); err != nil {
+		if err := c.WriteKB(filepath.Join(out, c.Name+"-plain"), c.Plain(len(doc))); err != nil {
 			return err
 		}
 		fmt.Printf("%-18s %9d bytes  %s\n", c.Name, len(doc), c.About)

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,6 +14,8 @@ import (
 	"unicode"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/kb-tools/kb/internal/kbtest"
 )
 
 // gen writes a corpus of n documents into a fresh temp dir and returns it.
@@ -25,28 +26,6 @@ func gen(t *testing.T, n int, seed uint64, workers int) string {
 		t.Fatalf("generate: %v", err)
 	}
 	return dir
-}
-
-// readTree returns every file under dir, keyed by slash-separated relative path.
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = b
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
 
 // treeHash hashes names and contents of all files in sorted order.
@@ -81,8 +60,8 @@ func splitDoc(t *testing.T, name string, b []byte) (fm, body string) {
 }
 
 func TestDeterministic(t *testing.T) {
-	a := readTree(t, gen(t, 120, 7, 1))
-	b := readTree(t, gen(t, 120, 7, 4)) // worker count must not matter
+	a := kbtest.ReadTree(t, gen(t, 120, 7, 1))
+	b := kbtest.ReadTree(t, gen(t, 120, 7, 4)) // worker count must not matter
 	if treeHash(a) != treeHash(b) {
 		for n := range a {
 			if !bytes.Equal(a[n], b[n]) {
@@ -91,14 +70,14 @@ func TestDeterministic(t *testing.T) {
 		}
 		t.Fatalf("trees differ: %d vs %d files", len(a), len(b))
 	}
-	c := readTree(t, gen(t, 120, 8, 0))
+	c := kbtest.ReadTree(t, gen(t, 120, 8, 0))
 	if treeHash(a) == treeHash(c) {
 		t.Fatal("different seeds produced identical trees")
 	}
 }
 
 func TestCountsAndLayout(t *testing.T) {
-	files := readTree(t, gen(t, 50, 1, 0))
+	files := kbtest.ReadTree(t, gen(t, 50, 1, 0))
 	var pms, rbs int
 	ids := map[string]string{}
 	for name := range files {
@@ -164,7 +143,7 @@ func TestCountsAndLayout(t *testing.T) {
 }
 
 func TestWordCounts(t *testing.T) {
-	files := readTree(t, gen(t, 200, 3, 0))
+	files := kbtest.ReadTree(t, gen(t, 200, 3, 0))
 	distinct := map[string]bool{}
 	for name, b := range files {
 		if name == "kb.yaml" {
@@ -212,7 +191,7 @@ type pmFront struct {
 }
 
 func TestPostmortemFrontMatter(t *testing.T) {
-	files := readTree(t, gen(t, 200, 5, 0))
+	files := kbtest.ReadTree(t, gen(t, 200, 5, 0))
 	runbooks := map[string]bool{}
 	for name := range files {
 		if strings.HasPrefix(name, "runbooks/") {
@@ -277,7 +256,7 @@ func TestPostmortemFrontMatter(t *testing.T) {
 }
 
 func TestRunbookSections(t *testing.T) {
-	files := readTree(t, gen(t, 60, 9, 0))
+	files := kbtest.ReadTree(t, gen(t, 60, 9, 0))
 	for name, b := range files {
 		if !strings.HasPrefix(name, "runbooks/") {
 			continue

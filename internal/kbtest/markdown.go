@@ -21,33 +21,35 @@ type MarkdownCase struct {
 	Test int
 }
 
-// MarkdownCases are the pathological bodies kb must read and render in
-// about linear time and memory.
-var MarkdownCases = []MarkdownCase{
-	{"same-headings", sameHeadings, 20000, 12500},
-	{"brackets", func(n int) []byte { return append(repeat("[", n), repeat("]", n)...) }, 100000, 100000},
-	{"underscore-a-star", func(n int) []byte { return repeat("_a*", n) }, 100000, 66000},
-	{"quote-markers", func(n int) []byte { return append(repeat("> ", n), "a\n"...) }, 400000, 100000},
-	{"reference-links", referenceLinks, 100000, 5000},
-	{"nested-list", nestedList, 5000, 900},
-	{"stars", func(n int) []byte { return repeat("*", n) }, 100000, 200000},
-	{"backticks", func(n int) []byte { return repeat("`", n) }, 100000, 200000},
-	{"less-than", func(n int) []byte { return repeat("<", n) }, 100000, 200000},
-	{"open-links", func(n int) []byte { return repeat("[a](", n) }, 50000, 50000},
-	{"open-images", func(n int) []byte { return repeat("![", n) }, 100000, 100000},
-	{"table-columns", tableColumns, 10000, 10000},
-	{"table-rows", tableRows, 50000, 13000},
-	{"long-line", longLine, 5 << 20, 200000},
-	{"list-markers", func(n int) []byte { return append(repeat("- ", n), "a\n"...) }, 5000, 100000},
-	// Shapes just inside the bounds kb sets (content/guard.go), repeated:
-	// the most costly markdown that is still rendered as such.
-	{"near-bound-emphasis", paragraphs(strings.Repeat("_a*", 150)), 0, 450},
-	{"near-bound-brackets", paragraphs(strings.Repeat("[", 32) + "a" + strings.Repeat("]", 32)), 0, 3000},
-	{"near-bound-quotes", paragraphs(strings.Repeat("> ", 32) + "a"), 0, 3000},
-	{"near-bound-lists", paragraphs(string(nestedList(32))), 0, 200},
-	{"near-bound-code-spans", paragraphs(unclosedCodeSpans(24) + strings.Repeat(" word", 200)), 0, 150},
-	{"near-bound-labels", paragraphs(strings.Repeat("[INFO] started\n", 500)), 0, 30},
-	{"near-bound-destinations", paragraphs(strings.Repeat("[a](", 20) + strings.Repeat("x", 2000)), 0, 100},
+// MarkdownCases returns the pathological bodies kb must read and render
+// in about linear time and memory.
+func MarkdownCases() []MarkdownCase {
+	return []MarkdownCase{
+		{"same-headings", sameHeadings, 20000, 12500},
+		{"brackets", func(n int) []byte { return append(repeat("[", n), repeat("]", n)...) }, 100000, 100000},
+		{"underscore-a-star", func(n int) []byte { return repeat("_a*", n) }, 100000, 66000},
+		{"quote-markers", func(n int) []byte { return append(repeat("> ", n), "a\n"...) }, 400000, 100000},
+		{"reference-links", referenceLinks, 100000, 5000},
+		{"nested-list", nestedList, 5000, 900},
+		{"stars", func(n int) []byte { return repeat("*", n) }, 100000, 200000},
+		{"backticks", func(n int) []byte { return repeat("`", n) }, 100000, 200000},
+		{"less-than", func(n int) []byte { return repeat("<", n) }, 100000, 200000},
+		{"open-links", func(n int) []byte { return repeat("[a](", n) }, 50000, 50000},
+		{"open-images", func(n int) []byte { return repeat("![", n) }, 100000, 100000},
+		{"table-columns", tableColumns, 10000, 10000},
+		{"table-rows", tableRows, 50000, 13000},
+		{"long-line", longLine, 5 << 20, 200000},
+		{"list-markers", func(n int) []byte { return append(repeat("- ", n), "a\n"...) }, 5000, 100000},
+		// Shapes just inside the bounds kb sets (content/guard.go), repeated:
+		// the most costly markdown that is still rendered as such.
+		{"near-bound-emphasis", paragraphs(strings.Repeat("_a*", 150)), 0, 450},
+		{"near-bound-brackets", paragraphs(strings.Repeat("[", 32) + "a" + strings.Repeat("]", 32)), 0, 3000},
+		{"near-bound-quotes", paragraphs(strings.Repeat("> ", 32) + "a"), 0, 3000},
+		{"near-bound-lists", paragraphs(string(nestedList(32))), 0, 200},
+		{"near-bound-code-spans", paragraphs(unclosedCodeSpans(24) + strings.Repeat(" word", 200)), 0, 150},
+		{"near-bound-labels", paragraphs(strings.Repeat("[INFO] started\n", 500)), 0, 30},
+		{"near-bound-destinations", paragraphs(strings.Repeat("[a](", 20) + strings.Repeat("x", 2000)), 0, 100},
+	}
 }
 
 // paragraphs returns a body of n copies of the paragraph p.
@@ -66,7 +68,7 @@ func unclosedCodeSpans(n int) string {
 
 // MarkdownCaseNamed returns the case of that name, or false.
 func MarkdownCaseNamed(name string) (MarkdownCase, bool) {
-	for _, c := range MarkdownCases {
+	for _, c := range MarkdownCases() {
 		if c.Name == name {
 			return c, true
 		}

@@ -1,8 +1,9 @@
 // Package patho writes the pathological documents of kb's hardening work:
 // inputs that cost work or output out of proportion to their size (YAML
 // aliases, thousands of taxonomy values, lines of thousands of findings,
-// long values repeated in every list row), each beside a plain postmortem
-// of the same byte size. Tests and benchmarks compare the two through
+// long values repeated in every list row, a kb.yaml of thousands of
+// errors), each beside a plain postmortem (or kb.yaml) of the same byte
+// size. Tests and benchmarks compare the two through
 // content.Load, lint.Run and site.Build; bench/patho writes them as KBs for
 // whole-process figures.
 package patho
@@ -26,7 +27,36 @@ type Case struct {
 	Scale, TestScale int
 	// Doc returns the document at a scale.
 	Doc func(scale int) []byte
+	// File is where the document goes in the KB: Path when empty. A case
+	// whose document is the KB's kb.yaml (ConfigFile) is compared with a
+	// plain kb.yaml of the same size (PlainConfig), the others with a
+	// plain postmortem (Plain).
+	File string
 }
+
+// ConfigFile is the place of a case whose document is a kb.yaml.
+const ConfigFile = "kb.yaml"
+
+// place is where the case's document goes.
+func (c Case) place() string {
+	if c.File == "" {
+		return Path
+	}
+	return c.File
+}
+
+// Plain returns a plain input of about size bytes for the case's place: a
+// plain kb.yaml for a kb.yaml, else a plain postmortem.
+func (c Case) Plain(size int) []byte {
+	if c.place() == ConfigFile {
+		return PlainConfig(size)
+	}
+	return Plain(size)
+}
+
+// WriteKB writes a KB into dir: the Base files, and doc in the case's
+// place.
+func (c Case) WriteKB(dir string, doc []byte) error { return writeKB(dir, c.place(), doc) }
 
 // Path is where a case's document goes in a KB.
 const Path = "postmortems/2026-01-15-pathological.md"
@@ -46,6 +76,7 @@ func Cases() []Case {
 		{Name: "most-pages", About: "`scale` services and `scale` tags, as short as names come: the most pages per byte", Scale: 100, TestScale: 50, Doc: MostPages},
 		{Name: "type-errors", About: "`scale` action items with a due date of the wrong type, one error each", Scale: 20000, TestScale: 3000, Doc: TypeErrors},
 		{Name: "long-error-line", About: "a front matter error at the end of a line of `scale` bytes", Scale: 1 << 20, TestScale: 262144, Doc: LongErrorLine},
+		{Name: "config-keys", About: "a kb.yaml of `scale` unknown keys, one error each", Scale: 40000, TestScale: 5000, Doc: ConfigKeys, File: ConfigFile},
 	}
 }
 
@@ -255,10 +286,14 @@ func Base() map[string][]byte {
 
 // WriteKB writes a KB into dir: the Base files, and doc at Path when doc
 // is not nil.
-func WriteKB(dir string, doc []byte) error {
+func WriteKB(dir string, doc []byte) error { return writeKB(dir, Path, doc) }
+
+// writeKB writes the Base files into dir, and doc at name (over the base's
+// file of that name) when doc is not nil.
+func writeKB(dir, name string, doc []byte) error {
 	files := Base()
 	if doc != nil {
-		files[Path] = doc
+		files[name] = doc
 	}
 	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
