@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // MaxSegmentBytes is the longest URL segment kb derives from a value:
@@ -26,8 +27,12 @@ const segmentHashHex = 8
 // so one longer than MaxSegmentBytes is cut, see CapSegment.
 func Slug(s string) string { return CapSegment(slugify(s)) }
 
-// SlugIsCut reports whether Slug cuts the slug of s.
-func SlugIsCut(s string) bool { return len(slugify(s)) > MaxSegmentBytes }
+// SlugIsCut reports whether Slug cuts the slug of s. A slug is never
+// longer than 3/2 of its text (lower-casing grows a letter from two bytes
+// to three at most), so a short text is answered without making its slug.
+func SlugIsCut(s string) bool {
+	return len(s)*3/2 > MaxSegmentBytes && len(slugify(s)) > MaxSegmentBytes
+}
 
 // IsCutSegment reports whether seg, a result of CapSegment (a Slug, a
 // Doc.ID), was cut: only a cut segment is longer than MaxSegmentBytes.
@@ -54,10 +59,13 @@ func slugify(s string) string {
 	b.Grow(len(s))
 	dash := false
 	for _, r := range strings.ToLower(s) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-		case unicode.IsMark(r) && !dash && b.Len() > 0:
-		default:
+		var keep bool
+		if r < utf8.RuneSelf {
+			keep = r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
+		} else {
+			keep = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) && !dash && b.Len() > 0
+		}
+		if !keep {
 			dash = true
 			continue
 		}

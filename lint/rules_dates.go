@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/kb-tools/kb/content"
 )
@@ -12,44 +11,72 @@ import (
 var timeKeys = []string{"started", "detected", "mitigated", "resolved", "last_reviewed", "last_drilled"}
 
 // datedValue is one date a document gives, where it is written and what
-// it is: what names it in messages, around a %s for the date; charted
-// says the date decides whether a postmortem is in the trends charts.
+// it is: what names it in messages, around a %s for the date (and a %q
+// for item, an action item's text, when item is set); charted says the
+// date decides whether a postmortem is in the trends charts.
 type datedValue struct {
 	what    string
+	item    string
 	t       content.Time
 	pos     content.Pos
 	charted bool
 }
 
+// name is what a message calls the value.
+func (v datedValue) name() string {
+	date := v.t.Format("2006-01-02")
+	if v.item != "" {
+		return fmt.Sprintf(v.what, date, short(v.item))
+	}
+	return fmt.Sprintf(v.what, date)
+}
+
 // charts are the dates that place a postmortem in the trends charts.
 var charts = map[string]bool{"date": true, "started": true, "detected": true, "mitigated": true, "resolved": true}
 
-// datedValues lists every date of a document: its front matter dates, the
-// date of its file name, its action items' due dates and its timeline.
-func datedValues(d *content.Doc) []datedValue {
-	m := d.Meta
-	byKey := map[string]content.Time{"started": m.Started, "detected": m.Detected, "mitigated": m.Mitigated,
-		"resolved": m.Resolved, "last_reviewed": m.LastReviewed, "last_drilled": m.LastDrilled}
-	var out []datedValue
+// metaTime is the front matter time of key.
+func metaTime(m *content.Meta, key string) content.Time {
+	switch key {
+	case "started":
+		return m.Started
+	case "detected":
+		return m.Detected
+	case "mitigated":
+		return m.Mitigated
+	case "resolved":
+		return m.Resolved
+	case "last_reviewed":
+		return m.LastReviewed
+	case "last_drilled":
+		return m.LastDrilled
+	}
+	return content.Time{}
+}
+
+// eachDatedValue calls fn with every date of a document: its front matter
+// dates, the date of its file name, its action items' due dates and its
+// timeline.
+func eachDatedValue(d *content.Doc, fn func(datedValue)) {
 	if v, ok := docDate(d); ok {
-		out = append(out, v)
+		fn(v)
 	}
 	for _, k := range timeKeys {
-		if pos, ok := d.ValuePos(k); ok && byKey[k].Set {
-			out = append(out, datedValue{k + " %s", byKey[k], pos, charts[k]})
+		if t := metaTime(&d.Meta, k); t.Set {
+			if pos, ok := d.ValuePos(k); ok {
+				fn(datedValue{what: k + " %s", t: t, pos: pos, charted: charts[k]})
+			}
 		}
 	}
 	for _, a := range d.Actions {
 		if a.Due.Set {
-			out = append(out, datedValue{"due date %s of " + strconv.Quote(short(a.What)), a.Due, a.DuePos, false})
+			fn(datedValue{what: "due date %s of %q", item: a.What, t: a.Due, pos: a.DuePos})
 		}
 	}
 	for _, e := range d.Timeline {
 		if e.Time.Set {
-			out = append(out, datedValue{"timeline time %s", e.Time, e.Pos, d.Date.Set && e.Pos == d.DatePos})
+			fn(datedValue{what: "timeline time %s", t: e.Time, pos: e.Pos, charted: d.Date.Set && e.Pos == d.DatePos})
 		}
 	}
-	return out
 }
 
 // docDate is the document's date when it comes from the date: key or the
@@ -59,14 +86,14 @@ func docDate(d *content.Doc) (datedValue, bool) {
 		return datedValue{}, false
 	}
 	if pos, ok := d.ValuePos("date"); ok && pos == d.DatePos {
-		return datedValue{"date %s", d.Date, d.DatePos, true}, true
+		return datedValue{what: "date %s", t: d.Date, pos: d.DatePos, charted: true}, true
 	}
 	for _, e := range d.Timeline {
 		if e.Pos == d.DatePos {
 			return datedValue{}, false
 		}
 	}
-	return datedValue{"date %s of the file name", d.Date, d.DatePos, true}, true
+	return datedValue{what: "date %s of the file name", t: d.Date, pos: d.DatePos, charted: true}, true
 }
 
 // plausible reports whether t is unset or in the KB's range of dates.
@@ -76,11 +103,11 @@ func (p *Pass) plausible(t content.Time) bool {
 
 func runDateRange(p *Pass) {
 	r := p.Config.KB.Dates
-	for _, v := range datedValues(p.Doc) {
+	eachDatedValue(p.Doc, func(v datedValue) {
 		if p.plausible(v.t) {
-			continue
+			return
 		}
-		what := fmt.Sprintf(v.what, v.t.Format("2006-01-02"))
+		what := v.name()
 		msg := fmt.Sprintf("%s is more than %d days after today (%s)", what, r.MaxDaysAhead, p.Today.Format("2006-01-02"))
 		suggestion := "Check the year; kb.yaml dates.max_days_ahead moves the limit."
 		if v.t.Before(r.Earliest) {
@@ -91,5 +118,5 @@ func runDateRange(p *Pass) {
 			suggestion += " Until then the postmortem is left out of the trends charts."
 		}
 		p.Report(v.pos, msg, suggestion)
-	}
+	})
 }

@@ -27,7 +27,7 @@ func runLongValues(p *Pass) {
 	}
 	seen := map[string]bool{}
 	check := func(pos content.Pos, key, value string) {
-		if seen[key+"\x00"+value] || !content.SlugIsCut(value) {
+		if !content.SlugIsCut(value) || seen[key+"\x00"+value] {
 			return
 		}
 		seen[key+"\x00"+value] = true
