@@ -104,12 +104,33 @@ func DaysBetween(from, to time.Time) int64 {
 	return dayNumber(to) - dayNumber(from)
 }
 
-// dayNumber numbers the date of t: days since 1970-01-01.
+// dayNumber numbers the date of t: days since 1970-01-01, counted on the
+// proleptic Gregorian calendar with integers alone, right for any year
+// time.Time holds.
 func dayNumber(t time.Time) int64 {
 	y, m, d := t.Date()
-	// Midnight UTC is a whole number of days from the Unix epoch, and
-	// Unix seconds do not overflow for any year time.Time holds.
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
+	return daysFromCivil(int64(y), int64(m), int64(d))
+}
+
+// daysFromCivil is the day number of year y, month m (1-12), day d, in
+// eras of 400 years (146,097 days) from March 1 of year 0.
+func daysFromCivil(y, m, d int64) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y
+	if era < 0 {
+		era -= 399
+	}
+	era /= 400
+	yearOfEra := y - era*400
+	month := m + 9 // March is month 0 of the shifted year
+	if m > 2 {
+		month = m - 3
+	}
+	dayOfYear := (153*month+2)/5 + d - 1
+	dayOfEra := yearOfEra*365 + yearOfEra/4 - yearOfEra/100 + dayOfYear
+	return era*146097 + dayOfEra - 719468
 }
 
 // DateRange is the span of dates kb takes as real: none before Earliest,

@@ -151,3 +151,20 @@ func TestDaysBetween(t *testing.T) {
 		}
 	}
 }
+
+// TestDayNumberAgreesWithTime checks the integer day count against
+// time.Time's own arithmetic on dates from year -3000 to 3000.
+func TestDayNumberAgreesWithTime(t *testing.T) {
+	for y := -3000; y <= 3000; y += 7 {
+		for _, md := range [][2]int{{1, 1}, {2, 28}, {2, 29}, {3, 1}, {7, 15}, {12, 31}} {
+			day := time.Date(y, time.Month(md[0]), md[1], 13, 5, 0, 0, time.UTC)
+			want := day.Unix() / 86400 // floor division, for days before 1970 too
+			if day.Unix()%86400 < 0 {
+				want--
+			}
+			if got := dayNumber(day); got != want {
+				t.Fatalf("dayNumber(%s) = %d, want %d", day.Format("2006-01-02"), got, want)
+			}
+		}
+	}
+}
