@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	pathpkg "path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -161,7 +162,7 @@ func (f *Files) LoadConfig() (Config, []*Error) {
 	var errs []*Error
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		if !contains(configKeys, k.Value) {
+		if !slices.Contains(configKeys, k.Value) {
 			msg := "unknown key " + quote(k.Value) + " in kb.yaml"
 			if s := Closest(k.Value, configKeys); s != "" {
 				msg += "; did you mean " + quote(s) + "?"
@@ -211,15 +212,6 @@ func (c *Config) kindOf(path string) Kind {
 		}
 	}
 	return KindPage
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func quote(s string) string { return `"` + s + `"` }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -126,7 +127,7 @@ func checkKinds(lines *LineIndex, v *yaml.Node, cfg *Config) []*Error {
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, globs := v.Content[i], resolveAlias(v.Content[i+1])
 		kind := Kind(k.Value)
-		if !contains(kindNames, k.Value) {
+		if !slices.Contains(kindNames, k.Value) {
 			errs = append(errs, configError(lines, k, "kinds: unknown kind %q%s; the kinds are postmortem, runbook and page", k.Value, suggestKey(k.Value, kindNames)))
 			delete(cfg.Kinds, kind)
 			continue

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -145,7 +146,7 @@ func (c *Config) decodeSettings(n *yaml.Node, s *lintSettings, rules []*Rule) {
 		if k.Value == "runbook_profile" {
 			profileNode = v
 		}
-		if !contains(lintKeys, k.Value) {
+		if !slices.Contains(lintKeys, k.Value) {
 			c.problem(k, fmt.Sprintf("unknown lint setting %q%s", k.Value, didYouMean(k.Value, lintKeys)))
 			continue
 		}
@@ -182,7 +183,7 @@ func (c *Config) checkRuleSettings(n *yaml.Node, rules []*Rule) {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if !contains(names, k.Value) && !areas[k.Value] {
+		if !slices.Contains(names, k.Value) && !areas[k.Value] {
 			c.problem(k, fmt.Sprintf("unknown rule %q%s", k.Value, didYouMean(k.Value, names)))
 		}
 		if _, ok := ParseSeverity(v.Value); !ok {
@@ -338,15 +339,6 @@ func setOf(words []string) map[string]bool {
 		m[strings.ToLower(w)] = true
 	}
 	return m
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // didYouMean returns "; did you mean "x"?" for the nearest candidate, or "".

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -116,7 +117,7 @@ func TestFixtures(t *testing.T) {
 			}
 			for k, rules := range ok {
 				for _, r := range rules {
-					if contains(got[k], r) {
+					if slices.Contains(got[k], r) {
 						t.Errorf("%s:%d: %s reported on a line marked ok: %v", k.file, k.line, r, findingsAt(res, k))
 					}
 				}

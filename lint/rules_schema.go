@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kb-tools/kb/content"
@@ -155,17 +156,17 @@ func runOverLimits(p *Pass) {
 func runEnums(p *Pass) {
 	d := p.Doc
 	if d.Kind == content.KindPostmortem {
-		if s := d.Meta.Severity; s != "" && !contains(p.Config.KB.Severities, s) {
+		if s := d.Meta.Severity; s != "" && !slices.Contains(p.Config.KB.Severities, s) {
 			p.Report(keyPos(d, "severity"), fmt.Sprintf("severity %q is not one of %s", short(s), strings.Join(p.Config.KB.Severities, ", ")),
 				suggestOne(s, p.Config.KB.Severities))
 		}
-		if s := d.Meta.Status; s != "" && !contains(postmortemStatuses, s) {
+		if s := d.Meta.Status; s != "" && !slices.Contains(postmortemStatuses, s) {
 			p.Report(keyPos(d, "status"), fmt.Sprintf("status %q is not one of %s", short(s), strings.Join(postmortemStatuses, ", ")),
 				suggestOne(s, postmortemStatuses))
 		}
 	}
 	for _, a := range d.Actions {
-		if !contains(actionStatuses, a.Status) {
+		if !slices.Contains(actionStatuses, a.Status) {
 			p.Report(a.Pos, fmt.Sprintf("action item status %q is not one of %s", short(a.Status), strings.Join(actionStatuses, ", ")),
 				suggestOne(a.Status, actionStatuses))
 		}

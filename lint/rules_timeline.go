@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/kb-tools/kb/content"
@@ -57,7 +58,7 @@ func runTimelineOrder(p *Pass) {
 func runTimelineMissing(p *Pass) {
 	d := p.Doc
 	sevs := p.Config.KB.Severities
-	if d.Kind != content.KindPostmortem || len(sevs) == 0 || !contains(sevs[:min(2, len(sevs))], d.Meta.Severity) {
+	if d.Kind != content.KindPostmortem || len(sevs) == 0 || !slices.Contains(sevs[:min(2, len(sevs))], d.Meta.Severity) {
 		return
 	}
 	var missing []string

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 	"text/template/parse"
@@ -117,19 +118,10 @@ func checkEscaping(t *template.Template, files layoutFiles) error {
 	}
 	err := newLayoutSet(t, files).renderError(te)
 	var tErr *TemplateError
-	if own := files.own(); len(own) > 0 && errors.As(err, &tErr) && !contains(own, tErr.File) {
+	if own := files.own(); len(own) > 0 && errors.As(err, &tErr) && !slices.Contains(own, tErr.File) {
 		tErr.Msg += " (this page's layouts read the KB's own " + strings.Join(own, ", ") + ")"
 	}
 	return err
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // escapeError escapes template name of a clone of t and returns the
