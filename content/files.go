@@ -212,6 +212,9 @@ func (f *Files) open(rel string) (*os.File, error) {
 	if clean == "" || clean != rel && clean != strings.TrimPrefix(rel, "./") {
 		return nil, &FileError{Path: rel, Problem: FileOutside}
 	}
+	if clean == ".git" || strings.HasPrefix(clean, ".git/") || strings.Contains(clean, "/.git/") {
+		return nil, &FileError{Path: rel, Problem: FileHidden} // git's own files, its config's token among them
+	}
 	dir, err := f.resolveDir(path.Dir(clean))
 	if err != nil {
 		return nil, f.fileError(rel, err)

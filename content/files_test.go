@@ -77,7 +77,7 @@ func TestFilesReadOnlyTheKBsRegularFiles(t *testing.T) {
 		{"docs/outside-missing.md", 100, "", FileOutside},
 		{"docs/git.md", 100, "", FileHidden},
 		{"hidden/config", 100, "", FileHidden},
-		{".git/config", 100, "token", 0},
+		{".git/config", 100, "", FileHidden},
 		{"docs/fifo.md", 100, "", FileNotRegular},
 		{"docs", 100, "", FileNotRegular},
 		{"docs/none.md", 100, "", FileMissing},

@@ -90,7 +90,7 @@ func IsMarkdown(name string) bool {
 
 // findDocuments lists the markdown files of the KB as sorted slash paths.
 func findDocuments(files *Files) ([]string, []*Error) {
-	dir := files.Root()
+	dir := files.real // a root given through a link is walked too
 	var paths []string
 	var errs []*Error
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {

@@ -358,3 +358,23 @@ func TestDefaultOutputLinkRefused(t *testing.T) {
 		t.Errorf("with --out naming the link: exit %d, %s", code, errOut)
 	}
 }
+
+// TestRootGivenThroughALink checks that a KB whose --dir is a symbolic
+// link (a CI checkout path, say) is read whole, not as an empty KB.
+func TestRootGivenThroughALink(t *testing.T) {
+	base := t.TempDir()
+	kb := filepath.Join(base, "kb")
+	kbtest.WriteTree(t, kb, "-- postmortems/2026-01-01-a.md --\n---\ntitle: A\n---\n# A\n")
+	link := filepath.Join(base, "kblink")
+	if err := os.Symlink(kb, link); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := kbRun(t, "lint", "--dir", link, "--format", "json", "--today", "2026-11-21")
+	if code != 1 || !strings.Contains(out, "2026-01-01-a.md") {
+		t.Errorf("lint through a linked root: exit %d, %s %s; want the document's findings", code, out, errOut)
+	}
+	code, out, errOut = kbRun(t, "build", "--dir", link)
+	if code != 0 || !strings.Contains(out, "built 1 documents") {
+		t.Errorf("build through a linked root: exit %d, %s %s", code, out, errOut)
+	}
+}
