@@ -158,7 +158,7 @@ func (f *Files) LoadConfig() (Config, []*Error) {
 	}
 	// One index of kb.yaml's lines serves every error of it, so that a
 	// file of many bad keys costs its size, not its size for each key.
-	lines := newLineIndex(src)
+	lines := NewLineIndex(src)
 	var errs []*Error
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]

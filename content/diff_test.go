@@ -79,7 +79,7 @@ func oracle(d *Doc) *Doc {
 	if d.PlainBody {
 		return &o // shown as plain text: nothing is read from the markdown
 	}
-	scanBody(newScanMarkdown(), &o, newLineIndex(d.Source))
+	scanBody(newScanMarkdown(), &o, NewLineIndex(d.Source))
 	settleActions(&o)
 	return &o
 }

@@ -31,9 +31,6 @@ func NewLineIndex(src []byte) *LineIndex {
 	return &LineIndex{src: src, starts: []int{0}}
 }
 
-// newLineIndex is NewLineIndex for the package's own use.
-func newLineIndex(src []byte) *LineIndex { return NewLineIndex(src) }
-
 // scanTo records line starts until offset off is covered or line n is
 // known, whichever the caller needs.
 func (x *LineIndex) scanTo(off, n int) {
@@ -62,9 +59,6 @@ func (x *LineIndex) Pos(offset int) (line, col int) {
 	x.colLine, x.colOff, x.col = line, offset, col
 	return line, col
 }
-
-// pos is Pos for the package's own use.
-func (x *LineIndex) pos(offset int) (line, col int) { return x.Pos(offset) }
 
 // Line returns the text of 1-based line n without its newline, and false
 // past the last line.

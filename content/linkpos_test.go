@@ -27,7 +27,7 @@ func TestLinkPositionsInLongRuns(t *testing.T) {
 			if len(d.Links) != tt.links {
 				t.Fatalf("%d links, want %d", len(d.Links), tt.links)
 			}
-			x := newLineIndex(src)
+			x := NewLineIndex(src)
 			from := 0
 			for i, l := range d.Links {
 				// The link's position is that of its text, or of the "<".
@@ -43,7 +43,7 @@ func TestLinkPositionsInLongRuns(t *testing.T) {
 				if mark[0] == '[' {
 					off++
 				}
-				line, col := x.pos(off)
+				line, col := x.Pos(off)
 				if l.Pos.Line != line || l.Pos.Col != col {
 					t.Fatalf("link %d (%s) at %d:%d, want %d:%d", i, l.Dest, l.Pos.Line, l.Pos.Col, line, col)
 				}

@@ -56,7 +56,7 @@ func scanBody(md goldmark.Markdown, doc *Doc, lines *LineIndex) string {
 
 // pos turns an offset in the body into a position in the whole file.
 func (s *bodyScanner) pos(offset int) Pos {
-	line, col := s.lines.pos(offset + s.doc.BodyOffset)
+	line, col := s.lines.Pos(offset + s.doc.BodyOffset)
 	return Pos{File: s.doc.Path, Line: line, Col: col}
 }
 
@@ -205,7 +205,7 @@ func (s *bodyScanner) walk(root ast.Node) {
 			r, ok := s.lineRange(n)
 			// The line that closes an HTML block ("-->") is part of it.
 			if h, isHTML := n.(*ast.HTMLBlock); isHTML && h.HasClosure() {
-				last, _ := s.lines.pos(h.ClosureLine.Start + s.doc.BodyOffset)
+				last, _ := s.lines.Pos(h.ClosureLine.Start + s.doc.BodyOffset)
 				if !ok {
 					r.First = last
 				}
@@ -231,8 +231,8 @@ func (s *bodyScanner) lineRange(n ast.Node) (LineRange, bool) {
 	if last < 0 {
 		return LineRange{}, false
 	}
-	first, _ := s.lines.pos(nodeOffset(n) + s.doc.BodyOffset)
-	end, _ := s.lines.pos(max(last-1, 0) + s.doc.BodyOffset)
+	first, _ := s.lines.Pos(nodeOffset(n) + s.doc.BodyOffset)
+	end, _ := s.lines.Pos(max(last-1, 0) + s.doc.BodyOffset)
 	return LineRange{First: first, Last: max(first, end)}, true
 }
 

@@ -30,7 +30,7 @@ func NewParser(cfg *Config) *Parser {
 func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 	src = normalize(src)
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		line, col := newLineIndex(src).pos(i)
+		line, col := NewLineIndex(src).Pos(i)
 		return nil, []*Error{newError(relPath, nil, line, col, "not a text file (a NUL byte here): kb reads markdown text only, and leaves this file out of the KB until the byte is removed")}
 	}
 	doc := &Doc{Path: relPath, Source: src, BodyLine: 1}
@@ -44,7 +44,7 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 		doc.FrontMatterBroken = fm.present
 	}
 	doc.HasFrontMatter, doc.BodyOffset, doc.BodyLine = fm.present, fm.bodyOffset, fm.bodyLine
-	dec := &metaDecoder{doc: doc, lines: newLineIndex(src), limits: p.cfg.Limits, aliases: newAliasBudget(fm.bodyOffset)}
+	dec := &metaDecoder{doc: doc, lines: NewLineIndex(src), limits: p.cfg.Limits, aliases: newAliasBudget(fm.bodyOffset)}
 	dec.decode(fm.root)
 	doc.Actions = dec.frontMatterActions(dec.actions)
 	if err := dec.aliasError(); err != nil {
@@ -147,7 +147,7 @@ func invalidUTF8(file string, src []byte) *Error {
 		}
 		i += size
 	}
-	x := newLineIndex(src)
-	line, col := x.pos(i)
+	x := NewLineIndex(src)
+	line, col := x.Pos(i)
 	return newError(file, nil, line, col, "invalid UTF-8 at byte %d: save the file as UTF-8", i)
 }

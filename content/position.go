@@ -99,7 +99,7 @@ func newError(file string, src []byte, line, col int, format string, args ...any
 
 // newKindError is newError for an error of another kind.
 func newKindError(kind ErrorKind, file string, src []byte, line, col int, format string, args ...any) *Error {
-	return newLineIndex(src).errorAt(kind, file, line, col, format, args...)
+	return NewLineIndex(src).errorAt(kind, file, line, col, format, args...)
 }
 
 // errorAt builds an Error at line:col of the indexed source, keeping the
