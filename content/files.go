@@ -266,8 +266,9 @@ var (
 	errLoop    = errors.New("too many links")
 )
 
-// maxLinkHops bounds the links followed for one path, as the kernel does.
-const maxLinkHops = 40
+// MaxLinkHops bounds the symbolic links kb follows for one path, as the
+// kernel does.
+const MaxLinkHops = 40
 
 // resolve returns the path, free of symbolic links, that the slash path
 // rel of the KB leads to. It follows links one element at a time and
@@ -316,7 +317,7 @@ func (f *Files) resolve(rel string) (string, error) {
 			done = append(done, e.name)
 			continue
 		}
-		if hops++; hops > maxLinkHops {
+		if hops++; hops > MaxLinkHops {
 			return "", errLoop
 		}
 		target, err := os.Readlink(p)

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/kb-tools/kb/content"
 )
 
 // OutputErrorKind says what is wrong with the output or with a folder kb
@@ -56,9 +58,6 @@ func shownPath(p string) string {
 	}
 	return p
 }
-
-// maxLinkHops bounds the links followed from --out, as the kernel does.
-const maxLinkHops = 40
 
 // place names the output folder and what kb keeps beside it.
 type place struct {
@@ -156,7 +155,7 @@ func isFolder(p string, fi fs.FileInfo) error {
 
 // danglingEnd follows a chain of links to the missing name it ends at.
 func danglingEnd(p string) (string, error) {
-	for hops := 0; hops < maxLinkHops; hops++ {
+	for hops := 0; hops < content.MaxLinkHops; hops++ {
 		fi, err := os.Lstat(p)
 		if errors.Is(err, fs.ErrNotExist) {
 			return p, nil
@@ -180,7 +179,7 @@ func danglingEnd(p string) (string, error) {
 		}
 		p = filepath.Clean(dest)
 	}
-	return "", &OutputError{Kind: OutputOdd, Path: p, Detail: fmt.Sprintf("is a symbolic link that goes through more than %d links; point --out at a folder", maxLinkHops)}
+	return "", &OutputError{Kind: OutputOdd, Path: p, Detail: fmt.Sprintf("is a symbolic link that goes through more than %d links; point --out at a folder", content.MaxLinkHops)}
 }
 
 // restorable says whether a complete site waits beside a missing target.
