@@ -34,6 +34,18 @@ type LoadOption func(*loadOptions)
 type loadOptions struct {
 	hook        func(*Doc)
 	dropSources bool
+	// files, config and configErrors are the KB's reader and kb.yaml as
+	// a caller already read them (WithConfig); nil files means read them.
+	files        *Files
+	config       Config
+	configErrors []*Error
+}
+
+// WithConfig has Load use the KB's reader and its kb.yaml as the caller
+// already read them (with Files.LoadConfig), so that kb.yaml is read and
+// checked once: files must be the reader of the KB Load is given.
+func WithConfig(files *Files, cfg Config, errs []*Error) LoadOption {
+	return func(o *loadOptions) { o.files, o.config, o.configErrors = files, cfg, errs }
 }
 
 // WithDocHook has Load call hook on each document as soon as it is parsed,
@@ -68,12 +80,14 @@ func Load(dir string, opts ...LoadOption) (*KB, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%s is not a directory", dir)
 	}
-	files, err := OpenFiles(dir)
-	if err != nil {
-		return nil, err
+	files := o.files
+	if files == nil {
+		if files, err = OpenFiles(dir); err != nil {
+			return nil, err
+		}
+		o.config, o.configErrors = files.LoadConfig()
 	}
-	kb := &KB{Root: dir, Files: files}
-	kb.Config, kb.Errors = files.LoadConfig()
+	kb := &KB{Root: dir, Files: files, Config: o.config, Errors: append([]*Error(nil), o.configErrors...)}
 	paths, walkErrs := findDocuments(files)
 	kb.Errors = append(kb.Errors, walkErrs...)
 	kb.Docs = parseAll(files, paths, &kb.Config, &o, &kb.Errors)

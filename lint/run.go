@@ -57,7 +57,7 @@ func Run(dir string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	kbConfig, _ := files.LoadConfig()
+	kbConfig, configErrs := files.LoadConfig()
 	cfg, err := NewConfig(files, kbConfig, rules)
 	if err != nil {
 		return nil, err
@@ -80,7 +80,7 @@ func Run(dir string, opts Options) (*Result, error) {
 			r.perKB = append(r.perKB, &eff)
 		}
 	}
-	kb, err := content.Load(dir, content.WithDocHook(r.checkDoc), content.WithoutSources())
+	kb, err := content.Load(dir, content.WithConfig(files, kbConfig, configErrs), content.WithDocHook(r.checkDoc), content.WithoutSources())
 	if err != nil {
 		return nil, err
 	}
