@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
@@ -309,19 +308,8 @@ func assertFinding(t *testing.T, jsonOut, file, rule string) {
 
 func assertSiteHasNoSecret(t *testing.T, public string, secrets []string) {
 	t.Helper()
-	err := filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		assertNoSecret(t, p, string(data), secrets)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	for name, data := range kbtest.ReadTree(t, public) {
+		assertNoSecret(t, name, string(data), secrets)
 	}
 }
 
