@@ -2,10 +2,11 @@ module github.com/kb-tools/kb
 
 go 1.26.0
 
-// The search index will use bleve at v2.5.7 (v2.6.x needs module versions
-// that cannot be fetched from the module proxy kb is built with) and the
-// preview server fsnotify; each is required here once code imports it.
+// The search index uses bleve at v2.5.7: v2.6.x needs module versions that
+// cannot be fetched from the module proxy kb is built with. The preview
+// server will use fsnotify, required here once code imports it.
 require (
+	github.com/blevesearch/bleve/v2 v2.5.7
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.22.1
 	github.com/yuin/goldmark v1.8.7
@@ -13,8 +14,6 @@ require (
 	golang.org/x/tools v0.52.0
 	gopkg.in/yaml.v3 v3.0.1
 )
-
-require github.com/blevesearch/bleve/v2 v2.5.7
 
 require (
 	github.com/blevesearch/bleve_index_api v1.2.11 // indirect
