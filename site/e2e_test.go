@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,39 +13,9 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-)
 
-// browser starts headless Chromium (Debian's chromium, or $KB_CHROMIUM).
-// Without one the test skips, unless KB_E2E is set, as in CI, where a
-// missing browser is a failure.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	path := os.Getenv("KB_CHROMIUM")
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if path != "" {
-			break
-		}
-		path, _ = exec.LookPath(name)
-	}
-	if path == "" {
-		if os.Getenv("KB_E2E") != "" {
-			t.Fatal("KB_E2E is set but no Chromium was found (install Debian's chromium, or set KB_CHROMIUM)")
-		}
-		t.Skip("no Chromium; set KB_E2E=1 to make this a failure")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true))
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(alloc)
-	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", path, err)
-	}
-	return ctx
-}
+	"github.com/kb-tools/kb/internal/kbtest"
+)
 
 // serveSite builds the example KB and serves it under /kb/ on loopback.
 func serveSite(t *testing.T) string {
@@ -56,20 +25,11 @@ func serveSite(t *testing.T) string {
 	return srv.URL + "/kb/"
 }
 
-func eval[T any](t *testing.T, ctx context.Context, expr string) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
-	if err != nil {
-		t.Fatalf("%s: %v", expr, err)
-	}
-	return v
-}
-
 // TestPagesInBrowser opens the home, postmortem, runbook, actions and
 // trends pages of the example in Chromium, checks what a reader sees and
 // keeps a screenshot of each (in $KB_SCREENSHOT_DIR when set).
 func TestPagesInBrowser(t *testing.T) {
-	ctx := browser(t)
+	ctx := kbtest.Browser(t)
 	base := serveSite(t)
 	shots := os.Getenv("KB_SCREENSHOT_DIR")
 	if shots == "" {
@@ -94,14 +54,14 @@ func TestPagesInBrowser(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.EmulateViewport(1200, 900), chromedp.Navigate(base+tc.path)); err != nil {
 				t.Fatal(err)
 			}
-			if title := eval[string](t, ctx, `document.title`); !strings.HasPrefix(title, tc.title) {
+			if title := kbtest.Eval[string](t, ctx, `document.title`); !strings.HasPrefix(title, tc.title) {
 				t.Errorf("title %q, want %q", title, tc.title)
 			}
 			// The stylesheet loaded through its relative link under /kb/.
-			if d := eval[string](t, ctx, `getComputedStyle(document.querySelector("header.site")).display`); d != "flex" {
+			if d := kbtest.Eval[string](t, ctx, `getComputedStyle(document.querySelector("header.site")).display`); d != "flex" {
 				t.Errorf("header display %q: the stylesheet did not load", d)
 			}
-			if !eval[bool](t, ctx, tc.check) {
+			if !kbtest.Eval[bool](t, ctx, tc.check) {
 				t.Errorf("check failed: %s", tc.check)
 			}
 			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
@@ -118,7 +78,7 @@ func TestPagesInBrowser(t *testing.T) {
 // TestRunbooksOnPhoneAndPaper checks that every runbook of the example
 // reads on a phone without sideways scrolling and prints on one A4 page.
 func TestRunbooksOnPhoneAndPaper(t *testing.T) {
-	ctx := browser(t)
+	ctx := kbtest.Browser(t)
 	base := serveSite(t)
 	paths, err := filepath.Glob("../examples/acme/runbooks/*/*.md")
 	if err != nil || len(paths) == 0 {
@@ -129,7 +89,7 @@ func TestRunbooksOnPhoneAndPaper(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(base+"runbooks/"+id+"/")); err != nil {
 			t.Fatal(err)
 		}
-		if w := eval[int](t, ctx, `document.documentElement.scrollWidth - window.innerWidth`); w > 0 {
+		if w := kbtest.Eval[int](t, ctx, `document.documentElement.scrollWidth - window.innerWidth`); w > 0 {
 			t.Errorf("%s is %d px wider than a phone screen", id, w)
 		}
 		pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
@@ -144,7 +104,7 @@ func TestRunbooksOnPhoneAndPaper(t *testing.T) {
 
 // TestDarkTheme checks that the site follows prefers-color-scheme.
 func TestDarkTheme(t *testing.T) {
-	ctx := browser(t)
+	ctx := kbtest.Browser(t)
 	base := serveSite(t)
 	dark := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
@@ -155,7 +115,7 @@ func TestDarkTheme(t *testing.T) {
 	if err := chromedp.Do(ctx, dark, chromedp.Navigate(base)); err != nil {
 		t.Fatal(err)
 	}
-	bg := eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`)
+	bg := kbtest.Eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`)
 	if bg != "rgb(20, 24, 28)" {
 		t.Errorf("dark background %q, want rgb(20, 24, 28)", bg)
 	}
