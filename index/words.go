@@ -29,43 +29,100 @@ type WordTokenizer struct{}
 // Tokenize implements bleve's analysis.Tokenizer.
 func (WordTokenizer) Tokenize(text []byte) analysis.TokenStream {
 	var out analysis.TokenStream
-	start, runes := -1, 0
-	emit := func(end int, typ analysis.TokenType) {
-		if runes <= MaxWordRunes {
-			out = append(out, &analysis.Token{
-				Term: text[start:end], Start: start, End: end,
-				Position: len(out) + 1, Type: typ,
-			})
-		}
-		start, runes = -1, 0
-	}
-	var prev rune
+	scanWords(text, func(start, end int, typ analysis.TokenType) {
+		out = append(out, &analysis.Token{
+			Term: text[start:end], Start: start, End: end,
+			Position: len(out) + 1, Type: typ,
+		})
+	})
+	return out
+}
+
+// scanWords calls emit with the byte offsets and type of each word of text
+// that the [WordTokenizer] keeps, in order, without making tokens. ASCII
+// letters, digits and '_' take a short path; every other rune is
+// classified by the rules above.
+func scanWords(text []byte, emit func(start, end int, typ analysis.TokenType)) {
+	s := wordScan{start: -1, emit: emit}
 	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRune(text[i:])
-		switch {
-		case isIdeograph(r):
-			if start >= 0 {
-				emit(i, wordType(text[start:i]))
+		if c := text[i]; c < utf8.RuneSelf && asciiWord(c) {
+			if s.start < 0 {
+				s.start, s.letter = i, false
 			}
-			start, runes = i, 1
-			emit(i+w, analysis.Ideographic)
-		case isWordRune(r) || (start >= 0 && unicode.IsMark(r)):
-			if start < 0 {
-				start = i
-			}
-			runes++
-		case start >= 0 && joins(prev, r, text[i+w:]):
-			runes++
-		case start >= 0:
-			emit(i, wordType(text[start:i]))
+			s.letter = s.letter || c > '9' && c != '_'
+			s.runes++
+			s.prev = rune(c)
+			i++
+			continue
 		}
-		prev = r
+		r, w := rune(text[i]), 1
+		switch {
+		case r >= utf8.RuneSelf:
+			r, w = utf8.DecodeRune(text[i:])
+			s.step(text, i, r, w)
+		case s.start < 0:
+			// ASCII punctuation or space outside a word.
+		case r == '\'' || r == '.' || r == ',':
+			s.step(text, i, r, w)
+		default:
+			s.word(i)
+		}
+		s.prev = r
 		i += w
 	}
-	if start >= 0 {
-		emit(len(text), wordType(text[start:]))
+	if s.start >= 0 {
+		s.word(len(text))
 	}
-	return out
+}
+
+// wordScan is the state of scanWords: the word being read, if any.
+type wordScan struct {
+	start, runes int
+	// letter says the word holds a letter (it is not a number).
+	letter bool
+	prev   rune
+	emit   func(start, end int, typ analysis.TokenType)
+}
+
+// step reads the rune r of w bytes at text[i], which is not an ASCII
+// letter, digit or '_'.
+func (s *wordScan) step(text []byte, i int, r rune, w int) {
+	switch {
+	case isIdeograph(r):
+		if s.start >= 0 {
+			s.word(i)
+		}
+		s.start, s.runes = i, 1
+		s.emit(i, i+w, analysis.Ideographic)
+		s.start, s.runes = -1, 0
+	case isWordRune(r) || (s.start >= 0 && unicode.IsMark(r)):
+		if s.start < 0 {
+			s.start, s.letter = i, false
+		}
+		s.letter = s.letter || unicode.IsLetter(r)
+		s.runes++
+	case s.start >= 0 && joins(s.prev, r, text[i+w:]):
+		s.runes++
+	case s.start >= 0:
+		s.word(i)
+	}
+}
+
+// word ends the word being read at end, and emits it unless it is too long.
+func (s *wordScan) word(end int) {
+	if s.runes <= MaxWordRunes {
+		typ := analysis.Numeric
+		if s.letter {
+			typ = analysis.AlphaNumeric
+		}
+		s.emit(s.start, end, typ)
+	}
+	s.start, s.runes = -1, 0
+}
+
+// asciiWord reports whether the ASCII byte c is a letter, a digit or '_'.
+func asciiWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
 // isWordRune reports whether r starts or continues a word.
@@ -81,29 +138,16 @@ func isIdeograph(r rune) bool {
 // joins reports whether the punctuation r, after prev and before rest,
 // stays inside the word.
 func joins(prev, r rune, rest []byte) bool {
+	if r != '\'' && r != '’' && r != '.' && r != ',' {
+		return false
+	}
 	next, _ := utf8.DecodeRune(rest)
 	if len(rest) == 0 || !isLetterOrDigit(prev) || !isLetterOrDigit(next) {
 		return false
 	}
-	switch r {
-	case '\'', '’', '.':
-		return true
-	case ',':
-		return unicode.IsDigit(prev) && unicode.IsDigit(next)
-	}
-	return false
+	return r != ',' || unicode.IsDigit(prev) && unicode.IsDigit(next)
 }
 
 func isLetterOrDigit(r rune) bool {
 	return (unicode.IsLetter(r) && !isIdeograph(r)) || unicode.IsDigit(r)
-}
-
-// wordType tells a number from a word.
-func wordType(w []byte) analysis.TokenType {
-	for _, r := range string(w) {
-		if unicode.IsLetter(r) {
-			return analysis.AlphaNumeric
-		}
-	}
-	return analysis.Numeric
 }
