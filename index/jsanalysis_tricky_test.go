@@ -46,11 +46,13 @@ var trickyTexts = []string{
 	"generously caresses ponies sky skies y ies dying lying Yummy SKY",
 	"relational conditional rational valenci hesitanci digitizer conformabli",
 	"THE AND Of ON The the",
-	strings.Repeat("a", 64) + " " + strings.Repeat("b", 65) + " " + strings.Repeat("é", 64),
-	strings.Repeat("ab_", 21) + "c " + strings.Repeat("Ab", 32) + " " + strings.Repeat("Ab", 33),
-	strings.Repeat("𝐚", 64) + " " + strings.Repeat("𝐚", 65) + " " + strings.Repeat("e\u0301", 32) + " " + strings.Repeat("e\u0301", 33),
-	strings.Repeat("x", 30) + "'" + strings.Repeat("y", 33) + " " + strings.Repeat("1", 32) + "," + strings.Repeat("2", 32),
-	"数" + strings.Repeat("a", 64) + "数" + strings.Repeat("a", 65) + "数",
+	// Words of MaxWordRunes runes are kept, longer ones dropped; runes
+	// count code points, marks and joining punctuation, not UTF-16 units.
+	strings.Repeat("a", MaxWordRunes) + " " + strings.Repeat("b", MaxWordRunes+1) + " " + strings.Repeat("é", MaxWordRunes),
+	strings.Repeat("ab_", MaxWordRunes/3) + "c" + " " + strings.Repeat("Ab", MaxWordRunes/2) + " " + strings.Repeat("Ab", MaxWordRunes/2) + "A",
+	strings.Repeat("𝐚", MaxWordRunes) + " " + strings.Repeat("𝐚", MaxWordRunes+1) + " " + strings.Repeat("e\u0301", MaxWordRunes/2) + " " + strings.Repeat("e\u0301", MaxWordRunes/2) + "e",
+	strings.Repeat("x", MaxWordRunes/2-2) + "'" + strings.Repeat("y", MaxWordRunes/2+1) + " " + strings.Repeat("1", MaxWordRunes/2) + "," + strings.Repeat("2", MaxWordRunes/2),
+	"数" + strings.Repeat("a", MaxWordRunes) + "数" + strings.Repeat("a", MaxWordRunes+1) + "数",
 }
 
 func TestJSAnalysisTrickyTexts(t *testing.T) {
