@@ -69,6 +69,7 @@ func TestRowsAgreeWithTemplateRange(t *testing.T) {
 	rb := &page{Title: "Cache <stampede>", ListTitle: "Cache <stampede>", Path: "runbooks/cache/", Site: sd, Doc: &content.Doc{Path: "runbooks/cache.md"},
 		ServicesText: "api, edge", Fresh: freshness{State: "due"}}
 	rb.Doc.Meta.Owner = "@sre&ops"
+	rb.Doc.Meta.Alerts = []string{"CacheMissRate<High>", "Stampede&Co"}
 	pm := &page{Title: "Outage \"A\"", ListTitle: "Outage \"A\"", Path: "postmortems/a/", DateText: "2026-01-02", SevClass: "sev1", SevText: "SEV1", ServicesText: "api", Doc: &content.Doc{Path: "postmortems/a.md"}}
 	pm.Doc.Meta.Severity = "SEV1"
 	rows := []*actionRow{
@@ -100,7 +101,7 @@ func TestRowsAgreeWithTemplateRange(t *testing.T) {
 <tr><td class="date">{{ .DateText }}</td><td>{{ if .SevClass }}<span class="badge sev sev-{{ .SevClass }}">{{ .SevText }}</span>{{ end }}</td><td><a href="{{ $p.Root }}{{ .Path }}">{{ .ListTitle }}</a></td><td>{{ .ServicesText }}</td></tr>
 {{- end }}{{ end }}
 {{- define "rb" }}{{ $p := index . 0 }}{{ range index . 1 }}
-<tr><td><a href="{{ $p.Root }}{{ .Path }}">{{ .ListTitle }}</a></td><td>{{ .Doc.Meta.Owner }}</td><td>{{ .ServicesText }}</td><td class="date"></td><td><span class="badge fresh-{{ .Fresh.State }}">review due</span></td></tr>
+<tr><td><a href="{{ $p.Root }}{{ .Path }}">{{ .ListTitle }}</a></td><td class="alerts">{{ range $i, $a := .Doc.Meta.Alerts }}{{ if $i }} {{ end }}<code>{{ $a }}</code>{{ end }}</td><td>{{ .Doc.Meta.Owner }}</td><td>{{ .ServicesText }}</td><td class="date"></td><td><span class="badge fresh-{{ .Fresh.State }}">review due</span></td></tr>
 {{- end }}{{ end }}
 {{- define "act" }}{{ $p := index . 0 }}{{ range index . 1 }}
 <tr{{ if .Overdue }} class="overdue"{{ end }}><td>{{ .What }}{{ with .Link }} <a class="ticket" href="{{ . }}">ticket</a>{{ end }}</td><td>{{ if .OwnerPath }}<a href="{{ $p.Root }}{{ .OwnerPath }}">{{ .Owner }}</a>{{ else }}<span class="missing">no owner</span>{{ end }}</td><td class="date">{{ with .DueLabel }}{{ . }}{{ else }}<span class="missing">no date</span>{{ end }}</td><td><span class="badge status-{{ .StatusClass }}">{{ .Badge }}</span></td><td><a href="{{ $p.Root }}{{ .Page.Path }}">{{ .Page.ListTitle }}</a></td></tr>

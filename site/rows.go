@@ -48,12 +48,15 @@ type cachedRow struct {
 }
 
 // RunbookRows writes the table rows of a runbook list: title linked from
-// this page, owner, services, last review and the freshness badge.
+// this page, the alerts it answers, owner, services, last review and the
+// freshness badge.
 func (p *page) RunbookRows(list []*page) template.HTML {
 	w := newHTMLWriter(250 * len(list))
 	for _, x := range list {
 		w.raw("\n<tr><td>")
 		p.pageLink(w, x)
+		w.raw(`</td><td class="alerts">`)
+		writeAlerts(w, x.Doc.Meta.Alerts)
 		w.raw("</td><td>")
 		w.text(listText(x.Doc.Meta.Owner))
 		w.raw("</td><td>")
@@ -65,6 +68,19 @@ func (p *page) RunbookRows(list []*page) template.HTML {
 		w.raw("</td></tr>")
 	}
 	return w.html()
+}
+
+// writeAlerts writes alert names as code, separated by spaces so a narrow
+// column wraps between them.
+func writeAlerts(w *htmlWriter, alerts []string) {
+	for i, a := range alerts {
+		if i > 0 {
+			w.raw(" ")
+		}
+		w.raw("<code>")
+		w.text(a)
+		w.raw("</code>")
+	}
 }
 
 // ActionRows writes the table rows of an action-item list: what (with its
