@@ -70,6 +70,7 @@ func WriteStatic(docs []Document, opts StaticOptions, write func(name string, da
 	shards := out.writeShards(ordered, opts.ShardDocs)
 	facets := out.writeFacets(ordered, opts.Severities)
 	m := newManifest(ix, chunks, shards, facets, opts)
+	m.Stamp = out.stamp()
 	out.writeFile(StaticManifest, m.encode())
 	if out.err != nil {
 		return StaticStats{}, fmt.Errorf("%w: %w", ErrStaticWrite, out.err)

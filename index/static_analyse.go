@@ -27,8 +27,8 @@ func fieldBoost(f int) float64 {
 	return [numFields]float64{TitleBoost, NamesBoost, BodyBoost}[f]
 }
 
-// fieldText is the text of field f of d.
-func fieldText(d *Document, f int) string {
+// textOfField is the text of field f of d.
+func textOfField(d *Document, f int) string {
 	switch f {
 	case fieldTitle:
 		return d.Title
@@ -83,7 +83,7 @@ func analyseDocs(docs []Document) *staticIndex {
 		return func(i int) bool {
 			per[i].counter = c
 			for f := range numFields {
-				per[i].fields[f], per[i].lens[f] = c.count(fieldText(&docs[i], f))
+				per[i].fields[f], per[i].lens[f] = c.count(textOfField(&docs[i], f))
 			}
 			return true
 		}

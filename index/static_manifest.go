@@ -3,8 +3,13 @@ package index
 // manifest is the JSON of data/manifest.bin (DEFLATE), what the client
 // reads first.
 type manifest struct {
-	// Version is StaticVersion.
-	Version int `json:"version"`
+	// Version is StaticVersion; Analysis is AnalysisVersion, which the
+	// client's kbAnalysis.version must equal.
+	Version  int    `json:"version"`
+	Analysis string `json:"analysis"`
+	// Stamp changes when any other file of the index does: the client
+	// asks for the others with it, so that no cache mixes two builds.
+	Stamp string `json:"stamp"`
 	// Docs is the number of documents, numbered from 0.
 	Docs int `json:"docs"`
 	// Fields name the text fields in the order of the chunks' postings,
@@ -46,7 +51,7 @@ type manifestFacet struct {
 }
 
 func newManifest(ix *staticIndex, chunks []chunkPlan, shards int, facets facetSet, opts StaticOptions) manifest {
-	m := manifest{Version: StaticVersion, Docs: ix.docs, ShardDocs: opts.ShardDocs, Shards: shards,
+	m := manifest{Version: StaticVersion, Analysis: AnalysisVersion, Docs: ix.docs, ShardDocs: opts.ShardDocs, Shards: shards,
 		Weights: manifestScale{Knee: ix.scale.knee, Ratio: ix.scale.ratio}, Chunks: []string{}}
 	for f := range numFields {
 		m.Fields = append(m.Fields, manifestField{Name: fieldName(f), Boost: fieldBoost(f), Avg: ix.stats[f].avg})

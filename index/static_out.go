@@ -3,6 +3,10 @@ package index
 import (
 	"bytes"
 	"compress/flate"
+	"crypto/sha256"
+	"encoding/hex"
+	"maps"
+	"slices"
 	"sync"
 )
 
@@ -17,6 +21,8 @@ type staticOut struct {
 	err        error
 	// compressors pools the DEFLATE writers.
 	compressors sync.Pool
+	// digests holds each file's SHA-256, by name, for the stamp.
+	digests map[string][sha256.Size]byte
 }
 
 // writeFile compresses data with DEFLATE and writes it as name.
@@ -27,9 +33,27 @@ func (o *staticOut) writeFile(name string, data []byte) {
 	defer o.mu.Unlock()
 	o.files++
 	o.bytes += len(z)
+	if o.digests == nil {
+		o.digests = map[string][sha256.Size]byte{}
+	}
+	o.digests[name] = sha256.Sum256(z)
 	if err != nil && o.err == nil {
 		o.err = err
 	}
+}
+
+// stamp is a short hash of the names and contents of the files written
+// so far.
+func (o *staticOut) stamp() string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	h := sha256.New()
+	for _, name := range slices.Sorted(maps.Keys(o.digests)) {
+		d := o.digests[name]
+		h.Write([]byte(name))
+		h.Write(d[:])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 // deflate compresses data at DEFLATE's default level (the best saves 0.3%

@@ -50,7 +50,7 @@ func newOracle(docs []Document) *oracle {
 	for f := range numFields {
 		o.df[f] = map[string]int{}
 		for i := range docs {
-			terms := Terms(a, fieldText(&docs[i], f))
+			terms := Terms(a, textOfField(&docs[i], f))
 			counts := map[string]int{}
 			for _, t := range terms {
 				if counts[t] == 0 {
@@ -262,7 +262,7 @@ func TestTermCounter(t *testing.T) {
 		strings.Repeat("x", 70) + " y", "api.example.com/v1?q=HTTPServer"}
 	for _, d := range acmeDocs(t) {
 		for f := range numFields {
-			texts = append(texts, fieldText(&d, f))
+			texts = append(texts, textOfField(&d, f))
 		}
 	}
 	a := Analyzer()
