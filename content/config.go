@@ -32,6 +32,9 @@ type Config struct {
 	StaleDays int `yaml:"stale_days"`
 	// UnsafeHTML lets raw HTML in markdown through to pages.
 	UnsafeHTML bool `yaml:"unsafe_html"`
+	// Search makes kb build write the search page and its index under
+	// /search/, with a search box in every page's header (the default).
+	Search bool `yaml:"search"`
 	// Limits bounds the files kb reads.
 	Limits Limits `yaml:"limits"`
 	// Dates is the span of dates kb takes as real (kb.yaml dates:
@@ -52,6 +55,7 @@ func DefaultConfig() Config {
 			KindRunbook:    {"runbooks/**"},
 		},
 		StaleDays: 180,
+		Search:    true,
 		Limits: Limits{DocumentBytes: DefaultDocumentBytes, FrontMatterBytes: DefaultFrontMatterBytes,
 			TermsPerDocument: DefaultTermsPerDocument, ActionsPerDocument: DefaultActionsPerDocument},
 		Dates: DefaultDateRange(),
@@ -124,7 +128,7 @@ func orDefault(n, def int64) int64 {
 }
 
 // configKeys lists the keys kb.yaml may hold, for unknown-key errors.
-var configKeys = []string{"title", "description", "base_url", "severities", "owners", "kinds", "stale_days", "unsafe_html", "limits", "dates", "lint"}
+var configKeys = []string{"title", "description", "base_url", "severities", "owners", "kinds", "stale_days", "unsafe_html", "search", "limits", "dates", "lint"}
 
 // LoadConfig reads dir/kb.yaml over the defaults. A missing file is not an
 // error; a malformed one gives positioned errors, and every key that could

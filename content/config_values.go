@@ -29,6 +29,10 @@ func checkValue(lines *LineIndex, key string, v *yaml.Node, cfg *Config) []*Erro
 			cfg.StaleDays = def.StaleDays
 			return []*Error{configError(lines, v, "stale_days should be a number of days above 0, not %s; %d is used", describeValue(v), def.StaleDays)}
 		}
+	case "search":
+		if isNull(v) {
+			cfg.Search = def.Search
+		}
 	case "severities":
 		return checkSeverities(lines, v, cfg)
 	case "kinds":
