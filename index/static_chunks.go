@@ -33,8 +33,8 @@ type termCode struct {
 
 func (c *termCode) size() int { return len(c.header) + len(c.docs) + len(c.weights) }
 
-// encodeTerm encodes the postings of term t; ws is scratch space.
-func (ix *staticIndex) encodeTerm(t int, ws []float64) termCode {
+// encodeTerm encodes the postings of term t; sc is scratch space.
+func (ix *staticIndex) encodeTerm(t int, sc *encodeScratch) termCode {
 	var c termCode
 	for f := range numFields {
 		p := &ix.post[t][f]
@@ -46,22 +46,29 @@ func (ix *staticIndex) encodeTerm(t int, ws []float64) termCode {
 		}
 	}
 	for f := range numFields {
-		ws = ix.weights(t, f, ws[:0])
-		if len(ws) == 0 {
+		sc.weights = ix.weights(t, f, sc.weights[:0])
+		if len(sc.weights) == 0 {
 			continue
 		}
-		levels := make([]int, len(ws))
+		sc.levels = sc.levels[:0]
 		low := math.MaxInt
-		for i, w := range ws {
-			levels[i] = ix.scale.level(w)
-			low = min(low, levels[i])
+		for _, w := range sc.weights {
+			l := ix.scale.level(w)
+			sc.levels = append(sc.levels, l)
+			low = min(low, l)
 		}
 		c.header = binary.AppendUvarint(c.header, uint64(low))
-		for _, l := range levels {
+		for _, l := range sc.levels {
 			c.weights = binary.AppendUvarint(c.weights, uint64(l-low))
 		}
 	}
 	return c
+}
+
+// encodeScratch is the space encodeTerm reuses from term to term.
+type encodeScratch struct {
+	weights []float64
+	levels  []int
 }
 
 // chunkPlan is one postings chunk: terms [first, end) of the index.
@@ -110,9 +117,9 @@ func (o *staticOut) writeChunks(ix *staticIndex) []chunkPlan {
 	ix.scale = newWeightScale(ix.maxWeight())
 	codes := make([]termCode, len(ix.terms))
 	work.Each(len(ix.terms), func() func(int) bool {
-		var ws []float64
+		var sc encodeScratch
 		return func(t int) bool {
-			codes[t] = ix.encodeTerm(t, ws)
+			codes[t] = ix.encodeTerm(t, &sc)
 			return true
 		}
 	})

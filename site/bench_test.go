@@ -27,3 +27,27 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages), "pages/op")
 }
+
+// BenchmarkBuildSearch builds the KB of KB_BENCH_DIR with its static
+// search and without (Options.NoSearch, as kb.yaml's search: false), to
+// tell what the search page and its index cost a build.
+func BenchmarkBuildSearch(b *testing.B) {
+	dir := kbtest.BenchDir(b)
+	for _, bc := range []struct {
+		name     string
+		noSearch bool
+	}{{"search", false}, {"no-search", true}} {
+		b.Run(bc.name, func(b *testing.B) {
+			kb, err := content.Load(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out := filepath.Join(b.TempDir(), "public")
+			for b.Loop() {
+				if _, err := Build(kb, Options{Out: out, Today: testToday, NoGit: true, NoSearch: bc.noSearch}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

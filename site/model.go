@@ -18,6 +18,9 @@ type siteData struct {
 	// Today is the day overdue and freshness are judged against.
 	Today    time.Time
 	DocCount int
+	// Search says the site has its search page, and every page the
+	// search box that leads there.
+	Search bool
 
 	Postmortems []*page // newest first
 	Runbooks    []*page // by title

@@ -40,6 +40,9 @@ type Options struct {
 	Today time.Time
 	// NoGit skips reading each page's last change from git history.
 	NoGit bool
+	// NoSearch leaves out the search page, its index and the search box,
+	// as kb.yaml's search: false does.
+	NoSearch bool
 }
 
 // Result counts what a build wrote.
@@ -94,6 +97,7 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	}
 	sd := &siteData{
 		Title: kb.Config.Title, Description: kb.Config.Description, BaseURL: baseURL, DocCount: len(kb.Docs),
+		Search:        kb.Config.Search && !opts.NoSearch,
 		Today:         time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC),
 		severityOrder: kb.Config.Severities, staleDays: kb.Config.StaleDays, dates: kb.Config.Dates,
 	}
@@ -102,6 +106,11 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 		history = gitHistory(kb.Root)
 	}
 	urls := assignURLs(kb.Docs)
+	waitSearch := func() error { return nil }
+	if sd.Search {
+		// The index is written beside the pages, on the cores they leave.
+		waitSearch = searchIndex(kb, urls, out)
+	}
 	byPath := make(map[string]string, len(kb.Docs))
 	docs := make([]*page, len(kb.Docs))
 	for i, d := range kb.Docs {
@@ -120,11 +129,20 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	ahead.stop()
 	// The site's own pages are the largest (lists of everything): render
 	// them first, so that the document pages even out the workers' load.
-	if err := renderPages(append(append([]*page(nil), pages...), docs...), newRenderer, tpl, out); err != nil {
+	err := renderPages(append(append([]*page(nil), pages...), docs...), newRenderer, tpl, out)
+	if serr := waitSearch(); err == nil {
+		err = serr
+	}
+	if err != nil {
 		return Result{}, err
 	}
 	if err := out.write("style.css", tpl.css); err != nil {
 		return Result{}, err
+	}
+	if sd.Search {
+		if err := writeSearchScripts(kb.Files.Templates, out); err != nil {
+			return Result{}, err
+		}
 	}
 	res := Result{Docs: len(docs), Pages: len(docs) + len(pages)}
 	base, note := absoluteBase(baseURL)
@@ -157,6 +175,9 @@ func sitePages(sd *siteData) []*page {
 		{Title: "Lessons", URL: "/lessons/", Layout: "lessons"},
 		{Title: "Trends", URL: "/trends/", Layout: "trends"},
 		{Title: "Page not found", URL: "/404/", Layout: "404", base: basePath(sd.BaseURL)},
+	}
+	if sd.Search {
+		pages = append(pages, &page{Title: "Search", URL: "/search/", Layout: "search"})
 	}
 	if len(sd.Pages) > 0 {
 		pages = append(pages, &page{Title: "Pages", URL: "/pages/", Layout: "list", List: sd.Pages})
