@@ -188,5 +188,5 @@ func cutText(s string, limit int) string {
 			cut--
 		}
 	}
-	return strings.TrimRight(s[:cut], " ,;:") + "…"
+	return strings.TrimRight(s[:cut], " ,;:.") + "…"
 }
