@@ -11,7 +11,8 @@
 (function () {
   "use strict";
 
-  var SHOWN = 10; // hits shown
+  var SHOWN = 6; // hits shown at first, and MORE more at each request
+  var MORE = 10;
   var EXPANSIONS = 5; // terms a prefix stands for, the most frequent
   var FACET_LABELS = { kind: "Kind", severity: "Severity", service: "Service", tag: "Tag", owner: "Owner" };
 
@@ -236,8 +237,8 @@
     });
   }
 
-  // expand lists the most frequent terms of the fetched chunks that start
-  // with prefix, at most EXPANSIONS of them.
+  // expand lists the most frequent terms that start with prefix, at most
+  // EXPANSIONS of them, among the terms of the prefix's chunk.
   function expand(m, prefix, chunks) {
     var found = [];
     prefixChunks(m, prefix).forEach(function (i) {
@@ -254,13 +255,10 @@
     return found.slice(0, EXPANSIONS).map(function (x) { return x.term; });
   }
 
-  // prefixChunks are the chunks a prefix's terms may be in: its own and,
-  // when the next chunk starts with the prefix too, that one (no more).
-  function prefixChunks(m, prefix) {
-    var i = chunkOf(m, prefix), out = [i];
-    if (i + 1 < m.chunks.length && m.chunks[i + 1].startsWith(prefix)) out.push(i + 1);
-    return out;
-  }
+  // prefixChunks are the chunks a prefix's terms are looked for in: the
+  // one the prefix falls in, and no other, so that typing costs no more
+  // than the words typed.
+  function prefixChunks(m, prefix) { return [chunkOf(m, prefix)]; }
 
   function chunksFor(m, q) {
     var need = new Set();
@@ -553,6 +551,7 @@
     this.more = {};
     this.seq = 0;
     this.timer = 0;
+    this.limit = SHOWN;
   }
 
   SearchPage.prototype.start = function () {
@@ -564,9 +563,11 @@
     });
     this.box.form.addEventListener("submit", function (e) {
       e.preventDefault();
+      self.limit = SHOWN;
       self.run(false);
     });
     this.box.addEventListener("input", function () {
+      self.limit = SHOWN;
       clearTimeout(self.timer);
       self.timer = setTimeout(function () { self.run(true); }, 60);
     });
@@ -623,7 +624,7 @@
       loadManifest().then(function (m) { self.status.textContent = m.docs + " documents."; }, function () {});
       return Promise.resolve(null);
     }
-    return search(text, this.sel, { prefix: typing, more: this.more }).then(function (r) {
+    return search(text, this.sel, { prefix: typing, more: this.more, limit: this.limit }).then(function (r) {
       if (seq !== self.seq) return r;
       self.render(r, text);
       self.lastTime = performance.now() - started;
@@ -645,6 +646,16 @@
     this.list.textContent = "";
     var self = this;
     r.hits.forEach(function (h) { self.list.appendChild(self.hit(h, r.marks)); });
+    if (r.total > r.hits.length) {
+      var li = el("li", "more"), more = el("button", "more", "More results");
+      more.type = "button";
+      more.addEventListener("click", function () {
+        self.limit += MORE;
+        self.run(false);
+      });
+      li.appendChild(more);
+      this.list.appendChild(li);
+    }
     this.renderFacets(r);
   };
 
@@ -705,6 +716,7 @@
   };
 
   SearchPage.prototype.toggle = function (name, value, on) {
+    this.limit = SHOWN;
     var vals = (this.sel[name] || []).filter(function (v) { return v.toLowerCase() !== value.toLowerCase(); });
     if (on) vals.push(value);
     if (vals.length) this.sel[name] = vals;
