@@ -552,7 +552,14 @@
     this.seq = 0;
     this.timer = 0;
     this.limit = SHOWN;
+    // rendered counts the results shown so far and inflight the searches
+    // under way, for tests and tools that wait for the page.
+    this.rendered = 0;
+    this.inflight = 0;
   }
+
+  // busy reports a search typed but not yet shown.
+  SearchPage.prototype.busy = function () { return this.inflight > 0 || this.timer !== 0; };
 
   SearchPage.prototype.start = function () {
     var self = this, params = new URLSearchParams(location.search);
@@ -569,7 +576,10 @@
     this.box.addEventListener("input", function () {
       self.limit = SHOWN;
       clearTimeout(self.timer);
-      self.timer = setTimeout(function () { self.run(true); }, 60);
+      self.timer = setTimeout(function () {
+        self.timer = 0;
+        self.run(true);
+      }, 60);
     });
     this.box.addEventListener("keydown", function (e) {
       var first = self.list.querySelector("a");
@@ -600,6 +610,7 @@
   };
 
   SearchPage.prototype.fail = function (err) {
+    this.rendered++;
     this.status.textContent = err && err.message ? err.message : String(err);
     this.status.className = "status error";
   };
@@ -619,22 +630,27 @@
     var self = this, seq = ++this.seq, text = this.box.value, started = performance.now();
     this.keepURL();
     if (!text.trim()) {
+      this.rendered++;
       this.list.textContent = "";
       this.facetsEl.textContent = "";
       loadManifest().then(function (m) { self.status.textContent = m.docs + " documents."; }, function () {});
       return Promise.resolve(null);
     }
+    this.inflight++;
     return search(text, this.sel, { prefix: typing, more: this.more, limit: this.limit }).then(function (r) {
+      self.inflight--;
       if (seq !== self.seq) return r;
       self.render(r, text);
       self.lastTime = performance.now() - started;
       return r;
     }, function (err) {
+      self.inflight--;
       if (seq === self.seq) self.fail(err);
     });
   };
 
   SearchPage.prototype.render = function (r, text) {
+    this.rendered++;
     this.status.className = "status";
     this.status.textContent = "";
     if (r.corrected) {
@@ -678,7 +694,10 @@
   };
 
   SearchPage.prototype.renderFacets = function (r) {
-    var self = this, m = r.manifest;
+    var self = this, m = r.manifest, chosen = 0;
+    Object.keys(this.sel).forEach(function (name) { chosen += self.sel[name].length; });
+    var summary = document.querySelector("#kb-filters summary");
+    if (summary) summary.textContent = chosen ? "Filters (" + chosen + ")" : "Filters";
     this.facetsEl.textContent = "";
     m.facets.forEach(function (f) {
       if (!f.values.length) return;
