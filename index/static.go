@@ -64,10 +64,12 @@ var ErrStaticWrite = errors.New("writing the static search index")
 func WriteStatic(docs []Document, opts StaticOptions, write func(name string, data []byte) error) (StaticStats, error) {
 	opts = opts.withDefaults(len(docs))
 	ordered := orderDocs(docs)
-	ix := analyseDocs(ordered)
+	ix, recs := analyseDocs(ordered)
 	out := &staticOut{write: write, chunkBytes: opts.ChunkBytes}
 	chunks := out.writeChunks(ix)
-	shards := out.writeShards(ordered, opts.ShardDocs)
+	terms := len(ix.terms)
+	ix.post = nil // the postings are written
+	shards := out.writeShards(recs, opts.ShardDocs)
 	facets := out.writeFacets(ordered, opts.Severities)
 	m := newManifest(ix, chunks, shards, facets, opts)
 	m.Stamp = out.stamp()
@@ -75,7 +77,7 @@ func WriteStatic(docs []Document, opts StaticOptions, write func(name string, da
 	if out.err != nil {
 		return StaticStats{}, fmt.Errorf("%w: %w", ErrStaticWrite, out.err)
 	}
-	return StaticStats{Files: out.files, Bytes: out.bytes, Terms: len(ix.terms),
+	return StaticStats{Files: out.files, Bytes: out.bytes, Terms: terms,
 		Chunks: len(chunks), Shards: shards, FacetFiles: facets.files}, nil
 }
 

@@ -70,9 +70,12 @@ type docTerms struct {
 }
 
 // analyseDocs analyses the text fields of docs on all processors and
-// inverts them.
-func analyseDocs(docs []Document) *staticIndex {
+// inverts them. It also makes each document's result record, and then
+// drops the document's body and names, which nothing else needs, so
+// that the memory they take is freed while the index is written.
+func analyseDocs(docs []Document) (*staticIndex, [][]string) {
 	per := make([]docTerms, len(docs))
+	recs := make([][]string, len(docs))
 	var mu sync.Mutex
 	var counters []*termCounter
 	work.Each(len(docs), func() func(int) bool {
@@ -85,10 +88,12 @@ func analyseDocs(docs []Document) *staticIndex {
 			for f := range numFields {
 				per[i].fields[f], per[i].lens[f] = c.count(textOfField(&docs[i], f))
 			}
+			recs[i] = record(&docs[i])
+			docs[i].Body, docs[i].Names = "", ""
 			return true
 		}
 	})
-	return invert(per, counters)
+	return invert(per, counters), recs
 }
 
 // invert numbers the terms of all counters in sorted order and lists the

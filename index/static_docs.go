@@ -70,17 +70,13 @@ func record(d *Document) []string {
 	return []string{id, d.Kind, d.Title, url, date, d.Severity, snippetText(d.Body, snippetBytes)}
 }
 
-// writeShards writes the result shards of docs, size documents each, and
-// returns their number.
-func (o *staticOut) writeShards(docs []Document, size int) int {
-	n := (len(docs) + size - 1) / size
+// writeShards writes the result records recs in shards of size records,
+// and returns their number.
+func (o *staticOut) writeShards(recs [][]string, size int) int {
+	n := (len(recs) + size - 1) / size
 	work.Each(n, func() func(int) bool {
 		return func(s int) bool {
-			recs := make([][]string, 0, size)
-			for d := s * size; d < min(len(docs), (s+1)*size); d++ {
-				recs = append(recs, record(&docs[d]))
-			}
-			o.writeFile(shardName(s), marshalJSON(recs))
+			o.writeFile(shardName(s), marshalJSON(recs[s*size:min(len(recs), (s+1)*size)]))
 			return true
 		}
 	})

@@ -42,6 +42,9 @@ func (o *staticOut) writeFile(name string, data []byte) {
 	}
 }
 
+// deflateLevel is the compression level of the static index's files.
+const deflateLevel = 4
+
 // stamp is a short hash of the names and contents of the files written
 // so far.
 func (o *staticOut) stamp() string {
@@ -56,16 +59,18 @@ func (o *staticOut) stamp() string {
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
-// deflate compresses data at DEFLATE's default level (the best saves 0.3%
-// and takes 2.5 times as long), which is deterministic:
-// the same data gives the same bytes. The compressors, large, are reused.
+// deflate compresses data at DEFLATE's level 4, which is deterministic:
+// the same data gives the same bytes. On the postings of the 10,000-
+// document kbgen KB, level 4 takes 60% of the time of the default level
+// (6) for 1.6% more bytes, and the best level (9) 2.5 times the time for
+// 0.3% fewer. The compressors, large, are reused.
 func (o *staticOut) deflate(data []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(data)/2 + 64)
 	w, _ := o.compressors.Get().(*flate.Writer)
 	if w == nil {
 		var err error
-		if w, err = flate.NewWriter(&buf, flate.DefaultCompression); err != nil {
+		if w, err = flate.NewWriter(&buf, deflateLevel); err != nil {
 			panic(err) // only for a level out of range
 		}
 	} else {
@@ -76,3 +81,4 @@ func (o *staticOut) deflate(data []byte) []byte {
 	o.compressors.Put(w)
 	return buf.Bytes()
 }
+
