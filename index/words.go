@@ -46,13 +46,19 @@ func scanWords(text []byte, emit func(start, end int, typ analysis.TokenType)) {
 	s := wordScan{start: -1, emit: emit}
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf && asciiWord(c) {
+			// A run of ASCII letters, digits and '_', read at once.
+			j, letter := i+1, c > '9' && c != '_'
+			for j < len(text) && text[j] < utf8.RuneSelf && asciiWord(text[j]) {
+				letter = letter || text[j] > '9' && text[j] != '_'
+				j++
+			}
 			if s.start < 0 {
 				s.start, s.letter = i, false
 			}
-			s.letter = s.letter || c > '9' && c != '_'
-			s.runes++
-			s.prev = rune(c)
-			i++
+			s.letter = s.letter || letter
+			s.runes += j - i
+			s.prev = rune(text[j-1])
+			i = j
 			continue
 		}
 		r, w := rune(text[i]), 1

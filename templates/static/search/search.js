@@ -397,7 +397,9 @@
     var changed = false, terms = q.terms.map(function (term) {
       var c = chunks.get(chunkOf(m, term));
       if (!c || c.terms.has(term)) return term;
-      var most = term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0, best = null;
+      // As kb search: none up to 3 letters, 1 up to 7, 2 beyond; none
+      // for a term with a digit.
+      var most = /\d/.test(term) ? 0 : term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0, best = null;
       if (!most) return term;
       c.names.forEach(function (t) {
         if (Math.abs(t.length - term.length) > most) return;
