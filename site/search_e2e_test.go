@@ -321,7 +321,7 @@ func TestSearchInBrowser(t *testing.T) {
 		do(t, ctx, chromedp.Navigate(base+"search/?q=failovr"))
 		searchShown(t, ctx, 0)
 		status := kbtest.Eval[string](t, ctx, `document.getElementById("kb-status").innerText`)
-		if !strings.Contains(status, "showing results for failov") || len(shownHits(t, ctx)) == 0 {
+		if !strings.Contains(status, "showing results for failover") || len(shownHits(t, ctx)) == 0 {
 			t.Errorf("status %q, hits %q: want results for the corrected word", status, shownHits(t, ctx))
 		}
 	})

@@ -524,6 +524,21 @@
     return parent;
   }
 
+  // wordsOf writes terms (stems) as words: each as a word of the hits'
+  // titles or texts that has it, else as the term itself.
+  function wordsOf(terms, hits) {
+    var seen = new Map();
+    hits.forEach(function (h) {
+      [h.title, h.text].forEach(function (text) {
+        if (!text) return;
+        globalThis.kbAnalysis.tokens(text).forEach(function (t) {
+          if (!seen.has(t.term)) seen.set(t.term, text.slice(t.start, t.end).toLowerCase());
+        });
+      });
+    });
+    return terms.map(function (t) { return seen.get(t) || t; });
+  }
+
   function isTyping(e) {
     var t = e.target;
     return t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
@@ -657,7 +672,7 @@
     this.status.textContent = "";
     if (r.corrected) {
       this.status.appendChild(document.createTextNode("No results for " + text + "; showing results for "));
-      this.status.appendChild(el("em", null, r.corrected.join(" ")));
+      this.status.appendChild(el("em", null, wordsOf(r.corrected, r.hits).join(" ")));
       this.status.appendChild(document.createTextNode(". "));
     }
     this.status.appendChild(document.createTextNode(r.total === 1 ? "1 result" : r.total + " results"));
