@@ -24,8 +24,8 @@ func staticFacetNames() []string {
 	return []string{"kind", "severity", "service", "tag", "owner"}
 }
 
-// facetValuesOf are the values of facet name for d.
-func facetValuesOf(d *Document, name string) []string {
+// staticFacetValues are the values of facet name for d.
+func staticFacetValues(d *Document, name string) []string {
 	switch name {
 	case "kind":
 		return []string{d.Kind}
@@ -93,7 +93,7 @@ func collectFacets(docs []Document, severities []string) []facet {
 		spellings := map[string]map[string]int{}
 		for d := range docs {
 			seen := map[string]bool{}
-			for _, v := range facetValuesOf(&docs[d], name) {
+			for _, v := range staticFacetValues(&docs[d], name) {
 				key := strings.ToLower(v)
 				if v == "" || seen[key] {
 					continue
