@@ -74,8 +74,8 @@ func referenceJoins(prev, r rune, rest []byte) bool {
 	return false
 }
 
-// sameTokens reports the first difference between two token streams.
-func sameTokens(t *testing.T, text string, got, want analysis.TokenStream) bool {
+// sameTokenStream reports the first difference between two token streams.
+func sameTokenStream(t *testing.T, text string, got, want analysis.TokenStream) bool {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Errorf("%q: %d tokens, want %d", text, len(got), len(want))
@@ -101,7 +101,7 @@ func TestWordTokenizerMatchesReference(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		text := b.String()
-		if !sameTokens(t, text, WordTokenizer{}.Tokenize([]byte(text)), referenceWords([]byte(text))) {
+		if !sameTokenStream(t, text, WordTokenizer{}.Tokenize([]byte(text)), referenceWords([]byte(text))) {
 			return
 		}
 	}
@@ -113,6 +113,6 @@ func TestWordTokenizerMatchesReference(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sameTokens(t, f, WordTokenizer{}.Tokenize(src), referenceWords(src))
+		sameTokenStream(t, f, WordTokenizer{}.Tokenize(src), referenceWords(src))
 	}
 }
