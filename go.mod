@@ -5,10 +5,11 @@ go 1.26.0
 // The search index uses bleve at v2.5.7: v2.6.x needs module versions that
 // cannot be fetched from the module proxy kb is built with. The preview
 // server will use fsnotify, required here once code imports it. The index
-// package also calls bleve's Porter stemmer directly, at the version bleve
-// v2.5.7 requires.
+// package also imports bleve's index API and its Porter stemmer directly,
+// at the versions bleve v2.5.7 requires.
 require (
 	github.com/blevesearch/bleve/v2 v2.5.7
+	github.com/blevesearch/bleve_index_api v1.2.11
 	github.com/blevesearch/go-porterstemmer v1.0.3
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.22.1
@@ -19,8 +20,8 @@ require (
 )
 
 require (
-	github.com/blevesearch/bleve_index_api v1.2.11 // indirect
 	github.com/blevesearch/geo v0.2.4 // indirect
+	github.com/blevesearch/go-faiss v1.0.26 // indirect
 	github.com/blevesearch/segment v0.9.1 // indirect
 	github.com/blevesearch/snowballstem v0.9.0 // indirect
 	github.com/blevesearch/upsidedown_store_api v1.0.2 // indirect
