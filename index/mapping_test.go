@@ -61,3 +61,29 @@ func onlyField(t *testing.T, m *mapping.IndexMappingImpl, name string) *mapping.
 	}
 	return p.Fields[0]
 }
+
+// The index on disk holds the facet values and the date as stored fields
+// and no text: snippets come from kb's own documents.
+func TestStoredFields(t *testing.T) {
+	dir := writeKB(t, fixtureKB)
+	ix, _ := openUpdated(t, dir)
+	doc, err := ix.bleve.Document("postmortems/2025-08-29-disk-full.md")
+	if err != nil || doc == nil {
+		t.Fatalf("document: %v %v", doc, err)
+	}
+	stored := map[string]int{}
+	doc.VisitFields(func(f bleveindex.Field) { stored[f.Name()]++ })
+	for _, name := range []string{FieldKind, FieldSeverity, FieldStatus, FieldService, FieldTag, FieldOwner, FieldDate} {
+		if stored[name] == 0 {
+			t.Errorf("field %s is not stored", name)
+		}
+	}
+	if stored[FieldService] != 2 {
+		t.Errorf("%d stored services, want 2", stored[FieldService])
+	}
+	for _, name := range []string{FieldTitle, FieldNames, FieldBody, "_all"} {
+		if stored[name] != 0 {
+			t.Errorf("field %s is stored", name)
+		}
+	}
+}
