@@ -41,7 +41,7 @@ func init() {
 		return LowerFilter{}, nil
 	}))
 	must(registry.RegisterTokenFilter(StemFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return StemFilter{}, nil
+		return NewStemFilter(), nil
 	}))
 	must(registry.RegisterAnalyzer(AnalyzerName, func(_ map[string]interface{}, c *registry.Cache) (analysis.Analyzer, error) {
 		return newAnalyzer(c)

@@ -43,7 +43,7 @@ func (WordTokenizer) Tokenize(text []byte) analysis.TokenStream {
 			r, size = utf8.DecodeRune(text[i:])
 		}
 		switch {
-		case isIdeograph(r):
+		case r >= 0x3040 && isIdeograph(r):
 			if start >= 0 {
 				emit(i, wordType(letter))
 			}
@@ -94,7 +94,10 @@ func (w *tokenWriter) add(start, end int, typ analysis.TokenType) {
 
 // isWordRune reports whether r starts or continues a word.
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) && !isIdeograph(r) || unicode.IsDigit(r) || r == '_'
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
+	}
+	return unicode.IsLetter(r) && !isIdeograph(r) || unicode.IsDigit(r)
 }
 
 // isIdeograph reports whether r is a word of its own.
