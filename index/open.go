@@ -63,7 +63,10 @@ type Index struct {
 	docs  map[string]*Document
 	// facets caches the values of each facet field as indexed.
 	facets map[string][]string
-	notes  []string
+	// v is the snapshot searches read, made by the first search after
+	// an Update.
+	v     *view
+	notes []string
 	// corrupt is set when the index files were found damaged in use.
 	corrupt bool
 }
@@ -173,6 +176,7 @@ func (ix *Index) closeBleve() (err error) {
 	if ix.bleve == nil {
 		return nil
 	}
+	ix.dropView()
 	bi := ix.bleve
 	ix.bleve = nil
 	defer func() {

@@ -15,13 +15,21 @@ import (
 func plainQuery(text string) query.Query {
 	var fields []query.Query
 	for _, f := range textFields() {
-		m := query.NewMatchQuery(text)
-		m.SetField(f.name)
-		m.SetBoost(f.boost)
-		fields = append(fields, m)
+		fields = append(fields, plainFieldQuery(text, f))
 	}
 	return query.NewDisjunctionQuery(fields)
 }
+
+// plainFieldQuery is the part of plainQuery on one field.
+func plainFieldQuery(text string, f textField) query.Query {
+	m := query.NewMatchQuery(text)
+	m.SetField(f.name)
+	m.SetBoost(f.boost)
+	return m
+}
+
+// bodyField is the body among the text fields.
+func bodyField() textField { return textField{FieldBody, BodyBoost} }
 
 // hasSyntax reports whether text uses bleve's query-string syntax: a
 // phrase in double quotes, a word that starts with + or -, or a known
@@ -338,18 +346,23 @@ func queryWords(a analysis.Analyzer, text string) []queryWord {
 func fuzzyQuery(words []queryWord) query.Query {
 	var fields []query.Query
 	for _, f := range textFields() {
-		var terms []query.Query
-		for _, w := range words {
-			for _, t := range w.terms {
-				fq := query.NewFuzzyQuery(t)
-				fq.SetFuzziness(editDistance(t))
-				fq.SetField(f.name)
-				terms = append(terms, fq)
-			}
-		}
-		d := query.NewDisjunctionQuery(terms)
-		d.SetBoost(f.boost)
-		fields = append(fields, d)
+		fields = append(fields, fuzzyFieldQuery(words, f))
 	}
 	return query.NewDisjunctionQuery(fields)
+}
+
+// fuzzyFieldQuery is the part of fuzzyQuery on one field.
+func fuzzyFieldQuery(words []queryWord, f textField) query.Query {
+	var terms []query.Query
+	for _, w := range words {
+		for _, t := range w.terms {
+			fq := query.NewFuzzyQuery(t)
+			fq.SetFuzziness(editDistance(t))
+			fq.SetField(f.name)
+			terms = append(terms, fq)
+		}
+	}
+	d := query.NewDisjunctionQuery(terms)
+	d.SetBoost(f.boost)
+	return d
 }

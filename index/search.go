@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
@@ -19,10 +19,6 @@ const DefaultHits = 10
 // fewHits: a query of plain words that finds fewer documents than this is
 // tried again with typo tolerance.
 const fewHits = 3
-
-// facetSize is how many values of each facet a Result counts (the most
-// frequent).
-const facetSize = 20
 
 // ResultFacets are the facets a Result counts, in the order they are shown.
 func ResultFacets() []string {
@@ -153,11 +149,20 @@ func (ix *Index) search(req Request) (res Result, err error) {
 		q = query.NewMatchAllQuery()
 	}
 	filter := allOf(filters)
-	sr, err := ix.run(q, filter, n, browse)
+	places := q
+	switch {
+	case browse:
+		places = nil
+	case plain:
+		places = plainFieldQuery(text, bodyField())
+	}
+	v, c, err := ix.run(q, filter, n, browse)
+	if err == nil {
+		res, err = ix.result(v, c, places)
+	}
 	if err != nil {
 		return Result{}, ix.searchError(err, text, plain || browse)
 	}
-	res = ix.result(sr)
 	if plain && res.Total < fewHits {
 		if err := ix.retryFuzzy(&res, text, filter, n); err != nil {
 			return Result{}, ix.searchError(err, text, true)
@@ -172,7 +177,7 @@ func (ix *Index) search(req Request) (res Result, err error) {
 // fuzziness), unless the plain words of the same text fail too.
 func (ix *Index) searchError(err error, text string, ours bool) error {
 	if !ours {
-		_, perr := ix.run(plainQuery(text), nil, 1, false)
+		_, _, perr := ix.run(plainQuery(text), nil, 1, false)
 		if perr == nil {
 			return &Error{Kind: BadQuery, Detail: fmt.Sprintf("cannot run the query %q", text), Err: err}
 		}
@@ -190,17 +195,19 @@ func (ix *Index) retryFuzzy(res *Result, text string, filter query.Query, n int)
 	if len(words) == 0 {
 		return nil
 	}
-	sr, err := ix.run(fuzzyQuery(words), filter, n, false)
+	fq := fuzzyQuery(words)
+	v, c, err := ix.run(fq, filter, n, false)
 	if err != nil {
 		return err
 	}
-	corrections, err := ix.corrections(words)
+	corrections, err := ix.corrections(v.r, words)
 	if err != nil {
 		return err
 	}
-	total := int(sr.Total)
-	if total > res.Total || total == res.Total && total > 0 && len(corrections) > 0 {
-		*res = ix.result(sr)
+	if c.total > res.Total || c.total == res.Total && c.total > 0 && len(corrections) > 0 {
+		if *res, err = ix.result(v, c, fuzzyFieldQuery(words, bodyField())); err != nil {
+			return err
+		}
 		res.Fuzzy, res.Corrections = true, corrections
 	}
 	return nil
@@ -240,62 +247,77 @@ func (ix *Index) filterQuery(req Request) query.Query {
 	return query.NewConjunctionQuery(all)
 }
 
-// run searches for q among the documents that pass filter (nil for all).
-func (ix *Index) run(q, filter query.Query, n int, newestFirst bool) (*bleve.SearchResult, error) {
-	if filter != nil {
-		b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
-		b.AddFilter(filter)
-		q = b
-	}
-	sr := bleve.NewSearchRequestOptions(q, n, 0, false)
-	sr.IncludeLocations = true
-	for _, f := range ResultFacets() {
-		sr.AddFacet(f, bleve.NewFacetRequest(f, facetSize))
-	}
-	if newestFirst {
-		sr.SortBy([]string{"-" + FieldDate, "_id"})
-	}
-	return ix.bleve.Search(sr)
-}
-
-// result turns bleve's result into kb's.
-func (ix *Index) result(sr *bleve.SearchResult) Result {
-	res := Result{Total: int(sr.Total), Facets: map[string]map[string]int{}}
-	for _, f := range ResultFacets() {
+// result turns what run collected into kb's result: the facet counts, and
+// the hits with their documents' fields and snippets. The snippets need
+// the places of the matched terms, which a second, small search reads for
+// the best documents only (reading them for every match would cost more
+// than the search).
+//
+// places is the query whose places in the body are wanted (the body part
+// of the query searched, or all of it); nil for none.
+func (ix *Index) result(v *view, c collected, places query.Query) (Result, error) {
+	res := Result{Total: c.total, Facets: map[string]map[string]int{}}
+	for i, f := range ResultFacets() {
 		counts := map[string]int{}
-		if fr := sr.Facets[f]; fr != nil {
-			for _, t := range fr.Terms.Terms() {
-				counts[t.Term] = t.Count
+		for id, n := range c.counts[i] {
+			if n > 0 {
+				counts[v.facets[i].values[id]] = n
 			}
 		}
 		res.Facets[f] = counts
 	}
-	for _, m := range sr.Hits {
-		h := Hit{Path: m.ID, Score: m.Score}
-		if d := ix.docs[m.ID]; d != nil {
+	var locs map[uint64]search.TermLocationMap
+	if places != nil && len(c.top) > 0 {
+		var err error
+		if locs, err = ix.bodyLocations(v, places, c.top); err != nil {
+			return Result{}, err
+		}
+	}
+	for _, m := range c.top {
+		h := Hit{Path: v.path(m.num), Score: m.score}
+		if d := v.doc(m.num); d != nil {
 			h.ID, h.Kind, h.Title, h.URL = d.ID, d.Kind, d.Title, d.URL
 			h.Date, h.Severity, h.Status = d.Date, d.Severity, d.Status
 			h.Services, h.Tags, h.Owners, h.Alerts = d.Services, d.Tags, d.Owners, d.Alerts
-			h.Snippet, h.Marks = snippet(d.Body, m.Locations[FieldBody])
+			h.Snippet, h.Marks = snippet(d.Body, locs[m.num])
 		}
 		res.Hits = append(res.Hits, h)
 	}
-	return res
+	return res, nil
+}
+
+// bodyLocations returns where the terms of q are in the bodies of the
+// documents of top.
+func (ix *Index) bodyLocations(v *view, q query.Query, top []match) (map[uint64]search.TermLocationMap, error) {
+	ids := make([]string, 0, len(top))
+	for _, m := range top {
+		ids = append(ids, v.path(m.num))
+	}
+	only := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q})
+	s, err := only.Searcher(searchContext(), v.r, ix.bleve.Mapping(), search.SearcherOptions{Score: "none", IncludeTermVectors: true})
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	out := map[uint64]search.TermLocationMap{}
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	for {
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return nil, err
+		}
+		if dm == nil {
+			return out, nil
+		}
+		dm.Complete(nil)
+		out[internalNumber(dm.IndexInternalID)] = dm.Locations[FieldBody]
+	}
 }
 
 // corrections finds, for each term of words that no document has in a
 // text field, the closest indexed term: the least edit distance, then the
 // most documents, then the first in order.
-func (ix *Index) corrections(words []queryWord) ([]Correction, error) {
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
+func (ix *Index) corrections(r bleveindex.IndexReader, words []queryWord) ([]Correction, error) {
 	var out []Correction
 	seen := map[string]bool{}
 	for _, w := range words {

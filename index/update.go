@@ -25,9 +25,9 @@ type Stats struct {
 // text, and at most parallelBatches are written at once (one is analysed
 // while another is written out).
 const (
-	batchDocs       = 400
+	batchDocs       = 600
 	batchBytes      = 3 << 20
-	parallelBatches = 2
+	parallelBatches = 1
 )
 
 // Update makes the index hold docs and nothing else: documents whose
@@ -60,6 +60,7 @@ func (ix *Index) update(docs []Document) (st Stats, err error) {
 			err = &Error{Kind: Corrupt, Path: ix.path, Detail: fmt.Sprint(r)}
 		}
 	}()
+	ix.dropView()
 	ix.given, ix.docs = docs, make(map[string]*Document, len(docs))
 	ix.facets = nil
 	for i := range docs {
