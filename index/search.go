@@ -17,7 +17,7 @@ import (
 const DefaultHits = 10
 
 // fewHits: a query of plain words that finds fewer documents than this is
-// tried again with typo tolerance.
+// tried again with typo tolerance (as is one with a word no document has).
 const fewHits = 3
 
 // ResultFacets are the facets a Result counts, in the order they are shown.
@@ -37,9 +37,10 @@ func ResultFacets() []string {
 // boosted match over the three text fields, so its words rank alike;
 // + and - make a clause required or excluded, and a clause on a facet
 // field matches the value whatever its case. When plain words find fewer
-// than three documents, each term is matched within an edit distance by
-// its length (none up to 3 letters, 1 up to 7, 2 beyond) and the Result
-// says so (Fuzzy). An empty Query with filters lists the documents that
+// than three documents, or one of their terms is in no document, each term
+// is matched within an edit distance by its length (none up to 3 letters,
+// 1 up to 7, 2 beyond; none for a term with a digit) and the Result says
+// so (Fuzzy). An empty Query with filters lists the documents that
 // pass them, newest first.
 //
 // Kind, Severity, Service, Tag and Owner filter the hits: a hit has one of
@@ -163,7 +164,7 @@ func (ix *Index) search(req Request) (res Result, err error) {
 	if err != nil {
 		return Result{}, ix.searchError(err, text, plain || browse)
 	}
-	if plain && res.Total < fewHits {
+	if plain {
 		if err := ix.retryFuzzy(&res, text, filter, n); err != nil {
 			return Result{}, ix.searchError(err, text, true)
 		}
@@ -186,17 +187,18 @@ func (ix *Index) searchError(err error, text string, ours bool) error {
 	return &Error{Kind: Corrupt, Path: ix.path, Detail: err.Error()}
 }
 
-// retryFuzzy replaces res by the typo-tolerant search's result when that
-// finds more documents, or as many while some words of the query are in
-// no document (then the hits that have their corrections come first).
+// retryFuzzy tries the typo-tolerant query when the exact words of a
+// plain query find fewer than fewHits documents or one of its terms is in
+// no document, and replaces res by its result when that finds more
+// documents or corrects a term (the documents with the corrected terms
+// then come first).
 func (ix *Index) retryFuzzy(res *Result, text string, filter query.Query, n int) error {
 	a := ix.bleve.Mapping().AnalyzerNamed(AnalyzerName)
 	words := queryWords(a, text)
 	if len(words) == 0 {
 		return nil
 	}
-	fq := fuzzyQuery(words)
-	v, c, err := ix.run(fq, filter, n, false)
+	v, err := ix.view()
 	if err != nil {
 		return err
 	}
@@ -204,7 +206,14 @@ func (ix *Index) retryFuzzy(res *Result, text string, filter query.Query, n int)
 	if err != nil {
 		return err
 	}
-	if c.total > res.Total || c.total == res.Total && c.total > 0 && len(corrections) > 0 {
+	if res.Total >= fewHits && len(corrections) == 0 {
+		return nil
+	}
+	v, c, err := ix.run(fuzzyQuery(words), filter, n, false)
+	if err != nil {
+		return err
+	}
+	if c.total > res.Total || c.total > 0 && len(corrections) > 0 {
 		if *res, err = ix.result(v, c, fuzzyFieldQuery(words, bodyField())); err != nil {
 			return err
 		}

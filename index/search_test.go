@@ -165,6 +165,9 @@ func TestTypoTolerance(t *testing.T) {
 		// Two letters swapped count as one edit.
 		{"paymnets", "postmortems/2026-05-06-psp-outage.md", true, []Correction{{"paymnet", "payment"}}},
 		{"checkuot latnecy", "postmortems/2026-03-14-cache-ttl.md", true, []Correction{{"checkuot", "checkout"}}},
+		// A word in no document is corrected even when the others find
+		// enough.
+		{"payments databse failover", "runbooks/payments/db-failover.md", true, []Correction{{"databs", "databas"}}},
 		// Words of three letters are not corrected.
 		{"dsk", "", false, nil},
 		// Exact words that find enough are left alone.
