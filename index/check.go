@@ -12,9 +12,11 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
+	bolt "go.etcd.io/bbolt"
 )
 
 // Keys of kb's values in bleve's internal key/value store, kept with the
@@ -70,14 +72,16 @@ func openChecked(path string) (bi bleve.Index, hashes map[string]string, err err
 	return bi, hashes, nil
 }
 
-// verifySegments checks each segment file the index uses against the
-// CRC-32 its footer ends with. bleve does not: it reads a damaged segment
-// as it is, and some damage makes it panic in goroutines of its own, where
-// no caller can recover. The segments are listed by opening the index read
-// only (no merging, no files removed); a segment file left half written by
-// a process killed while merging is in no snapshot, and bleve removes it.
+// verifySegments checks each segment file of the index's newest snapshot
+// against the CRC-32 its footer ends with. bleve does not: it reads a
+// damaged segment as it is, and some damage makes it panic in goroutines
+// of its own, where no caller can recover; and when a segment of its
+// newest snapshot is missing it goes back to an older one, after which
+// the snapshots it writes are not reliably found again. A segment file
+// that no snapshot lists (one left half written by a process killed while
+// merging) is not checked: bleve removes it.
 func verifySegments(path string) error {
-	files, err := snapshotSegments(path)
+	files, err := newestSegments(filepath.Join(path, "store"))
 	if err != nil {
 		return err
 	}
@@ -89,36 +93,41 @@ func verifySegments(path string) error {
 	return nil
 }
 
-// snapshotSegments returns the segment files of the index's current
-// snapshot.
-func snapshotSegments(path string) ([]string, error) {
-	config := runtimeConfig()
-	config["read_only"] = true
-	bi, err := bleve.OpenUsing(path, config)
+// newestSegments returns the segment files of the newest snapshot listed
+// in scorch's root.bolt in store (bleve v2.5.7's layout: a bucket "s" of
+// snapshots by epoch, each with a bucket per segment whose key "p" names
+// its file; buckets "i" and "m" hold internal values and metadata).
+func newestSegments(store string) ([]string, error) {
+	db, err := bolt.Open(filepath.Join(store, "root.bolt"), 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		return nil, err
 	}
-	defer bi.Close()
-	adv, err := bi.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil, fmt.Errorf("it is not a scorch index (%T)", r)
-	}
+	defer db.Close()
 	var files []string
-	for _, seg := range snap.Segments() {
-		if p, ok := seg.Segment().(interface{ Path() string }); ok && p.Path() != "" {
-			files = append(files, p.Path())
+	err = db.View(func(tx *bolt.Tx) error {
+		snapshots := tx.Bucket([]byte("s"))
+		if snapshots == nil {
+			return errors.New("it lists no snapshot")
 		}
-	}
-	return files, nil
+		k, _ := snapshots.Cursor().Last()
+		snap := snapshots.Bucket(k)
+		if snap == nil {
+			return errors.New("its newest snapshot is not readable")
+		}
+		return snap.ForEachBucket(func(k []byte) error {
+			if len(k) == 0 || k[0] == 'i' || k[0] == 'm' {
+				return nil
+			}
+			seg := snap.Bucket(k)
+			name := seg.Get([]byte("p"))
+			if len(name) == 0 || strings.ContainsAny(string(name), `/\`) {
+				return errors.New("a segment of its newest snapshot has no file name")
+			}
+			files = append(files, filepath.Join(store, string(name)))
+			return nil
+		})
+	})
+	return files, err
 }
 
 // zapFooter is the size of a zap segment's footer, which ends with the
