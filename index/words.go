@@ -28,49 +28,76 @@ type WordTokenizer struct{}
 
 // Tokenize implements bleve's analysis.Tokenizer.
 func (WordTokenizer) Tokenize(text []byte) analysis.TokenStream {
-	var out analysis.TokenStream
-	start, runes := -1, 0
+	w := tokenWriter{text: text, out: make(analysis.TokenStream, 0, len(text)/6+1)}
+	start, runes, letter := -1, 0, false
 	emit := func(end int, typ analysis.TokenType) {
 		if runes <= MaxWordRunes {
-			out = append(out, &analysis.Token{
-				Term: text[start:end], Start: start, End: end,
-				Position: len(out) + 1, Type: typ,
-			})
+			w.add(start, end, typ)
 		}
-		start, runes = -1, 0
+		start, runes, letter = -1, 0, false
 	}
 	var prev rune
 	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRune(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(text[i:])
+		}
 		switch {
-		case isIdeograph(r):
+		case r >= 0x3040 && isIdeograph(r):
 			if start >= 0 {
-				emit(i, wordType(text[start:i]))
+				emit(i, wordType(letter))
 			}
 			start, runes = i, 1
-			emit(i+w, analysis.Ideographic)
-		case isWordRune(r) || (start >= 0 && unicode.IsMark(r)):
+			emit(i+size, analysis.Ideographic)
+		case isWordRune(r):
 			if start < 0 {
 				start = i
 			}
 			runes++
-		case start >= 0 && joins(prev, r, text[i+w:]):
+			letter = letter || unicode.IsLetter(r)
+		case start >= 0 && unicode.IsMark(r):
+			runes++
+		case start >= 0 && joins(prev, r, text[i+size:]):
 			runes++
 		case start >= 0:
-			emit(i, wordType(text[start:i]))
+			emit(i, wordType(letter))
 		}
 		prev = r
-		i += w
+		i += size
 	}
 	if start >= 0 {
-		emit(len(text), wordType(text[start:]))
+		emit(len(text), wordType(letter))
 	}
-	return out
+	return w.out
+}
+
+// tokenWriter appends tokens to a stream, allocating them in slabs: one
+// allocation for many tokens instead of one each.
+type tokenWriter struct {
+	text []byte
+	out  analysis.TokenStream
+	slab []analysis.Token
+}
+
+// add appends the token text[start:end]; its position follows the last.
+func (w *tokenWriter) add(start, end int, typ analysis.TokenType) {
+	if len(w.slab) == cap(w.slab) {
+		// A new slab; the tokens of the full one stay where they are.
+		w.slab = make([]analysis.Token, 0, max(16, cap(w.out)-len(w.out)))
+	}
+	w.slab = append(w.slab, analysis.Token{
+		Term: w.text[start:end], Start: start, End: end,
+		Position: len(w.out) + 1, Type: typ,
+	})
+	w.out = append(w.out, &w.slab[len(w.slab)-1])
 }
 
 // isWordRune reports whether r starts or continues a word.
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) && !isIdeograph(r) || unicode.IsDigit(r) || r == '_'
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
+	}
+	return unicode.IsLetter(r) && !isIdeograph(r) || unicode.IsDigit(r)
 }
 
 // isIdeograph reports whether r is a word of its own.
@@ -98,12 +125,10 @@ func isLetterOrDigit(r rune) bool {
 	return (unicode.IsLetter(r) && !isIdeograph(r)) || unicode.IsDigit(r)
 }
 
-// wordType tells a number from a word.
-func wordType(w []byte) analysis.TokenType {
-	for _, r := range string(w) {
-		if unicode.IsLetter(r) {
-			return analysis.AlphaNumeric
-		}
+// wordType tells a number from a word: a word has a letter.
+func wordType(letter bool) analysis.TokenType {
+	if letter {
+		return analysis.AlphaNumeric
 	}
 	return analysis.Numeric
 }

@@ -101,7 +101,7 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	if !opts.NoGit {
 		history = gitHistory(kb.Root)
 	}
-	urls := assignURLs(kb.Docs)
+	urls := URLs(kb.Docs)
 	byPath := make(map[string]string, len(kb.Docs))
 	docs := make([]*page, len(kb.Docs))
 	for i, d := range kb.Docs {
