@@ -12,7 +12,6 @@ package index
 import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
@@ -27,7 +26,7 @@ const (
 )
 
 // filterNames are the token filters of kb's analyzer, in order.
-var filterNames = [...]string{IdentifierFilterName, en.PossessiveName, LowerFilterName, en.StopName, porter.Name}
+var filterNames = [...]string{IdentifierFilterName, en.PossessiveName, LowerFilterName, en.StopName, StemFilterName}
 
 func init() {
 	// bleve finds analysis components by name in its registry; kb's are
@@ -40,6 +39,9 @@ func init() {
 	}))
 	must(registry.RegisterTokenFilter(LowerFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return LowerFilter{}, nil
+	}))
+	must(registry.RegisterTokenFilter(StemFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return NewStemFilter(), nil
 	}))
 	must(registry.RegisterAnalyzer(AnalyzerName, func(_ map[string]interface{}, c *registry.Cache) (analysis.Analyzer, error) {
 		return newAnalyzer(c)

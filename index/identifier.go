@@ -56,7 +56,7 @@ func (IdentifierFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 // identifierParts returns the parts of t, or nil when t is a word of one
 // part already or a word without letters.
 func identifierParts(t *analysis.Token) []*analysis.Token {
-	if t.Type != analysis.AlphaNumeric {
+	if t.Type != analysis.AlphaNumeric || plainWord(t.Term) {
 		return nil
 	}
 	term := t.Term
@@ -101,4 +101,15 @@ func caseBoundary(prev, r, next rune, hasNext bool) bool {
 		return true
 	}
 	return unicode.IsUpper(prev) && hasNext && unicode.IsLower(next)
+}
+
+// plainWord reports whether term is ASCII without upper-case letters, '_'
+// or '.': a word of one part, the common case, found without cutting it.
+func plainWord(term []byte) bool {
+	for _, c := range term {
+		if c >= utf8.RuneSelf || c == '_' || c == '.' || ('A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }

@@ -81,4 +81,3 @@ func (o *staticOut) deflate(data []byte) []byte {
 	o.compressors.Put(w)
 	return buf.Bytes()
 }
-

@@ -28,14 +28,9 @@ type WordTokenizer struct{}
 
 // Tokenize implements bleve's analysis.Tokenizer.
 func (WordTokenizer) Tokenize(text []byte) analysis.TokenStream {
-	var out analysis.TokenStream
-	scanWords(text, func(start, end int, typ analysis.TokenType) {
-		out = append(out, &analysis.Token{
-			Term: text[start:end], Start: start, End: end,
-			Position: len(out) + 1, Type: typ,
-		})
-	})
-	return out
+	w := tokenWriter{text: text, out: make(analysis.TokenStream, 0, len(text)/6+1)}
+	scanWords(text, w.add)
+	return w.out
 }
 
 // scanWords calls emit with the byte offsets and type of each word of text
@@ -131,9 +126,33 @@ func asciiWord(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
+// tokenWriter appends tokens to a stream, allocating them in slabs: one
+// allocation for many tokens instead of one each.
+type tokenWriter struct {
+	text []byte
+	out  analysis.TokenStream
+	slab []analysis.Token
+}
+
+// add appends the token text[start:end]; its position follows the last.
+func (w *tokenWriter) add(start, end int, typ analysis.TokenType) {
+	if len(w.slab) == cap(w.slab) {
+		// A new slab; the tokens of the full one stay where they are.
+		w.slab = make([]analysis.Token, 0, max(16, cap(w.out)-len(w.out)))
+	}
+	w.slab = append(w.slab, analysis.Token{
+		Term: w.text[start:end], Start: start, End: end,
+		Position: len(w.out) + 1, Type: typ,
+	})
+	w.out = append(w.out, &w.slab[len(w.slab)-1])
+}
+
 // isWordRune reports whether r starts or continues a word.
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) && !isIdeograph(r) || unicode.IsDigit(r) || r == '_'
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
+	}
+	return unicode.IsLetter(r) && !isIdeograph(r) || unicode.IsDigit(r)
 }
 
 // isIdeograph reports whether r is a word of its own.

@@ -117,7 +117,7 @@ func newFacetOracle(t *testing.T, dir string) facetOracle {
 	if err != nil {
 		t.Fatal(err)
 	}
-	urls := assignURLs(kb.Docs)
+	urls := URLs(kb.Docs)
 	var o facetOracle
 	for _, d := range kb.Docs {
 		o.docs = append(o.docs, index.NewDocument(d, urls[d]))

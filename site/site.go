@@ -105,7 +105,7 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	if !opts.NoGit {
 		history = gitHistory(kb.Root)
 	}
-	urls := assignURLs(kb.Docs)
+	urls := URLs(kb.Docs)
 	waitSearch := func() error { return nil }
 	if sd.Search {
 		// The index is written beside the pages, on the cores they leave.

@@ -43,10 +43,13 @@ var reservedPrefixes = map[string]bool{
 	"actions": true, "lessons": true, "trends": true, "search": true, "pages": true, "404": true,
 }
 
-// assignURLs gives every document a distinct site path. A plain page whose
-// path would collide with another page or a reserved path gets a numeric
-// suffix; postmortem and runbook ids are already unique per kind.
-func assignURLs(docs []*content.Doc) map[*content.Doc]string {
+// URLs gives every document a distinct site path, without the base path,
+// as kb build publishes it: /postmortems/<id>/, /runbooks/<id>/, and for a
+// plain page its folders and name. A plain page whose path would collide
+// with another page or a reserved path gets a numeric suffix; postmortem
+// and runbook ids are already unique per kind. kb search links its hits
+// to the same paths.
+func URLs(docs []*content.Doc) map[*content.Doc]string {
 	urls := make(map[*content.Doc]string, len(docs))
 	taken := make(map[string]bool, len(docs))
 	for _, d := range docs {

@@ -21,6 +21,8 @@ type command struct {
 	name    string
 	args    string // the synopsis after the flags
 	summary string
+	// help, when set, says more than the summary in the command's --help.
+	help string
 	// run parses args and does the work; it returns an exit code.
 	run func(c *command, args []string, stdout, stderr io.Writer) int
 	// flags declares the command's flags on fs.
@@ -28,7 +30,7 @@ type command struct {
 }
 
 func commands() []*command {
-	return []*command{initCommand(), newCommand(), lintCommand(), buildCommand(), versionCommand()}
+	return []*command{initCommand(), newCommand(), lintCommand(), buildCommand(), searchCommand(), versionCommand()}
 }
 
 func usage(w io.Writer) {
@@ -96,6 +98,9 @@ func (c *command) parse(args []string, stdout, stderr io.Writer) (fs *flag.FlagS
 
 func (c *command) usage(fs *flag.FlagSet, w io.Writer) {
 	fmt.Fprintf(w, "Usage: kb %s [flags] %s\n\n%s\n", c.name, c.args, c.summary)
+	if c.help != "" {
+		fmt.Fprintf(w, "\n%s\n", c.help)
+	}
 	var flags strings.Builder
 	fs.SetOutput(&flags)
 	fs.PrintDefaults()

@@ -9,7 +9,7 @@ import (
 
 func main() {
 	// Standard output is buffered: kb lint can print thousands of findings.
-	stdout := bufio.NewWriterSize(os.Stdout, 64<<10)
+	stdout := terminalWriter{bufio.NewWriterSize(os.Stdout, 64<<10), fileIsTerminal(os.Stdout)}
 	code := run(os.Args[1:], stdout, os.Stderr)
 	if err := stdout.Flush(); err != nil && code == exitOK {
 		code = exitUsage

@@ -1,0 +1,209 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/kb-tools/kb/index"
+)
+
+// searchJSON is the JSON of kb search --json (see searchHelp).
+type searchJSON struct {
+	Total       int                       `json:"total"`
+	Fuzzy       bool                      `json:"fuzzy"`
+	Corrections []correctionJSON          `json:"corrections"`
+	Hits        []hitJSON                 `json:"hits"`
+	Facets      map[string]map[string]int `json:"facets"`
+}
+
+type correctionJSON struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+type hitJSON struct {
+	ID       string       `json:"id"`
+	Kind     string       `json:"kind"`
+	Title    string       `json:"title"`
+	URL      string       `json:"url"`
+	Score    float64      `json:"score"`
+	Snippet  string       `json:"snippet"`
+	Marks    []index.Mark `json:"marks"`
+	Path     string       `json:"path"`
+	Date     string       `json:"date,omitempty"`
+	Severity string       `json:"severity,omitempty"`
+	Status   string       `json:"status,omitempty"`
+	Services []string     `json:"services,omitempty"`
+	Tags     []string     `json:"tags,omitempty"`
+	Owners   []string     `json:"owners,omitempty"`
+	Alerts   []string     `json:"alerts,omitempty"`
+}
+
+func writeSearchJSON(w io.Writer, res index.Result) error {
+	out := searchJSON{Total: res.Total, Fuzzy: res.Fuzzy, Corrections: []correctionJSON{}, Hits: []hitJSON{}, Facets: res.Facets}
+	for _, c := range res.Corrections {
+		out.Corrections = append(out.Corrections, correctionJSON(c))
+	}
+	for _, h := range res.Hits {
+		j := hitJSON{ID: h.ID, Kind: h.Kind, Title: h.Title, URL: h.URL, Score: h.Score, Snippet: h.Snippet, Marks: h.Marks,
+			Path: h.Path, Severity: h.Severity, Status: h.Status, Services: h.Services, Tags: h.Tags, Owners: h.Owners, Alerts: h.Alerts}
+		if j.Marks == nil {
+			j.Marks = []index.Mark{}
+		}
+		if !h.Date.IsZero() {
+			j.Date = h.Date.Format("2006-01-02")
+		}
+		out.Hits = append(out.Hits, j)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// ANSI styles of the text output on a terminal.
+const (
+	styleTitle = "\x1b[1m"
+	styleMeta  = "\x1b[2m"
+	styleMark  = "\x1b[1;33m"
+	styleReset = "\x1b[0m"
+)
+
+// textWriter writes the text output, styled or plain.
+type textWriter struct {
+	w      io.Writer
+	colour bool
+	err    error
+}
+
+func (t *textWriter) printf(format string, args ...any) {
+	if t.err == nil {
+		_, t.err = fmt.Fprintf(t.w, format, args...)
+	}
+}
+
+// style wraps s in an ANSI style when colour is on.
+func (t *textWriter) style(code, s string) string {
+	if !t.colour || s == "" {
+		return s
+	}
+	return code + s + styleReset
+}
+
+func writeSearchText(w io.Writer, res index.Result, req index.Request, colour bool) error {
+	t := &textWriter{w: w, colour: colour}
+	if res.Fuzzy {
+		t.printf("%s\n\n", fuzzyNote(res))
+	}
+	if res.Total == 0 {
+		t.printf("No documents match.\n")
+		return t.err
+	}
+	for i, h := range res.Hits {
+		t.printf("%2d. %s\n", i+1, t.style(styleTitle, printable(h.Title)))
+		t.printf("    %s\n", t.style(styleMeta, hitMeta(h)))
+		if h.Snippet != "" {
+			t.printf("    %s\n", t.marked(h.Snippet, h.Marks))
+		}
+		t.printf("\n")
+	}
+	t.printf("%d %s match", res.Total, plural(res.Total, "document", "documents"))
+	if len(res.Hits) < res.Total {
+		t.printf("; the best %d are shown (-n for more)", len(res.Hits))
+	}
+	t.printf(".\n")
+	for _, f := range index.ResultFacets() {
+		if line := facetLine(res.Facets[f]); line != "" {
+			t.printf("  %-9s %s\n", f, line)
+		}
+	}
+	return t.err
+}
+
+// fuzzyNote says that typo tolerance found the hits.
+func fuzzyNote(res index.Result) string {
+	if len(res.Corrections) == 0 {
+		return "Few exact matches: showing matches within a typo or two of the words."
+	}
+	var parts []string
+	for _, c := range res.Corrections {
+		parts = append(parts, printable(c.From)+" → "+printable(c.To))
+	}
+	return "No exact match for some words: showing close matches (" + strings.Join(parts, ", ") + ")."
+}
+
+// hitMeta is the line of a hit's kind, date, severity and URL.
+func hitMeta(h index.Hit) string {
+	parts := []string{h.Kind}
+	if !h.Date.IsZero() {
+		parts = append(parts, h.Date.Format("2006-01-02"))
+	}
+	if h.Severity != "" {
+		parts = append(parts, h.Severity)
+	}
+	parts = append(parts, h.URL)
+	return printable(strings.Join(parts, " · "))
+}
+
+// marked returns the snippet with its marks styled.
+func (t *textWriter) marked(s string, marks []index.Mark) string {
+	if !t.colour {
+		return s
+	}
+	var b strings.Builder
+	at := 0
+	for _, m := range marks {
+		if m.Start < at || m.End > len(s) || m.Start >= m.End {
+			continue
+		}
+		b.WriteString(s[at:m.Start])
+		b.WriteString(t.style(styleMark, s[m.Start:m.End]))
+		at = m.End
+	}
+	b.WriteString(s[at:])
+	return b.String()
+}
+
+// maxFacetValues is how many values of a facet the text output lists.
+const maxFacetValues = 8
+
+// facetLine lists a facet's values, most frequent first.
+func facetLine(counts map[string]int) string {
+	type vc struct {
+		v string
+		n int
+	}
+	var all []vc
+	for v, n := range counts {
+		all = append(all, vc{v, n})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].n != all[j].n {
+			return all[i].n > all[j].n
+		}
+		return all[i].v < all[j].v
+	})
+	var parts []string
+	for i, x := range all {
+		if i == maxFacetValues {
+			parts = append(parts, fmt.Sprintf("and %d more", len(all)-i))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", printable(x.v), x.n))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// printable leaves out the control and format characters of s, which a
+// terminal would obey.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, s)
+}

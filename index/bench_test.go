@@ -1,0 +1,134 @@
+package index
+
+import (
+	"runtime"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/kb-tools/kb/content"
+	"github.com/kb-tools/kb/internal/kbtest"
+)
+
+// BenchmarkAnalyze runs kb's analyzer over the bodies of the KB of
+// KB_BENCH_DIR (a kbgen corpus: go run ./cmd/kbgen -n 10000 -seed 1 DIR).
+func BenchmarkAnalyze(b *testing.B) {
+	kb, err := content.Load(kbtest.BenchDir(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var bodies [][]byte
+	size := 0
+	for _, d := range kb.Docs {
+		bodies = append(bodies, d.Body())
+		size += len(d.Body())
+	}
+	a := Analyzer()
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, body := range bodies {
+			a.Analyze(body)
+		}
+	}
+}
+
+// benchQueries are the queries of the latency benchmarks, made for a
+// kbgen corpus: alert names, a few words an on-call engineer would type,
+// and words the corpus has everywhere.
+func benchQueries() []string {
+	return []string{
+		"FeatureFlagsConnectionPoolExhausted", "BillingPodCrashLooping", "notifications latency high",
+		"connection pool exhausted", "dns resolution failures", "crash loop", "certificate expiring",
+		"tls handshake errors", "memory pressure", "kubernetes upgrade dropped events",
+		"regional failover", "load balancer", "disk full", "replica lag", "rollback the deploy",
+		"kafka consumer", "clock skew", "search index", "slow page loads", "database",
+	}
+}
+
+// benchIndex builds the index of KB_BENCH_DIR's documents in a new folder.
+func benchIndex(b *testing.B) (*Index, []Document) {
+	b.Helper()
+	docs := loadDocs(b, kbtest.BenchDir(b))
+	dir := b.TempDir()
+	// Built, closed and opened again, as kb search finds it on its next
+	// run, with the garbage of the build collected.
+	for range 2 {
+		ix, err := Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ix.Update(docs); err != nil {
+			b.Fatal(err)
+		}
+		if err := ix.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ix, err := Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ix.Close() })
+	if _, err := ix.Update(docs); err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	return ix, docs
+}
+
+// BenchmarkBuildCold builds the index of KB_BENCH_DIR's documents from
+// nothing, each time in a new folder.
+func BenchmarkBuildCold(b *testing.B) {
+	docs := loadDocs(b, kbtest.BenchDir(b))
+	b.ResetTimer()
+	for b.Loop() {
+		ix, err := Open(b.TempDir())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ix.Update(docs); err != nil {
+			b.Fatal(err)
+		}
+		if err := ix.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkQueryWords times the benchmark queries as plain words.
+func BenchmarkQueryWords(b *testing.B) {
+	ix, _ := benchIndex(b)
+	benchLatency(b, ix, func(q string) Request { return Request{Query: q} })
+}
+
+// BenchmarkQueryFacets times the benchmark queries with four facet
+// filters.
+func BenchmarkQueryFacets(b *testing.B) {
+	ix, _ := benchIndex(b)
+	benchLatency(b, ix, func(q string) Request {
+		return Request{Query: q, Kind: []string{"postmortem"}, Severity: []string{"SEV1", "SEV2"},
+			Service: []string{"billing", "notifications", "checkout"}, Tag: []string{"database", "kafka", "timeout"}}
+	})
+}
+
+// benchLatency runs every query once per iteration and reports the
+// median and 99th percentile latency of a single search.
+func benchLatency(b *testing.B, ix *Index, req func(string) Request) {
+	var took []time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		for _, q := range benchQueries() {
+			start := time.Now()
+			if _, err := ix.Search(req(q)); err != nil {
+				b.Fatal(err)
+			}
+			took = append(took, time.Since(start))
+		}
+	}
+	b.StopTimer()
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(0, "ns/op")
+}

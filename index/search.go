@@ -1,0 +1,427 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// DefaultHits is how many hits a Request without N gets.
+const DefaultHits = 10
+
+// fewHits: a query of plain words that finds fewer documents than this is
+// tried again with typo tolerance (as is one with a word no document has).
+const fewHits = 3
+
+// ResultFacets are the facets a Result counts, in the order they are shown.
+func ResultFacets() []string {
+	return []string{FieldKind, FieldSeverity, FieldService, FieldTag, FieldOwner}
+}
+
+// Request is a search.
+//
+// Query is plain words, or bleve's query-string syntax when it uses it
+// (a "phrase", +word, -word, field:value such as severity:SEV1 or
+// service:payments; the fields are title, names, body, kind, severity,
+// status, service, tag, owner, alert, date and ttr). Plain words are
+// matched as the contract of the static search says: on each text field
+// a match of any of the words, boosted 3 (title), 2 (names) and 1 (body).
+// In the query-string syntax each clause without a field is that same
+// boosted match over the three text fields, so its words rank alike;
+// + and - make a clause required or excluded, and a clause on a facet
+// field matches the value whatever its case. When plain words find fewer
+// than three documents, or one of their terms is in no document, each term
+// is matched within an edit distance by its length (none up to 3 letters,
+// 1 up to 7, 2 beyond; none for a term with a digit) and the Result says
+// so (Fuzzy). An empty Query with filters lists the documents that
+// pass them, newest first.
+//
+// Kind, Severity, Service, Tag and Owner filter the hits: a hit has one of
+// the values given for a facet (in any case), for every facet given.
+type Request struct {
+	Query                               string
+	Kind, Severity, Service, Tag, Owner []string
+	// N is how many hits to return (DefaultHits when 0 or less).
+	N int
+}
+
+// Result is what a search found.
+type Result struct {
+	// Total is how many documents match; Hits are the best N of them.
+	Total int
+	Hits  []Hit
+	// Facets counts the values of each facet of ResultFacets among all the
+	// matching documents: facet, value as written, count.
+	Facets map[string]map[string]int
+	// Fuzzy is set when the hits come from the typo-tolerant query;
+	// Corrections then lists the query's terms that no document has and
+	// the closest indexed term of each.
+	Fuzzy       bool
+	Corrections []Correction
+	Took        time.Duration
+}
+
+// Correction is a term of a query that no document has, and the indexed
+// term closest to it (terms are words as kb's analysis makes them:
+// lower case, stemmed).
+type Correction struct {
+	From, To string
+}
+
+// Hit is one document found.
+type Hit struct {
+	// Path is the document's path in the KB.
+	Path                 string
+	ID, Kind, Title, URL string
+	Score                float64
+	// Date is zero when the document has none.
+	Date                           time.Time
+	Severity, Status               string
+	Services, Tags, Owners, Alerts []string
+	// Snippet is a passage of the body around the words found; Marks are
+	// the byte ranges of those words in it.
+	Snippet string
+	Marks   []Mark
+}
+
+// Search runs req on the index. The fields and snippets of hits come from
+// the documents given to the last Update; a hit of a document the index
+// holds but was not given (an Index searched before any Update) has its
+// Path and Score only. An index found damaged while searching is rebuilt
+// from the documents of the last Update, with a note, and searched again;
+// without them the search fails with a Corrupt error (and Close removes
+// the index).
+func (ix *Index) Search(req Request) (Result, error) {
+	if ix.bleve == nil {
+		return Result{}, &Error{Kind: Closed, Path: ix.path, Detail: "the search index is closed"}
+	}
+	start := time.Now()
+	res, err := ix.search(req)
+	var ie *Error
+	if errors.As(err, &ie) && ie.Kind == Corrupt && ix.given != nil {
+		if err := ix.rebuild(fmt.Sprintf("the search index failed while searching (%v)", ie.Detail)); err != nil {
+			return Result{}, err
+		}
+		if _, err := ix.update(ix.given); err != nil {
+			return Result{}, err
+		}
+		res, err = ix.search(req)
+	}
+	res.Took = time.Since(start)
+	return res, err
+}
+
+// search does the work of Search. bleve's panics, and its errors on a
+// query kb made, are Corrupt errors.
+func (ix *Index) search(req Request) (res Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ix.corrupt = true
+			res, err = Result{}, &Error{Kind: Corrupt, Path: ix.path, Detail: fmt.Sprint(r)}
+		}
+	}()
+	n := req.N
+	if n <= 0 {
+		n = DefaultHits
+	}
+	text := strings.TrimSpace(req.Query)
+	filters := []query.Query{ix.filterQuery(req)}
+	plain := text != "" && !hasSyntax(text)
+	var q query.Query
+	switch {
+	case plain:
+		q = plainQuery(text)
+	case text != "":
+		var f query.Query
+		if q, f, err = ix.syntaxQuery(text); err != nil {
+			return Result{}, err
+		}
+		filters = append(filters, f)
+	}
+	browse := q == nil
+	if browse {
+		q = query.NewMatchAllQuery()
+	}
+	filter := allOf(filters)
+	places := q
+	switch {
+	case browse:
+		places = nil
+	case plain:
+		places = plainFieldQuery(text, bodyField())
+	}
+	v, c, err := ix.run(q, filter, n, browse)
+	if err == nil {
+		res, err = ix.result(v, c, places)
+	}
+	if err != nil {
+		return Result{}, ix.searchError(err, text, plain || browse)
+	}
+	if plain {
+		if err := ix.retryFuzzy(&res, text, filter, n); err != nil {
+			return Result{}, ix.searchError(err, text, true)
+		}
+	}
+	return res, nil
+}
+
+// searchError tells what an error of bleve's search means. On a query kb
+// made (ours), the index is damaged. On a query in the query-string
+// syntax, it is the query's fault (a bad regular expression, too much
+// fuzziness), unless the plain words of the same text fail too.
+func (ix *Index) searchError(err error, text string, ours bool) error {
+	if !ours {
+		_, _, perr := ix.run(plainQuery(text), nil, 1, false)
+		if perr == nil {
+			return &Error{Kind: BadQuery, Detail: fmt.Sprintf("cannot run the query %q", text), Err: err}
+		}
+	}
+	ix.corrupt = true
+	return &Error{Kind: Corrupt, Path: ix.path, Detail: err.Error()}
+}
+
+// retryFuzzy tries the typo-tolerant query when the exact words of a
+// plain query find fewer than fewHits documents or one of its terms is in
+// no document, and replaces res by its result when that finds more
+// documents or corrects a term (the documents with the corrected terms
+// then come first).
+func (ix *Index) retryFuzzy(res *Result, text string, filter query.Query, n int) error {
+	a := ix.bleve.Mapping().AnalyzerNamed(AnalyzerName)
+	words := queryWords(a, text)
+	if len(words) == 0 {
+		return nil
+	}
+	v, err := ix.view()
+	if err != nil {
+		return err
+	}
+	corrections, err := ix.corrections(v.r, words)
+	if err != nil {
+		return err
+	}
+	if res.Total >= fewHits && len(corrections) == 0 {
+		return nil
+	}
+	v, c, err := ix.run(fuzzyQuery(words), filter, n, false)
+	if err != nil {
+		return err
+	}
+	if c.total > res.Total || c.total > 0 && len(corrections) > 0 {
+		if *res, err = ix.result(v, c, fuzzyFieldQuery(words, bodyField())); err != nil {
+			return err
+		}
+		res.Fuzzy, res.Corrections = true, corrections
+	}
+	return nil
+}
+
+// allOf is the conjunction of the queries that are not nil, or nil.
+func allOf(qs []query.Query) query.Query {
+	var all []query.Query
+	for _, q := range qs {
+		if q != nil {
+			all = append(all, q)
+		}
+	}
+	switch len(all) {
+	case 0:
+		return nil
+	case 1:
+		return all[0]
+	}
+	return query.NewConjunctionQuery(all)
+}
+
+// filterQuery is the facet filters of req, or nil when there are none.
+func (ix *Index) filterQuery(req Request) query.Query {
+	var all []query.Query
+	for _, f := range []struct {
+		field  string
+		values []string
+	}{{FieldKind, req.Kind}, {FieldSeverity, req.Severity}, {FieldService, req.Service}, {FieldTag, req.Tag}, {FieldOwner, req.Owner}} {
+		if vs := nonEmpty(f.values); len(vs) > 0 {
+			all = append(all, ix.facetQuery(f.field, vs))
+		}
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	return query.NewConjunctionQuery(all)
+}
+
+// result turns what run collected into kb's result: the facet counts, and
+// the hits with their documents' fields and snippets. The snippets need
+// the places of the matched terms, which a second, small search reads for
+// the best documents only (reading them for every match would cost more
+// than the search).
+//
+// places is the query whose places in the body are wanted (the body part
+// of the query searched, or all of it); nil for none.
+func (ix *Index) result(v *view, c collected, places query.Query) (Result, error) {
+	res := Result{Total: c.total, Facets: map[string]map[string]int{}}
+	for i, f := range ResultFacets() {
+		counts := map[string]int{}
+		for id, n := range c.counts[i] {
+			if n > 0 {
+				counts[v.facets[i].values[id]] = n
+			}
+		}
+		res.Facets[f] = counts
+	}
+	var locs map[uint64]search.TermLocationMap
+	if places != nil && len(c.top) > 0 {
+		var err error
+		if locs, err = ix.bodyLocations(v, places, c.top); err != nil {
+			return Result{}, err
+		}
+	}
+	for _, m := range c.top {
+		h := Hit{Path: v.path(m.num), Score: m.score}
+		if d := v.doc(m.num); d != nil {
+			h.ID, h.Kind, h.Title, h.URL = d.ID, d.Kind, d.Title, d.URL
+			h.Date, h.Severity, h.Status = d.Date, d.Severity, d.Status
+			h.Services, h.Tags, h.Owners, h.Alerts = d.Services, d.Tags, d.Owners, d.Alerts
+			h.Snippet, h.Marks = snippet(d.Body, locs[m.num])
+		}
+		res.Hits = append(res.Hits, h)
+	}
+	return res, nil
+}
+
+// bodyLocations returns where the terms of q are in the bodies of the
+// documents of top.
+func (ix *Index) bodyLocations(v *view, q query.Query, top []match) (map[uint64]search.TermLocationMap, error) {
+	ids := make([]string, 0, len(top))
+	for _, m := range top {
+		ids = append(ids, v.path(m.num))
+	}
+	only := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q})
+	s, err := only.Searcher(searchContext(), v.r, ix.bleve.Mapping(), search.SearcherOptions{Score: "none", IncludeTermVectors: true})
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	out := map[uint64]search.TermLocationMap{}
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	for {
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return nil, err
+		}
+		if dm == nil {
+			return out, nil
+		}
+		dm.Complete(nil)
+		out[internalNumber(dm.IndexInternalID)] = dm.Locations[FieldBody]
+	}
+}
+
+// corrections finds, for each term of words that no document has in a
+// text field, the closest indexed term: the least edit distance, then the
+// most documents, then the first in order.
+func (ix *Index) corrections(r bleveindex.IndexReader, words []queryWord) ([]Correction, error) {
+	var out []Correction
+	seen := map[string]bool{}
+	for _, w := range words {
+		for _, t := range w.terms {
+			if seen[t] || editDistance(t) == 0 {
+				continue
+			}
+			seen[t] = true
+			found, err := hasTerm(r, t)
+			if err != nil {
+				return nil, err
+			}
+			if found {
+				continue
+			}
+			if to, err := closestTerm(r, t); err != nil {
+				return nil, err
+			} else if to != "" {
+				out = append(out, Correction{From: t, To: to})
+			}
+		}
+	}
+	return out, nil
+}
+
+// hasTerm reports whether a text field of some document has term.
+func hasTerm(r bleveindex.IndexReader, term string) (bool, error) {
+	for _, f := range textFields() {
+		tfr, err := r.TermFieldReader(context.Background(), []byte(term), f.name, false, false, false)
+		if err != nil {
+			return false, err
+		}
+		n := tfr.Count()
+		tfr.Close()
+		if n > 0 {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// closestTerm returns the indexed term of the text fields nearest to term
+// within its edit distance, or "".
+func closestTerm(r bleveindex.IndexReader, term string) (string, error) {
+	fuzzy, ok := r.(bleveindex.IndexReaderFuzzy)
+	if !ok {
+		return "", nil
+	}
+	type candidate struct {
+		term     string
+		distance uint8
+		count    uint64
+	}
+	byTerm := map[string]*candidate{}
+	for _, f := range textFields() {
+		d, err := fuzzy.FieldDictFuzzy(f.name, term, editDistance(term), "")
+		if err != nil {
+			return "", err
+		}
+		for {
+			e, err := d.Next()
+			if err != nil {
+				d.Close()
+				return "", err
+			}
+			if e == nil {
+				break
+			}
+			c := byTerm[e.Term]
+			if c == nil {
+				c = &candidate{term: e.Term, distance: e.EditDistance}
+				byTerm[e.Term] = c
+			}
+			c.count += e.Count
+		}
+		d.Close()
+	}
+	var all []*candidate
+	for _, c := range byTerm {
+		if c.term != term {
+			all = append(all, c)
+		}
+	}
+	if len(all) == 0 {
+		return "", nil
+	}
+	sort.Slice(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.distance != b.distance {
+			return a.distance < b.distance
+		}
+		if a.count != b.count {
+			return a.count > b.count
+		}
+		return a.term < b.term
+	})
+	return all[0].term, nil
+}
