@@ -330,7 +330,7 @@ func TestSearchInBrowser(t *testing.T) {
 		do(t, ctx, chromedp.Navigate("file://"+filepath.ToSlash(out)+"/search/index.html?q=disk"))
 		searchShown(t, ctx, 0)
 		status := kbtest.Eval[string](t, ctx, `document.getElementById("kb-status").innerText`)
-		if !strings.Contains(status, "opened from a file") || !strings.Contains(status, "kb serve") {
+		if !strings.Contains(status, "opened from a file") || !strings.Contains(status, "static host") {
 			t.Errorf("from file:// the page says %q", status)
 		}
 	})

@@ -51,7 +51,7 @@
 
   function fileError() {
     return new SearchError("file", "Search cannot run on a page opened from a file: browsers do not let it read the search index from disk. " +
-      "Serve the site with kb serve, or with any static web server (python3 -m http.server in the site's folder), and open it there.");
+      "Put the site on any static host, or serve its folder with any static web server (python3 -m http.server in the site's folder), and open it there.");
   }
 
   function loadManifest() {
