@@ -217,3 +217,24 @@ func TestHitsCarryTheirDocument(t *testing.T) {
 		t.Errorf("snippet %q marks %v: want the three words", h.Snippet, h.Marks)
 	}
 }
+
+// An Index searched before any Update finds what it holds, with paths
+// and scores only.
+func TestSearchBeforeUpdate(t *testing.T) {
+	dir := writeKB(t, fixtureKB)
+	openAndUpdate(t, dir)
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	res := mustSearch(t, ix, Request{Query: "KubePodCrashLooping"})
+	if len(res.Hits) == 0 || res.Hits[0].Path != "runbooks/kube/crash-looping.md" || res.Hits[0].Score <= 0 || res.Hits[0].Title != "" {
+		t.Errorf("hits %+v", res.Hits)
+	}
+	for f, counts := range res.Facets {
+		if len(counts) > 0 {
+			t.Errorf("facet %s counted %v", f, counts)
+		}
+	}
+}
