@@ -212,9 +212,10 @@ func (ix *Index) run(q, filter query.Query, n int, newestFirst bool) (*view, col
 		return nil, c, err
 	}
 	if filter != nil {
-		b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
-		b.AddFilter(filter)
-		q = b
+		// The filter's terms weigh nothing (see facetQuery), so the
+		// scores are q's; a conjunction leaps to the documents both
+		// have, where a filter would score every match of q first.
+		q = query.NewConjunctionQuery([]query.Query{q, filter})
 	}
 	opts := search.SearcherOptions{}
 	if newestFirst {

@@ -271,6 +271,7 @@ func (ix *Index) facetQuery(field string, values []string) query.Query {
 			if strings.EqualFold(t, strings.TrimSpace(v)) {
 				tq := query.NewTermQuery(t)
 				tq.SetField(field)
+				tq.SetBoost(0) // it filters; it does not rank
 				terms = append(terms, tq)
 				break
 			}
