@@ -6,8 +6,9 @@ go 1.26.0
 // cannot be fetched from the module proxy kb is built with. The preview
 // server will use fsnotify, required here once code imports it. The index
 // package also imports three modules of bleve's own, at the versions bleve
-// v2.5.7 requires: its index API, its Porter stemmer, and bbolt (to tell
-// bolt's lock timeout from a damaged index).
+// v2.5.7 requires: its index API, its Porter stemmer, and bbolt (to read
+// which segments an index uses before bleve opens it, and to tell bolt's
+// lock timeout from a damaged index).
 require (
 	github.com/blevesearch/bleve/v2 v2.5.7
 	github.com/blevesearch/bleve_index_api v1.2.11

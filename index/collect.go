@@ -24,6 +24,17 @@ type view struct {
 	paths  []string
 	docs   []*Document
 	facets []facetTable // in the order of ResultFacets
+	// values numbers the values of all facets together; byDoc lists
+	// each document's, by internal number: one loop per match.
+	values []facetValue
+	byDoc  [][]int32
+}
+
+// facetValue is a value of a facet: the facet's index in ResultFacets and
+// the value's index in its table.
+type facetValue struct {
+	facet int
+	id    int32
 }
 
 // facetTable holds the values of one facet: each distinct value once,
@@ -90,6 +101,21 @@ func (v *view) load(docs map[string]*Document) error {
 	}
 	for _, f := range ResultFacets() {
 		v.facets = append(v.facets, newFacetTable(v.docs, f))
+	}
+	first := make([]int32, len(v.facets)) // each facet's first number
+	for i, t := range v.facets {
+		first[i] = int32(len(v.values))
+		for id := range t.values {
+			v.values = append(v.values, facetValue{i, int32(id)})
+		}
+	}
+	v.byDoc = make([][]int32, len(v.docs))
+	for num := range v.docs {
+		for i, t := range v.facets {
+			for _, id := range t.byDoc[num] {
+				v.byDoc[num] = append(v.byDoc[num], first[i]+id)
+			}
+		}
 	}
 	return nil
 }
@@ -186,9 +212,10 @@ func (ix *Index) run(q, filter query.Query, n int, newestFirst bool) (*view, col
 		return nil, c, err
 	}
 	if filter != nil {
-		b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
-		b.AddFilter(filter)
-		q = b
+		// The filter's terms weigh nothing (see facetQuery), so the
+		// scores are q's; a conjunction leaps to the documents both
+		// have, where a filter would score every match of q first.
+		q = query.NewConjunctionQuery([]query.Query{q, filter})
 	}
 	opts := search.SearcherOptions{}
 	if newestFirst {
@@ -199,10 +226,7 @@ func (ix *Index) run(q, filter query.Query, n int, newestFirst bool) (*view, col
 		return nil, c, err
 	}
 	defer s.Close()
-	c.counts = make([][]int, len(v.facets))
-	for i, t := range v.facets {
-		c.counts[i] = make([]int, len(t.values))
-	}
+	counts := make([]int, len(v.values))
 	better := func(a, b match) bool {
 		if newestFirst {
 			da, db := v.date(a.num), v.date(b.num)
@@ -228,17 +252,23 @@ func (ix *Index) run(q, filter query.Query, n int, newestFirst bool) (*view, col
 		m := match{num: internalNumber(dm.IndexInternalID), score: dm.Score}
 		sctx.DocumentMatchPool.Put(dm)
 		c.total++
-		if int(m.num) < len(v.docs) {
-			for i, t := range v.facets {
-				for _, id := range t.byDoc[m.num] {
-					c.counts[i][id]++
-				}
+		if int(m.num) < len(v.byDoc) {
+			for _, id := range v.byDoc[m.num] {
+				counts[id]++
 			}
 		}
 		if !newestFirst && len(c.top) == n && m.score <= c.top[n-1].score {
 			continue // matches come in index order: a tie is not better
 		}
 		c.top = keepBest(c.top, m, n, better)
+	}
+	c.counts = make([][]int, len(v.facets))
+	for i, t := range v.facets {
+		c.counts[i] = make([]int, len(t.values))
+	}
+	for id, n := range counts {
+		fv := v.values[id]
+		c.counts[fv.facet][fv.id] = n
 	}
 	return v, c, nil
 }

@@ -3,9 +3,7 @@ package index
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -273,6 +271,7 @@ func (ix *Index) facetQuery(field string, values []string) query.Query {
 			if strings.EqualFold(t, strings.TrimSpace(v)) {
 				tq := query.NewTermQuery(t)
 				tq.SetField(field)
+				tq.SetBoost(0) // it filters; it does not rank
 				terms = append(terms, tq)
 				break
 			}
@@ -305,64 +304,4 @@ func (ix *Index) facetValues(field string) []string {
 	}
 	ix.facets[field] = vs
 	return vs
-}
-
-// editDistance is how far a term of the typo-tolerant query may be from
-// the terms it matches, by its length: none up to 3 letters, 1 up to 7,
-// 2 beyond. A term with a digit (doc0042, sha256, 10.0.0.1) is matched
-// exactly: another digit is another thing, not a typo.
-func editDistance(term string) int {
-	if strings.ContainsAny(term, "0123456789") {
-		return 0
-	}
-	switch n := utf8.RuneCountInString(term); {
-	case n <= 3:
-		return 0
-	case n <= 7:
-		return 1
-	}
-	return 2
-}
-
-// queryWord is a word of the query and the terms kb's analysis makes of it.
-type queryWord struct {
-	word  string
-	terms []string
-}
-
-// queryWords analyses each word of text with a.
-func queryWords(a analysis.Analyzer, text string) []queryWord {
-	var out []queryWord
-	for _, w := range strings.Fields(text) {
-		if terms := Terms(a, w); len(terms) > 0 {
-			out = append(out, queryWord{word: w, terms: terms})
-		}
-	}
-	return out
-}
-
-// fuzzyQuery is plainQuery with each term matched within its edit
-// distance.
-func fuzzyQuery(words []queryWord) query.Query {
-	var fields []query.Query
-	for _, f := range textFields() {
-		fields = append(fields, fuzzyFieldQuery(words, f))
-	}
-	return query.NewDisjunctionQuery(fields)
-}
-
-// fuzzyFieldQuery is the part of fuzzyQuery on one field.
-func fuzzyFieldQuery(words []queryWord, f textField) query.Query {
-	var terms []query.Query
-	for _, w := range words {
-		for _, t := range w.terms {
-			fq := query.NewFuzzyQuery(t)
-			fq.SetFuzziness(editDistance(t))
-			fq.SetField(f.name)
-			terms = append(terms, fq)
-		}
-	}
-	d := query.NewDisjunctionQuery(terms)
-	d.SetBoost(f.boost)
-	return d
 }

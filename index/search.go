@@ -1,16 +1,13 @@
 package index
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // DefaultHits is how many hits a Request without N gets.
@@ -91,10 +88,10 @@ type Hit struct {
 	Marks   []Mark
 }
 
-// Search runs req on the index. The fields and snippets of hits come from
-// the documents given to the last Update; a hit of a document the index
-// holds but was not given (an Index searched before any Update) has its
-// Path and Score only. An index found damaged while searching is rebuilt
+// Search runs req on the index. The fields and snippets of hits and the
+// facet counts come from the documents given to the last Update: an Index
+// searched before any Update finds the documents it holds, with their
+// Path and Score only, and counts no facets. An index found damaged while searching is rebuilt
 // from the documents of the last Update, with a note, and searched again;
 // without them the search fails with a Corrupt error (and Close removes
 // the index).
@@ -185,41 +182,6 @@ func (ix *Index) searchError(err error, text string, ours bool) error {
 	}
 	ix.corrupt = true
 	return &Error{Kind: Corrupt, Path: ix.path, Detail: err.Error()}
-}
-
-// retryFuzzy tries the typo-tolerant query when the exact words of a
-// plain query find fewer than fewHits documents or one of its terms is in
-// no document, and replaces res by its result when that finds more
-// documents or corrects a term (the documents with the corrected terms
-// then come first).
-func (ix *Index) retryFuzzy(res *Result, text string, filter query.Query, n int) error {
-	a := ix.bleve.Mapping().AnalyzerNamed(AnalyzerName)
-	words := queryWords(a, text)
-	if len(words) == 0 {
-		return nil
-	}
-	v, err := ix.view()
-	if err != nil {
-		return err
-	}
-	corrections, err := ix.corrections(v.r, words)
-	if err != nil {
-		return err
-	}
-	if res.Total >= fewHits && len(corrections) == 0 {
-		return nil
-	}
-	v, c, err := ix.run(fuzzyQuery(words), filter, n, false)
-	if err != nil {
-		return err
-	}
-	if c.total > res.Total || c.total > 0 && len(corrections) > 0 {
-		if *res, err = ix.result(v, c, fuzzyFieldQuery(words, bodyField())); err != nil {
-			return err
-		}
-		res.Fuzzy, res.Corrections = true, corrections
-	}
-	return nil
 }
 
 // allOf is the conjunction of the queries that are not nil, or nil.
@@ -321,107 +283,4 @@ func (ix *Index) bodyLocations(v *view, q query.Query, top []match) (map[uint64]
 		dm.Complete(nil)
 		out[internalNumber(dm.IndexInternalID)] = dm.Locations[FieldBody]
 	}
-}
-
-// corrections finds, for each term of words that no document has in a
-// text field, the closest indexed term: the least edit distance, then the
-// most documents, then the first in order.
-func (ix *Index) corrections(r bleveindex.IndexReader, words []queryWord) ([]Correction, error) {
-	var out []Correction
-	seen := map[string]bool{}
-	for _, w := range words {
-		for _, t := range w.terms {
-			if seen[t] || editDistance(t) == 0 {
-				continue
-			}
-			seen[t] = true
-			found, err := hasTerm(r, t)
-			if err != nil {
-				return nil, err
-			}
-			if found {
-				continue
-			}
-			if to, err := closestTerm(r, t); err != nil {
-				return nil, err
-			} else if to != "" {
-				out = append(out, Correction{From: t, To: to})
-			}
-		}
-	}
-	return out, nil
-}
-
-// hasTerm reports whether a text field of some document has term.
-func hasTerm(r bleveindex.IndexReader, term string) (bool, error) {
-	for _, f := range textFields() {
-		tfr, err := r.TermFieldReader(context.Background(), []byte(term), f.name, false, false, false)
-		if err != nil {
-			return false, err
-		}
-		n := tfr.Count()
-		tfr.Close()
-		if n > 0 {
-			return true, nil
-		}
-	}
-	return false, nil
-}
-
-// closestTerm returns the indexed term of the text fields nearest to term
-// within its edit distance, or "".
-func closestTerm(r bleveindex.IndexReader, term string) (string, error) {
-	fuzzy, ok := r.(bleveindex.IndexReaderFuzzy)
-	if !ok {
-		return "", nil
-	}
-	type candidate struct {
-		term     string
-		distance uint8
-		count    uint64
-	}
-	byTerm := map[string]*candidate{}
-	for _, f := range textFields() {
-		d, err := fuzzy.FieldDictFuzzy(f.name, term, editDistance(term), "")
-		if err != nil {
-			return "", err
-		}
-		for {
-			e, err := d.Next()
-			if err != nil {
-				d.Close()
-				return "", err
-			}
-			if e == nil {
-				break
-			}
-			c := byTerm[e.Term]
-			if c == nil {
-				c = &candidate{term: e.Term, distance: e.EditDistance}
-				byTerm[e.Term] = c
-			}
-			c.count += e.Count
-		}
-		d.Close()
-	}
-	var all []*candidate
-	for _, c := range byTerm {
-		if c.term != term {
-			all = append(all, c)
-		}
-	}
-	if len(all) == 0 {
-		return "", nil
-	}
-	sort.Slice(all, func(i, j int) bool {
-		a, b := all[i], all[j]
-		if a.distance != b.distance {
-			return a.distance < b.distance
-		}
-		if a.count != b.count {
-			return a.count > b.count
-		}
-		return a.term < b.term
-	})
-	return all[0].term, nil
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -215,5 +216,61 @@ func TestHitsCarryTheirDocument(t *testing.T) {
 	}
 	if len(h.Marks) < 3 {
 		t.Errorf("snippet %q marks %v: want the three words", h.Snippet, h.Marks)
+	}
+}
+
+// An Index searched before any Update finds what it holds, with paths
+// and scores only.
+func TestSearchBeforeUpdate(t *testing.T) {
+	dir := writeKB(t, fixtureKB)
+	openAndUpdate(t, dir)
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	res := mustSearch(t, ix, Request{Query: "KubePodCrashLooping"})
+	if len(res.Hits) == 0 || res.Hits[0].Path != "runbooks/kube/crash-looping.md" || res.Hits[0].Score <= 0 || res.Hits[0].Title != "" {
+		t.Errorf("hits %+v", res.Hits)
+	}
+	for f, counts := range res.Facets {
+		if len(counts) > 0 {
+			t.Errorf("facet %s counted %v", f, counts)
+		}
+	}
+}
+
+// Filters leave the scores alone: a filtered search ranks and scores its
+// hits as the same search without the filter does.
+func TestFiltersDoNotChangeScores(t *testing.T) {
+	dir := writeKB(t, fixtureKB)
+	ix, _ := openUpdated(t, dir)
+	for _, tt := range []struct {
+		query string
+		req   Request
+		keep  func(Hit) bool
+	}{
+		{"payments database", Request{Severity: []string{"SEV1"}}, func(h Hit) bool { return h.Severity == "SEV1" }},
+		{"checkout latency", Request{Kind: []string{"postmortem"}, Service: []string{"checkout"}},
+			func(h Hit) bool { return h.Kind == "postmortem" && slices.Contains(h.Services, "checkout") }},
+		{"+payments failover", Request{Tag: []string{"database"}}, func(h Hit) bool { return slices.Contains(h.Tags, "database") }},
+	} {
+		all := mustSearch(t, ix, Request{Query: tt.query, N: 50})
+		tt.req.Query, tt.req.N = tt.query, 50
+		filtered := mustSearch(t, ix, tt.req)
+		var want []Hit
+		for _, h := range all.Hits {
+			if tt.keep(h) {
+				want = append(want, h)
+			}
+		}
+		if len(want) == 0 || len(filtered.Hits) != len(want) {
+			t.Fatalf("%q %+v: %v, want %v", tt.query, tt.req, paths(filtered), want)
+		}
+		for i, h := range filtered.Hits {
+			if h.Path != want[i].Path || math.Abs(h.Score-want[i].Score) > 1e-9*want[i].Score {
+				t.Errorf("%q: hit %d %s %g, want %s %g", tt.query, i, h.Path, h.Score, want[i].Path, want[i].Score)
+			}
+		}
 	}
 }

@@ -67,7 +67,7 @@ func searchCommand() *command {
 			if *f.json {
 				err = writeSearchJSON(stdout, res)
 			} else {
-				err = writeSearchText(stdout, res, req, useColour(stdout))
+				err = writeSearchText(stdout, res, useColour(stdout))
 			}
 			if err != nil {
 				return c.fail(stderr, err)

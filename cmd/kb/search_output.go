@@ -93,7 +93,7 @@ func (t *textWriter) style(code, s string) string {
 	return code + s + styleReset
 }
 
-func writeSearchText(w io.Writer, res index.Result, req index.Request, colour bool) error {
+func writeSearchText(w io.Writer, res index.Result, colour bool) error {
 	t := &textWriter{w: w, colour: colour}
 	if res.Fuzzy {
 		t.printf("%s\n\n", fuzzyNote(res))
