@@ -26,13 +26,13 @@ type view struct {
 	facets []facetTable // in the order of ResultFacets
 	// values numbers the values of all facets together; byDoc lists
 	// each document's, by internal number: one loop per match.
-	values []facetValue
+	values []matchFacetValue
 	byDoc  [][]int32
 }
 
-// facetValue is a value of a facet: the facet's index in ResultFacets and
+// matchFacetValue is a value of a facet: the facet's index in ResultFacets and
 // the value's index in its table.
-type facetValue struct {
+type matchFacetValue struct {
 	facet int
 	id    int32
 }
@@ -106,7 +106,7 @@ func (v *view) load(docs map[string]*Document) error {
 	for i, t := range v.facets {
 		first[i] = int32(len(v.values))
 		for id := range t.values {
-			v.values = append(v.values, facetValue{i, int32(id)})
+			v.values = append(v.values, matchFacetValue{i, int32(id)})
 		}
 	}
 	v.byDoc = make([][]int32, len(v.docs))
