@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"encoding/binary"
+	"math"
 	"sort"
 	"time"
 
@@ -250,6 +251,11 @@ func (ix *Index) run(q, filter query.Query, n int, newestFirst bool) (*view, col
 			break
 		}
 		m := match{num: internalNumber(dm.IndexInternalID), score: dm.Score}
+		if math.IsNaN(m.score) {
+			// A query of zero-weight facet clauses only (+service:x)
+			// scores 0/0 under bleve's query norm: every match ranks alike.
+			m.score = 0
+		}
 		sctx.DocumentMatchPool.Put(dm)
 		c.total++
 		if int(m.num) < len(v.byDoc) {

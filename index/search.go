@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -88,6 +89,29 @@ type Hit struct {
 	Marks   []Mark
 }
 
+// MaxQueryWords is the most words of a query Search reads; the rest of a
+// longer query (a pasted log line, say) is left out, so that it costs no
+// more than a query of this many words.
+const MaxQueryWords = 64
+
+// firstWords returns q cut after its first n words, separated by white
+// space; q itself when it has no more.
+func firstWords(q string, n int) string {
+	words := 0
+	in := false
+	for i, r := range q {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			if words == n {
+				return strings.TrimRightFunc(q[:i], unicode.IsSpace)
+			}
+			words++
+		}
+		in = !space
+	}
+	return q
+}
+
 // Search runs req on the index. The fields and snippets of hits and the
 // facet counts come from the documents given to the last Update: an Index
 // searched before any Update finds the documents it holds, with their
@@ -100,6 +124,7 @@ func (ix *Index) Search(req Request) (Result, error) {
 		return Result{}, &Error{Kind: Closed, Path: ix.path, Detail: "the search index is closed"}
 	}
 	start := time.Now()
+	req.Query = firstWords(req.Query, MaxQueryWords)
 	res, err := ix.search(req)
 	var ie *Error
 	if errors.As(err, &ie) && ie.Kind == Corrupt && ix.given != nil {

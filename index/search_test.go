@@ -274,3 +274,21 @@ func TestFiltersDoNotChangeScores(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstWords(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		n    int
+		want string
+	}{
+		{"disk full", 3, "disk full"},
+		{"  disk   full database now ", 3, "  disk   full database"},
+		{"a b", 0, ""},
+		{"", 2, ""},
+		{"é ü ø å", 2, "é ü"},
+	} {
+		if got := firstWords(tt.q, tt.n); got != tt.want {
+			t.Errorf("firstWords(%q, %d) = %q, want %q", tt.q, tt.n, got, tt.want)
+		}
+	}
+}

@@ -86,6 +86,8 @@ bleve's query-string syntax works too: "a phrase", +required, -excluded,
 and FIELD:VALUE on title, names, body, kind, severity, status, service,
 tag, owner, alert, date or ttr (minutes to resolve, e.g. ttr:>60);
 service:payments without + or - filters the hits as --service does.
+Put -- before a query that starts with - (kb search -- -staging disk).
+A query is read up to its first 64 words.
 When plain words find fewer than three documents, or one of them is in no
 document, kb looks again allowing a typo or two per word, and says so.
 

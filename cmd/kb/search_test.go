@@ -212,3 +212,20 @@ func TestSearchFollowsChanges(t *testing.T) {
 		t.Errorf("exit %d, %s", code, out)
 	}
 }
+
+// A query of required facet clauses only lists the documents they select,
+// in JSON too (their scores are zero, never NaN).
+func TestSearchFacetClausesOnly(t *testing.T) {
+	dir := acmeCopy(t)
+	for _, q := range [][]string{{"+service:payments"}, {"+severity:SEV1", "+kind:postmortem"}} {
+		args := append([]string{"search", "--dir", dir, "--json"}, q...)
+		code, out, errOut := kbRun(t, args...)
+		var got struct {
+			Total int
+			Hits  []struct{ Score float64 }
+		}
+		if code != 0 || json.Unmarshal([]byte(out), &got) != nil || got.Total == 0 {
+			t.Errorf("%q: exit %d, stderr %q, total %d", q, code, errOut, got.Total)
+		}
+	}
+}
