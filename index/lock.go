@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"time"
+
+	"github.com/kb-tools/kb/internal/filelock"
 )
 
 // defaultLockWait is how long Open waits for another process to let the
@@ -25,13 +27,13 @@ type indexLock struct {
 // lockIndex takes the lock in file p, waiting at most wait for another
 // holder to let it go.
 func lockIndex(p string, wait time.Duration) (*indexLock, error) {
-	f, err := openLockFile(p)
+	f, err := filelock.Open(p)
 	if err != nil {
 		return nil, fmt.Errorf("opening the index lock: %w", err)
 	}
 	deadline := time.Now().Add(wait)
 	for {
-		ok, err := tryLock(f)
+		ok, err := filelock.TryLock(f)
 		if err != nil {
 			f.Close()
 			return nil, fmt.Errorf("locking %s: %w", p, err)

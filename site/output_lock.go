@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+
+	"github.com/kb-tools/kb/internal/filelock"
 )
 
 // outputLock is the advisory lock on the lock file beside an output, held
@@ -25,11 +27,11 @@ func lockOutput(pl place, noWait bool, onWait func()) (*outputLock, error) {
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	f, err := openLockFile(pl.lock)
+	f, err := filelock.Open(pl.lock)
 	if err != nil {
 		return nil, err
 	}
-	locked, err := tryLock(f)
+	locked, err := filelock.TryLock(f)
 	if err == nil && !locked {
 		if noWait {
 			f.Close()
@@ -39,7 +41,7 @@ func lockOutput(pl place, noWait bool, onWait func()) (*outputLock, error) {
 		if onWait != nil {
 			onWait()
 		}
-		err = waitLock(f)
+		err = filelock.Wait(f)
 	}
 	if err != nil {
 		f.Close()

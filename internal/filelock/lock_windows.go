@@ -1,6 +1,6 @@
 //go:build windows
 
-package site
+package filelock
 
 import (
 	"errors"
@@ -9,13 +9,13 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// openLockFile opens (making it when missing) the lock file.
-func openLockFile(p string) (*os.File, error) {
+// Open opens (making it when missing) the lock file.
+func Open(p string) (*os.File, error) {
 	return os.OpenFile(p, os.O_RDWR|os.O_CREATE, 0o644)
 }
 
-// tryLock takes LockFileEx's exclusive lock on f if no one holds it.
-func tryLock(f *os.File) (bool, error) {
+// TryLock takes LockFileEx's exclusive lock on f if no one holds it.
+func TryLock(f *os.File) (bool, error) {
 	err := lockFile(f, windows.LOCKFILE_EXCLUSIVE_LOCK|windows.LOCKFILE_FAIL_IMMEDIATELY)
 	if errors.Is(err, windows.ERROR_LOCK_VIOLATION) {
 		return false, nil
@@ -23,8 +23,8 @@ func tryLock(f *os.File) (bool, error) {
 	return err == nil, err
 }
 
-// waitLock takes the exclusive lock on f, waiting for its holder.
-func waitLock(f *os.File) error {
+// Wait takes the exclusive lock on f, waiting for its holder.
+func Wait(f *os.File) error {
 	return lockFile(f, windows.LOCKFILE_EXCLUSIVE_LOCK)
 }
 

@@ -1,6 +1,6 @@
 //go:build unix && !aix
 
-package site
+package filelock
 
 import (
 	"errors"
@@ -10,9 +10,9 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// openLockFile opens (making it when missing) the lock file, never
+// Open opens (making it when missing) the lock file, never
 // through a link and never waiting on a FIFO put in its place.
-func openLockFile(p string) (*os.File, error) {
+func Open(p string) (*os.File, error) {
 	f, err := os.OpenFile(p, os.O_RDONLY|os.O_CREATE|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0o644)
 	if err != nil {
 		return nil, err
@@ -27,8 +27,8 @@ func openLockFile(p string) (*os.File, error) {
 	return f, nil
 }
 
-// tryLock takes flock(2)'s exclusive lock on f if no one holds it.
-func tryLock(f *os.File) (bool, error) {
+// TryLock takes flock(2)'s exclusive lock on f if no one holds it.
+func TryLock(f *os.File) (bool, error) {
 	err := flock(f, unix.LOCK_EX|unix.LOCK_NB)
 	if errors.Is(err, unix.EWOULDBLOCK) {
 		return false, nil
@@ -36,8 +36,8 @@ func tryLock(f *os.File) (bool, error) {
 	return err == nil, err
 }
 
-// waitLock takes the exclusive lock on f, waiting for its holder.
-func waitLock(f *os.File) error {
+// Wait takes the exclusive lock on f, waiting for its holder.
+func Wait(f *os.File) error {
 	return flock(f, unix.LOCK_EX)
 }
 
