@@ -18,7 +18,8 @@ const DefaultHits = 10
 // tried again with typo tolerance (as is one with a word no document has).
 const fewHits = 3
 
-// ResultFacets are the facets a Result counts, in the order they are shown.
+// ResultFacets are the facets a Result counts and the static index lists,
+// in the order kb search and the search page show them.
 func ResultFacets() []string {
 	return []string{FieldKind, FieldSeverity, FieldService, FieldTag, FieldOwner}
 }

@@ -18,27 +18,6 @@ import (
 // numbered by kind and first service (see orderDocs), so the kind and
 // service lists are mostly long runs.
 
-// staticFacetNames are the facets of the static index, in the order the
-// search page shows them.
-func staticFacetNames() []string {
-	return []string{"kind", "severity", "service", "tag", "owner"}
-}
-
-// staticFacetValues are the values of facet name for d.
-func staticFacetValues(d *Document, name string) []string {
-	switch name {
-	case "kind":
-		return []string{d.Kind}
-	case "severity":
-		return []string{d.Severity}
-	case "service":
-		return d.Services
-	case "tag":
-		return d.Tags
-	}
-	return d.Owners
-}
-
 // facetGroupValues is how many values a group file holds, and
 // maxFacetGroups how many group files a facet has at most: a facet of
 // more values has larger groups after the first, which is what the
@@ -88,12 +67,12 @@ type facetSet struct {
 // (filters match values case-insensitively).
 func collectFacets(docs []Document, severities []string) []facet {
 	var out []facet
-	for _, name := range staticFacetNames() {
+	for _, name := range ResultFacets() {
 		byKey := map[string]*facetValue{}
 		spellings := map[string]map[string]int{}
 		for d := range docs {
 			seen := map[string]bool{}
-			for _, v := range staticFacetValues(&docs[d], name) {
+			for _, v := range facetValuesOf(&docs[d], name) {
 				key := strings.ToLower(v)
 				if v == "" || seen[key] {
 					continue
