@@ -161,7 +161,7 @@ func cutSnippet(body string, begin int, spans []span) (string, []Mark) {
 		if next < len(spans) && spans[next].start == i {
 			c.flushSpace()
 			start := c.out.Len()
-			c.out.WriteString(cleanMark(body[i:spans[next].end]))
+			c.out.WriteString(Printable(body[i:spans[next].end]))
 			c.marks = append(c.marks, Mark{start, c.out.Len()})
 			i = spans[next].end
 			next++
@@ -249,8 +249,10 @@ func isNoise(r rune) bool {
 	return unicode.IsControl(r) || r == utf8.RuneError || unicode.Is(unicode.Cf, r)
 }
 
-// cleanMark returns a matched word with control characters left out.
-func cleanMark(s string) string {
+// Printable returns s with its control and format characters left out,
+// which a terminal would obey: a matched word of a snippet, or a title or
+// facet value that kb search prints.
+func Printable(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
 			return -1

@@ -6,7 +6,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/kb-tools/kb/index"
 )
@@ -103,7 +102,7 @@ func writeSearchText(w io.Writer, res index.Result, colour bool) error {
 		return t.err
 	}
 	for i, h := range res.Hits {
-		t.printf("%2d. %s\n", i+1, t.style(styleTitle, printable(h.Title)))
+		t.printf("%2d. %s\n", i+1, t.style(styleTitle, index.Printable(h.Title)))
 		t.printf("    %s\n", t.style(styleMeta, hitMeta(h)))
 		if h.Snippet != "" {
 			t.printf("    %s\n", t.marked(h.Snippet, h.Marks))
@@ -130,7 +129,7 @@ func fuzzyNote(res index.Result) string {
 	}
 	var parts []string
 	for _, c := range res.Corrections {
-		parts = append(parts, printable(c.From)+" → "+printable(c.To))
+		parts = append(parts, index.Printable(c.From)+" → "+index.Printable(c.To))
 	}
 	return "No exact match for some words: showing close matches (" + strings.Join(parts, ", ") + ")."
 }
@@ -145,7 +144,7 @@ func hitMeta(h index.Hit) string {
 		parts = append(parts, h.Severity)
 	}
 	parts = append(parts, h.URL)
-	return printable(strings.Join(parts, " · "))
+	return index.Printable(strings.Join(parts, " · "))
 }
 
 // marked returns the snippet with its marks styled.
@@ -192,18 +191,7 @@ func facetLine(counts map[string]int) string {
 			parts = append(parts, fmt.Sprintf("and %d more", len(all)-i))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s %d", printable(x.v), x.n))
+		parts = append(parts, fmt.Sprintf("%s %d", index.Printable(x.v), x.n))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// printable leaves out the control and format characters of s, which a
-// terminal would obey.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-			return -1
-		}
-		return r
-	}, s)
 }
