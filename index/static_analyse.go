@@ -9,7 +9,8 @@ import (
 	"github.com/kb-tools/kb/internal/work"
 )
 
-// The text fields of the static index, in the order its files list them.
+// The text fields of the static index, in the order of textFields and of
+// its files.
 const (
 	fieldTitle = iota
 	fieldNames
@@ -20,7 +21,7 @@ const (
 // fieldName and fieldBoost name and weigh a text field as the bleve index
 // does.
 func fieldName(f int) string {
-	return [numFields]string{"title", "names", "body"}[f]
+	return [numFields]string{FieldTitle, FieldNames, FieldBody}[f]
 }
 
 func fieldBoost(f int) float64 {
