@@ -39,13 +39,19 @@ func (s *scanner) itemLine(n, off int, l []byte, indent int) {
 	rest := l[j:]
 	w, k := indentOf(rest)
 	marker := 0
+	if s.prevBlank {
+		s.list.closeTo(indent)
+	}
 	if m := listMarker(rest[k:]); m > 0 && w <= 3 && !isThematicBreak(rest[k:]) {
 		marker = m
 		mw, _ := indentOf(rest[k+m:])
 		if mw > 4 || k+m == len(rest) {
 			mw = 1
 		}
-		s.list.nested = append(s.list.nested, min(inner, indent)+w+m+mw)
+		col := min(inner, indent) + w
+		s.list.nested = append(s.list.nested, col+m+mw)
+		s.list.closeTo(col)
+		s.list.open = append(s.list.open, col+m+mw)
 	}
 	s.list.inPara = false
 	at := off + j + k
@@ -69,7 +75,7 @@ func (s *scanner) itemLine(n, off int, l []byte, indent int) {
 			s.nestedItem(n, at, rest[k:], marker)
 			s.text(n, at, off+len(l))
 		case isATXHeading(rest[k:]):
-			s.atxHeading(n, off, l, j+k, len(s.list.nested)+1)
+			s.atxHeading(n, off, l, j+k, len(s.list.open)+1)
 		default:
 			s.event(ThematicBreak, n, at)
 			s.send()
@@ -92,7 +98,7 @@ func (s *scanner) itemLine(n, off int, l []byte, indent int) {
 // paraLine reports a paragraph line of a list item and reads it for links.
 func (s *scanner) paraLine(n, from, end int, lead bool) {
 	e := s.event(ParagraphLine, n, from)
-	e.Text, e.Depth, e.ItemText = Segment{from, end}, len(s.list.nested)+1, lead
+	e.Text, e.Depth, e.ItemText = Segment{from, end}, len(s.list.open)+1, lead
 	s.send()
 	s.text(n, from, end)
 }
@@ -101,7 +107,7 @@ func (s *scanner) paraLine(n, from, end int, lead bool) {
 // bytes long at the start of rest (at offset at).
 func (s *scanner) nestedItem(n, at int, rest []byte, m int) {
 	s.list.lead = true
-	s.itemEvent(n, at, rest, m, len(s.list.nested))
+	s.itemEvent(n, at, rest, m, len(s.list.open))
 }
 
 // itemEvent reports the item whose marker of m bytes opens rest (at
@@ -170,11 +176,11 @@ func (s *scanner) startItem(n, off int, l []byte, indent, i, m int) {
 		content = indent + m + 1 // code or nothing after the marker
 	}
 	if !s.list.active {
-		s.list = listState{active: true, nested: s.list.nested[:0]}
+		s.list = listState{active: true, nested: s.list.nested[:0], open: s.list.open[:0]}
 	}
 	s.list.contentIndent = content
 	s.list.lead, s.list.inPara = true, true
-	s.list.nested = s.list.nested[:0]
+	s.list.nested, s.list.open = s.list.nested[:0], s.list.open[:0]
 	s.itemEvent(n, off+i, l[i:], m, 0)
 	if text := s.ev.Text; text.Len() > 0 {
 		s.text(n, text.Start, off+len(l))
@@ -192,7 +198,7 @@ func (s *scanner) endList() {
 		s.event(ItemEnd, 0, 0)
 		s.send()
 	}
-	s.list = listState{nested: s.list.nested[:0]}
+	s.list = listState{nested: s.list.nested[:0], open: s.list.open[:0]}
 }
 
 // endItem reports the end of the current top-level item.
@@ -229,4 +235,12 @@ func (s *scanner) tableRow(n, off int, l []byte) {
 		e.Col = s.col(e.Cells[0].Start)
 	}
 	s.send()
+}
+
+// closeTo closes the nested items whose content starts right of column
+// col, as a line at col that is no lazy continuation does.
+func (l *listState) closeTo(col int) {
+	for len(l.open) > 0 && l.open[len(l.open)-1] > col {
+		l.open = l.open[:len(l.open)-1]
+	}
 }

@@ -68,8 +68,10 @@ type listState struct {
 	lead   bool
 	inPara bool
 	// nested holds the content indents of the nested items open inside
-	// the current top-level item, innermost last.
-	nested []int
+	// the current top-level item, innermost last. It only grows between
+	// blank lines; open, the content indents of the nested items still
+	// open, gives an item's depth.
+	nested, open []int
 }
 
 type quoteState struct {
