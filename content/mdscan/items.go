@@ -219,6 +219,9 @@ func (s *scanner) startTable(delim []byte) {
 	e := s.event(TableRow, header.n, header.off)
 	e.Header, e.Text = true, Segment{header.off, header.end}
 	e.Cells = appendCells(e.Cells, s.src[header.off:header.end], header.off, -1)
+	if len(e.Cells) > 0 {
+		e.Col = s.col(e.Cells[0].Start)
+	}
 	s.send()
 }
 
