@@ -12,7 +12,9 @@ import (
 // that it finds what a full CommonMark parse (goldmark) does.
 type blockScanner struct {
 	doc *Doc
-	src []byte // the whole source; events' offsets are into the body
+	// vocab says which headings open action-item and timeline sections.
+	vocab *Vocabulary
+	src   []byte // the whole source; events' offsets are into the body
 	// base and lineBase turn the body's offsets and lines into the
 	// source's.
 	base, lineBase int
@@ -52,9 +54,9 @@ type listItem struct {
 // links from its body and returns the text of the first H1. When the body
 // would cost the renderer work out of proportion to its size, it stops
 // and says where and why instead.
-func scanBlocks(doc *Doc) (string, *bodyHalt) {
+func scanBlocks(doc *Doc, vocab *Vocabulary) (string, *bodyHalt) {
 	body := doc.Source[doc.BodyOffset:]
-	s := &blockScanner{doc: doc, src: doc.Source, base: doc.BodyOffset, lineBase: doc.BodyLine - 1,
+	s := &blockScanner{doc: doc, vocab: vocab, src: doc.Source, base: doc.BodyOffset, lineBase: doc.BodyLine - 1,
 		clock: newTimelineClock(doc), ids: map[string]bool{}, idCount: map[string]int{}}
 	s.refs = mdscan.ReadRefs(body)
 	mdscan.Scan(body, s.event, mdscan.WithRefs(s.refs))
@@ -210,9 +212,9 @@ func (s *blockScanner) heading(level int, raw, idSource string, pos Pos) {
 	}
 	s.ctx, s.ctxLvl = ctxOther, level
 	switch {
-	case IsActionHeading(title):
+	case s.vocab.Is(SectionActionItems, title):
 		s.ctx = ctxActions
-	case IsTimelineHeading(title):
+	case s.vocab.Is(SectionTimeline, title):
 		s.ctx = ctxTimeline
 	}
 }
