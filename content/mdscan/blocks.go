@@ -168,6 +168,12 @@ func (s *scanner) topLine(n, off int, l []byte, indent, i int) {
 	}
 	s.endCode()
 	switch {
+	case indent >= 4 && s.table == nil:
+		// A paragraph's continuation: nothing indented so starts a block.
+		s.para = append(s.para, textLine{n: n, off: off + i, end: off + len(l)})
+		s.text(n, off+i, off+len(l))
+	case indent >= 4:
+		s.tableRow(n, off, l)
 	case isATXHeading(rest):
 		s.flushPara()
 		s.endTable()

