@@ -86,15 +86,18 @@ func (s *fieldSums) score(num, n int) float64 {
 	return total * (float64(fields) / float64(numFields))
 }
 
-// grow makes room for internal number num.
+// grow makes room for internal number num, and more, so that numbers
+// that arrive one above the other cost few copies.
 func (s *fieldSums) grow(num int) {
-	for len(s.matched) <= num {
-		for f := range numFields {
-			s.sum[f] = append(s.sum[f], 0)
-			s.count[f] = append(s.count[f], 0)
-		}
-		s.matched = append(s.matched, false)
+	if num < len(s.matched) {
+		return
 	}
+	n := max(num+1, 2*len(s.matched))
+	for f := range numFields {
+		s.sum[f] = append(s.sum[f], make([]float64, n-len(s.sum[f]))...)
+		s.count[f] = append(s.count[f], make([]int32, n-len(s.count[f]))...)
+	}
+	s.matched = append(s.matched, make([]bool, n-len(s.matched))...)
 }
 
 // termReader is one query term's postings in one field, with its weight.
