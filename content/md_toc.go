@@ -28,8 +28,18 @@ func (tocExtension) Extend(m goldmark.Markdown) {
 // KindTOC is the node kind of a table of contents.
 var KindTOC = ast.NewNodeKind("TOC")
 
-// tocNode stands where the [[_TOC_]] tag was.
-type tocNode struct{ ast.BaseBlock }
+// tocNode stands where the [[_TOC_]] tag was. The tags of one document
+// share their headings, listed once, when the first is written.
+type tocNode struct {
+	ast.BaseBlock
+	headings *tocHeadings
+}
+
+// tocHeadings lists a document's headings once, however many tags it has.
+type tocHeadings struct {
+	done    bool
+	entries []tocEntry
+}
 
 // Kind implements ast.Node.
 func (*tocNode) Kind() ast.NodeKind { return KindTOC }
@@ -62,8 +72,9 @@ func (tocTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.
 		}
 		return ast.WalkContinue, nil
 	})
+	shared := &tocHeadings{}
 	for _, p := range tags {
-		p.Parent().ReplaceChild(p.Parent(), p, &tocNode{})
+		p.Parent().ReplaceChild(p.Parent(), p, &tocNode{headings: shared})
 	}
 }
 
@@ -85,11 +96,15 @@ func renderTOC(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	root := node
-	for root.Parent() != nil {
-		root = root.Parent()
+	h := node.(*tocNode).headings
+	if !h.done {
+		root := node
+		for root.Parent() != nil {
+			root = root.Parent()
+		}
+		h.entries, h.done = tocEntries(root, src), true
 	}
-	entries := tocEntries(root, src)
+	entries := h.entries
 	if len(entries) == 0 {
 		return ast.WalkContinue, nil
 	}
