@@ -110,7 +110,7 @@ func (r *bodyRenderer) resolve(from, fromURL, dest string) string {
 	if !ok {
 		return dest
 	}
-	page = relPath(fromURL, page)
+	page = pageFile(relPath(fromURL, page))
 	if u.Fragment != "" {
 		page += "#" + u.Fragment
 	}

@@ -101,6 +101,8 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 		Today:         time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC),
 		severityOrder: kb.Config.Severities, staleDays: kb.Config.StaleDays, dates: kb.Config.Dates,
 	}
+	feedBase, feedNote := absoluteBase(baseURL)
+	sd.Feed = feedNote == ""
 	var history map[string]*gitInfo
 	if !opts.NoGit {
 		history = gitHistory(kb.Root)
@@ -145,12 +147,11 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 		}
 	}
 	res := Result{Docs: len(docs), Pages: len(docs) + len(pages)}
-	base, note := absoluteBase(baseURL)
-	if note != "" {
-		res.Notes = append(res.Notes, note)
+	if !sd.Feed {
+		res.Notes = append(res.Notes, feedNote)
 		return res, nil
 	}
-	return res, writeFeeds(sd, append(pages, docs...), base, out)
+	return res, writeFeeds(sd, append(pages, docs...), feedBase, out)
 }
 
 // layoutOf names the layout of a document's page.

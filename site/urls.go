@@ -94,6 +94,17 @@ func cleanJoin(from, rel string) string {
 	return path.Clean(path.Join(path.Dir(from), rel))
 }
 
+// pageFile names the index.html of a link to a folder ("../runbooks/" is
+// "../runbooks/index.html"): a site opened from disk (file://) shows a
+// folder's listing, not its index page, and every static host serves the
+// file as well.
+func pageFile(link string) string {
+	if link == "" || strings.HasSuffix(link, "/") {
+		return link + "index.html"
+	}
+	return link
+}
+
 // relPath returns the relative link from the page at site path from (a
 // folder such as "/postmortems/x/") to the site path target.
 func relPath(from, target string) string {
