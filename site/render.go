@@ -22,14 +22,17 @@ import (
 type bodyRenderer struct {
 	md     goldmark.Markdown
 	byPath map[string]string // document path → site path
-	buf    bytes.Buffer
-	w      *bufio.Writer
+	// files publishes the other files that documents link to; nil
+	// leaves those links as they are.
+	files *assets
+	buf   bytes.Buffer
+	w     *bufio.Writer
 }
 
 // newBodyRenderer returns a renderer using md, which links to the pages of
-// the documents in byPath.
-func newBodyRenderer(md goldmark.Markdown, byPath map[string]string) *bodyRenderer {
-	r := &bodyRenderer{md: md, byPath: byPath}
+// the documents in byPath and to the files that files publishes.
+func newBodyRenderer(md goldmark.Markdown, byPath map[string]string, files *assets) *bodyRenderer {
+	r := &bodyRenderer{md: md, byPath: byPath, files: files}
 	r.w = bufio.NewWriterSize(&r.buf, 16<<10)
 	return r
 }
@@ -60,7 +63,13 @@ func (r *bodyRenderer) renderMarkdown(path, url string, src []byte, title string
 	root := r.md.Parser().Parse(text.NewReader(src))
 	removeTitleHeading(root, src, title)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := n.(*ast.Link); ok && entering {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
+			l.Destination = []byte(r.resolve(path, url, string(l.Destination)))
+		case *ast.Image:
 			l.Destination = []byte(r.resolve(path, url, string(l.Destination)))
 		}
 		return ast.WalkContinue, nil
@@ -96,18 +105,29 @@ func removeTitleHeading(root ast.Node, src []byte, title string) {
 	}
 }
 
-// resolve rewrites a relative link to a markdown file of the KB into the
-// link to its page, keeping any #fragment. Other links are returned as is.
+// resolve rewrites a link from the document at from, whose page is at
+// fromURL, for the page's place in the site: a link to a markdown file of
+// the KB leads to its page, keeping any #fragment; a link to another file
+// of the KB (an image, a PDF) to its copy in the site. Links are read
+// relative to the document, or from the KB root when they start with /.
+// Other links are returned as they are.
 func (r *bodyRenderer) resolve(from, fromURL, dest string) string {
 	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+	if err != nil {
 		return dest
 	}
-	if !content.IsMarkdown(u.Path) {
-		return dest
-	}
-	page, ok := r.byPath[cleanJoin(from, u.EscapedPath())]
+	target, ok := kbTarget(from, u)
 	if !ok {
+		return dest
+	}
+	page, ok := r.byPath[target]
+	if !ok {
+		if r.files == nil {
+			return dest
+		}
+		if site, ok := r.files.publish(target); ok {
+			return fileLink(fromURL, site, u)
+		}
 		return dest
 	}
 	page = pageFile(relPath(fromURL, page))

@@ -120,8 +120,9 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 		docs[i] = &page{Title: d.Title, ListTitle: listText(d.Title), URL: urls[d], Doc: d, Durations: durations(d), Site: sd, Git: history[d.Path], Layout: layoutOf(d)}
 		docs[i].setLinks()
 	}
+	files := newAssets(kb.Files, kb.Config.Limits.File(), out)
 	newRenderer := func() *bodyRenderer {
-		return newBodyRenderer(content.NewMarkdown(kb.Config.UnsafeHTML), byPath)
+		return newBodyRenderer(content.NewMarkdown(kb.Config.UnsafeHTML), byPath, files)
 	}
 	ahead := renderBodiesAhead(docs, newRenderer)
 	buildModel(sd, docs, kb.Config.StaleDays)
@@ -135,6 +136,9 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	if serr := waitSearch(); err == nil {
 		err = serr
 	}
+	if ferr := files.err(); err == nil {
+		err = ferr
+	}
 	if err != nil {
 		return Result{}, err
 	}
@@ -146,7 +150,7 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 			return Result{}, err
 		}
 	}
-	res := Result{Docs: len(docs), Pages: len(docs) + len(pages)}
+	res := Result{Docs: len(docs), Pages: len(docs) + len(pages), Notes: files.notes()}
 	if !sd.Feed {
 		res.Notes = append(res.Notes, feedNote)
 		return res, nil
