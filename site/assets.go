@@ -49,8 +49,8 @@ func newAssets(files *content.Files, limit content.Limit, out *output) *assets {
 
 // publish copies the KB file at the slash path rel into the site, the
 // first time it is asked for, and returns its site path; false when the
-// file is not published (missing, a folder, a document, hidden, not the
-// KB's own, or over the limit).
+// file is not published (missing, a folder, a document, not the KB's own,
+// in .git, or over the limit).
 func (a *assets) publish(rel string) (string, bool) {
 	if !publishable(rel) {
 		return "", false
@@ -67,18 +67,11 @@ func (a *assets) publish(rel string) (string, bool) {
 }
 
 // publishable reports whether a KB path may be published as a file: not
-// outside the KB, not a markdown file (documents become pages, and one
-// that kb.yaml ignores stays out), nothing hidden (.git, .env).
+// outside the KB, and not a markdown file (documents become pages, and one
+// that kb.yaml ignores stays out). content.Files refuses the rest: links
+// out of the KB and into .git.
 func publishable(rel string) bool {
-	if rel == "." || rel == ".." || strings.HasPrefix(rel, "../") || strings.HasPrefix(rel, "/") || content.IsMarkdown(rel) {
-		return false
-	}
-	for _, seg := range strings.Split(rel, "/") {
-		if strings.HasPrefix(seg, ".") {
-			return false
-		}
-	}
-	return true
+	return rel != "." && rel != ".." && !strings.HasPrefix(rel, "../") && !strings.HasPrefix(rel, "/") && !content.IsMarkdown(rel)
 }
 
 // copy reads rel and writes it into the site. It returns whether it did,

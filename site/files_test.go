@@ -114,18 +114,20 @@ func TestLinkedFilesAreCopied(t *testing.T) {
 }
 
 // TestLinkedFilesStayInsideTheKB checks that a link to a symbolic link
-// that leads out of the KB, or into its .git folder, publishes nothing.
+// that leads out of the KB, or into its .git folder, or to .git itself,
+// publishes nothing, while a file in another hidden folder (.github, say)
+// is published as any other.
 func TestLinkedFilesStayInsideTheKB(t *testing.T) {
 	dir := t.TempDir()
 	kbtest.WriteTree(t, dir, `
 -- postmortems/leak.md --
 # Leak
 
-![secret](secret.png) ![git](git.png) ![hidden](.hidden/x.png) ![ok](ok.png)
+![secret](secret.png) ![git](git.png) ![config](../.git/config) ![ok](ok.png) ![badge](/.github/badge.svg)
 -- postmortems/ok.png --
 fine
--- postmortems/.hidden/x.png --
-hidden
+-- .github/badge.svg --
+<svg/>
 -- .git/config --
 [core]
 `)
@@ -139,7 +141,8 @@ hidden
 		}
 	}
 	out := buildDir(t, dir, Options{NoGit: true})
-	assertFileContent(t, out, "postmortems/leak/index.html", `src="secret.png"`, `src="git.png"`, `src=".hidden/x.png"`, `src="../../files/postmortems/ok.png"`)
+	assertFileContent(t, out, "postmortems/leak/index.html", `src="secret.png"`, `src="git.png"`, `src="../.git/config"`,
+		`src="../../files/postmortems/ok.png"`, `src="../../files/.github/badge.svg"`)
 	var published []string
 	_ = filepath.WalkDir(filepath.Join(out, "files"), func(p string, e os.DirEntry, err error) error {
 		if err == nil && !e.IsDir() {
@@ -148,7 +151,7 @@ hidden
 		}
 		return nil
 	})
-	if !slices.Equal(published, []string{"files/postmortems/ok.png"}) {
-		t.Errorf("published %q, want only files/postmortems/ok.png", published)
+	if want := []string{"files/.github/badge.svg", "files/postmortems/ok.png"}; !slices.Equal(published, want) {
+		t.Errorf("published %q, want only %q", published, want)
 	}
 }
