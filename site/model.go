@@ -56,6 +56,9 @@ type page struct {
 	Layout  string
 	Doc     *content.Doc
 	Content template.HTML
+	// ActionsInBody says Content shows the action table where the body
+	// wrote its action items, so the page shows no second one.
+	ActionsInBody bool
 	// bodyDone says Content holds the rendered body, or bodyErr why not.
 	bodyDone bool
 	bodyErr  error

@@ -9,7 +9,9 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/kb-tools/kb/content"
 	"github.com/kb-tools/kb/internal/work"
@@ -32,17 +34,24 @@ type bodyRenderer struct {
 // newBodyRenderer returns a renderer using md, which links to the pages of
 // the documents in byPath and to the files that files publishes.
 func newBodyRenderer(md goldmark.Markdown, byPath map[string]string, files *assets) *bodyRenderer {
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(actionsSpotRenderer{}, 500)))
 	r := &bodyRenderer{md: md, byPath: byPath, files: files}
 	r.w = bufio.NewWriterSize(&r.buf, 16<<10)
 	return r
 }
 
-// render returns the HTML of d's body, to be published at the site path url.
-func (r *bodyRenderer) render(d *content.Doc, url string) (template.HTML, error) {
+// render returns the HTML of d's body, to be published at the site path
+// url, and whether it holds the marker of the action table in place of
+// the body's action items (see placeBodyActions).
+func (r *bodyRenderer) render(d *content.Doc, url string) (template.HTML, bool, error) {
 	if d.PlainBody {
-		return plainBodyHTML(d.Body()), nil
+		return plainBodyHTML(d.Body()), false, nil
 	}
-	return r.renderMarkdown(d.Path, url, d.Body(), d.Title)
+	var actionsOf *content.Doc
+	if d.Kind == content.KindPostmortem {
+		actionsOf = d
+	}
+	return r.renderMarkdown(d.Path, url, d.Body(), d.Title, actionsOf)
 }
 
 // plainBodyHTML shows a body that would cost the renderer work out of
@@ -59,9 +68,13 @@ func plainBodyHTML(body []byte) template.HTML {
 
 // renderMarkdown renders markdown from the document at path, for the page at
 // url; a first H1 equal to title is left out, the page header shows it.
-func (r *bodyRenderer) renderMarkdown(path, url string, src []byte, title string) (template.HTML, error) {
+// With actionsOf, the postmortem src is the body of, the blocks that hold
+// its action items give way to the marker of kb's table, and it reports
+// whether they did.
+func (r *bodyRenderer) renderMarkdown(path, url string, src []byte, title string, actionsOf *content.Doc) (template.HTML, bool, error) {
 	root := r.md.Parser().Parse(text.NewReader(src))
 	removeTitleHeading(root, src, title)
+	placed := actionsOf != nil && placeBodyActions(root, src, actionsOf)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -79,12 +92,12 @@ func (r *bodyRenderer) renderMarkdown(path, url string, src []byte, title string
 	// A bufio.Writer is taken as it is; any other writer is wrapped in a
 	// new one for each document.
 	if err := r.md.Renderer().Render(r.w, src, root); err != nil {
-		return "", err
+		return "", false, err
 	}
 	if err := r.w.Flush(); err != nil {
-		return "", err
+		return "", false, err
 	}
-	return template.HTML(r.buf.String()), nil
+	return template.HTML(r.buf.String()), placed, nil
 }
 
 // removeTitleHeading drops the first top-level H1 when it repeats the
@@ -168,7 +181,7 @@ func lessons(sd *siteData, newRenderer func() *bodyRenderer) []*lesson {
 func lessonOf(p *page, r *bodyRenderer) *lesson {
 	l := &lesson{Page: p, Insight: p.Doc.Meta.Insight, Guardrails: p.Doc.Meta.Guardrails, Runbooks: p.Runbooks}
 	if src := sectionSource(p.Doc, lessonHeadings); len(src) > 0 {
-		if html, err := r.renderMarkdown(p.Doc.Path, "/lessons/", src, ""); err == nil {
+		if html, _, err := r.renderMarkdown(p.Doc.Path, "/lessons/", src, "", nil); err == nil {
 			l.Section = html
 		}
 	}

@@ -6,6 +6,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 	"math"
 	"strings"
 	"sync/atomic"
@@ -239,6 +240,13 @@ func renderPage(r *bodyRenderer, tpl *layouts, out *output, p *page, buf *bytes.
 		where = p.Doc.Path
 		if err := p.renderBody(r); err != nil {
 			return fmt.Errorf("%s: %w", where, err)
+		}
+		if p.ActionsInBody {
+			buf.Reset()
+			if err := tpl.partial(buf, p.Layout, "actions", []any{p, p.Actions, false}); err != nil {
+				return fmt.Errorf("%s: %w", where, err)
+			}
+			p.Content = spliceActions(p.Content, template.HTML(buf.String()))
 		}
 	}
 	buf.Reset()
