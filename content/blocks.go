@@ -18,14 +18,12 @@ type blockScanner struct {
 	vocab *Vocabulary
 	src   []byte
 	h1    string
-	clock *timelineClock
+	// forms reads action items and timeline entries from the blocks.
+	forms *formReader
 	ids   map[string]bool
 	// idCount is the last suffix given to each anchor, so that repeats
 	// are numbered on from there rather than retried from 1.
 	idCount map[string]int
-
-	ctx    sectionContext
-	ctxLvl int
 
 	fence       fence
 	html        int // the open HTML block's kind (1-7), 0 for none
@@ -71,15 +69,13 @@ type fence struct {
 }
 
 type tableState struct {
-	fields []string // action-item fields of the columns, in an action section
-	cols   int
+	cols int
 }
 
 // listState is the top-level list being read, and its current item.
 type listState struct {
 	active        bool
 	contentIndent int
-	item          *listItem
 	// itemText reports that the item's first paragraph is still open;
 	// inPara that some paragraph of the item is, which a lazy line may
 	// continue.
@@ -88,13 +84,6 @@ type listState struct {
 	// nested holds the content indents of the nested items open inside
 	// the current top-level item, innermost last.
 	nested []int
-}
-
-type listItem struct {
-	n, off int // where the item's text starts
-	text   []string
-	task   bool
-	done   bool
 }
 
 type quoteState struct {
@@ -110,9 +99,10 @@ type quoteState struct {
 // would cost the renderer work out of proportion to its size, it stops
 // and says where and why instead.
 func scanBlocks(doc *Doc, vocab *Vocabulary) (string, *bodyHalt) {
-	s := &blockScanner{doc: doc, vocab: vocab, src: doc.Source, clock: newTimelineClock(doc), ids: map[string]bool{}, idCount: map[string]int{}, runStart: -1, cursor: runCursor{run: -1}}
+	s := &blockScanner{doc: doc, vocab: vocab, src: doc.Source, ids: map[string]bool{}, idCount: map[string]int{}, runStart: -1, cursor: runCursor{run: -1}}
 	src := doc.Source
 	s.refs = collectRefs(src[doc.BodyOffset:])
+	s.forms = newFormReader(doc, vocab, s.refs)
 	n := doc.BodyLine
 	for off := doc.BodyOffset; off < len(src) && s.halt == nil; n++ {
 		end := bytes.IndexByte(src[off:], '\n')
@@ -411,6 +401,9 @@ func (s *blockScanner) listLine(n, off int, l []byte, indent, i int) bool {
 				return true
 			}
 			s.list.inPara = listMarker(rest[k:]) > 0
+			if s.list.inPara {
+				s.nestedItem(n, off, l, min(inner, indent)+w, j+k)
+			}
 			s.text(n, off+j+k, off+len(l))
 		case s.prevBlank:
 			s.endItemText()
@@ -634,13 +627,7 @@ func (s *blockScanner) heading(level int, raw, idSource string, pos Pos) {
 	if level == 1 && s.h1 == "" {
 		s.h1 = title
 	}
-	s.ctx, s.ctxLvl = ctxOther, level
-	switch {
-	case s.vocab.Is(SectionActionItems, title):
-		s.ctx = ctxActions
-	case s.vocab.Is(SectionTimeline, title):
-		s.ctx = ctxTimeline
-	}
+	s.forms.heading(level, title, pos)
 }
 
 // anchor makes a heading's HTML id the way the renderer does: ASCII letters
@@ -694,14 +681,14 @@ func itoa(n int) string {
 	}
 }
 
-// flushPara ends the open paragraph; in a timeline each of its lines that
-// starts with a time is an entry.
+// flushPara ends the open paragraph, whose lines may be action items or
+// timeline entries.
 func (s *blockScanner) flushPara() {
-	if s.ctx == ctxTimeline {
+	if s.forms.active() {
 		for _, l := range s.para {
-			line := strings.ReplaceAll(strings.Trim(string(l.text), "*_ \t"), "**", "")
-			s.timelineLine(line, s.posOn(l.n, lineStartOf(s.src, l.off), l.off))
+			s.forms.paraLine(string(l.text), s.posOn(l.n, lineStartOf(s.src, l.off), l.off), l.off)
 		}
+		s.forms.endPara()
 	}
 	s.para = s.para[:0]
 }
@@ -719,4 +706,5 @@ func (s *blockScanner) finish() {
 	s.endQuote()
 	s.endList()
 	s.flushRun()
+	s.forms.finish()
 }

@@ -25,6 +25,10 @@ const (
 	SectionRootCause   SectionKind = "root-cause"
 	SectionActionItems SectionKind = "action-items"
 	SectionLessons     SectionKind = "lessons"
+	// SectionActionsDone is a sub-heading (or a label line) under an
+	// action section whose items are done already: "Completed", "What we
+	// did", "Immediate actions taken".
+	SectionActionsDone SectionKind = "actions-done"
 
 	SectionTrigger        SectionKind = "trigger"
 	SectionChecks         SectionKind = "checks"

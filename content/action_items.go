@@ -1,0 +1,278 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// settleListItems turns the items of one top-level list item, nested ones
+// included, into action items. An item that holds only fields ("Owner:
+// @db", "Due: Q1 2026", "See https://…") gives them to its parent; one
+// that ends with a colon and has items under it ("Short term:",
+// "Completed:") is a label whose context its items take.
+func (r *formReader) settleListItems(items []pendingItem) {
+	type settled struct {
+		ctx    itemContext
+		label  bool
+		action int // index in out, -1 for none
+	}
+	done := make([]settled, len(items))
+	var out []ActionItem
+	for i, it := range items {
+		parent := -1
+		for j := i - 1; j >= 0; j-- {
+			if items[j].depth < it.depth {
+				parent = j
+				break
+			}
+		}
+		ctx := r.itemContext()
+		if parent >= 0 && done[parent].label {
+			ctx = done[parent].ctx
+		}
+		done[i] = settled{ctx: ctx, action: -1}
+		raw := strings.Join(it.lines, " ")
+		if i+1 < len(items) && items[i+1].depth > it.depth {
+			if label, ok := labelText(plainText(raw, r.refs)); ok {
+				done[i].label, done[i].ctx = true, r.contextOf(label, it.pos, ctx)
+				continue
+			}
+		}
+		item, ok := r.actionFromText(raw, FormList, it.pos, it.off, ctx)
+		if !ok {
+			if parent >= 0 && done[parent].action >= 0 {
+				mergeFields(&out[done[parent].action], item)
+			}
+			continue
+		}
+		done[i].action = len(out)
+		out = append(out, item)
+	}
+	r.doc.Actions = append(r.doc.Actions, out...)
+}
+
+// paragraphItems turns the lines of a paragraph under an action section
+// into action items, one a line: a line that starts in lower case goes on
+// the line before it, a line of fields only ("Owner: @db") gives them to
+// the item before it, a line that ends with a colon is a label for the
+// items after it, and placeholders ("None", "TBD") and pointers ("Tracked
+// in Jira") are no items.
+func (r *formReader) paragraphItems(lines []paraText) {
+	var logical []paraText
+	for _, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if t == "" {
+			continue
+		}
+		if _, _, isDef := refDefinition(t); isDef {
+			continue // a link reference definition, no text
+		}
+		if n := len(logical); n > 0 && continuesLine(logical[n-1].text, plainText(t, r.refs)) {
+			logical[n-1].text += " " + t
+			continue
+		}
+		logical = append(logical, paraText{text: t, pos: l.pos, off: l.off})
+	}
+	last := -1
+	for _, l := range logical {
+		plain := plainText(l.text, r.refs)
+		if label, ok := labelText(plain); ok {
+			r.label, r.labelSet = r.contextOf(label, l.pos, r.top().items), true
+			last = -1
+			continue
+		}
+		if isPlaceholderItem(plain) || isPointerLine(plain) {
+			continue
+		}
+		item, ok := r.actionFromText(l.text, FormLine, l.pos, l.off, r.itemContext())
+		if ok && sentences(item.What) > 1 {
+			continue // prose about the items, not one of them
+		}
+		if !ok {
+			if last >= 0 {
+				mergeFields(&r.doc.Actions[last], item)
+			}
+			continue
+		}
+		last = len(r.doc.Actions)
+		r.doc.Actions = append(r.doc.Actions, item)
+	}
+}
+
+// boldLead finds an item that starts with a bold phrase and goes on after
+// a colon: "**Separate node groups per zone**: this lets…"; the phrase is
+// the item.
+var boldLead = regexp.MustCompile(`^(?:\*\*|__)([^*_]+?):?(?:\*\*|__)\s*:\s*\S`)
+
+// actionFromText reads an action item from the markdown text of a list
+// item or a line. It reports false for text with fields alone, or none,
+// and then returns the fields read.
+func (r *formReader) actionFromText(raw string, form ActionForm, pos Pos, off int, ctx itemContext) (ActionItem, bool) {
+	item := ActionItem{Form: form, Pos: pos, DuePos: pos, Status: StatusOpen}
+	text := raw
+	if rest, done, ok := taskBox(raw); ok {
+		item.Form = FormTaskList
+		text = rest
+		if done {
+			item.Status = StatusDone
+		}
+	}
+	text = strings.TrimSpace(text)
+	if isStruckText(text) {
+		item.Status = StatusDone // struck through: done, as teams mark it
+	}
+	plain, marked := cutDoneMark(plainText(text, r.refs))
+	if marked {
+		item.Status = StatusDone
+	}
+	m := parseActionText(&item, plain)
+	if lead := boldLead.FindStringSubmatch(text); lead != nil {
+		item.What = trimSeparators(plainText(lead[1], r.refs))
+	}
+	item.Link = r.linkIn(text, plain)
+	if item.What == "" || isPointerLine(item.What) && item.Link != "" {
+		return item, false
+	}
+	if item.Due.Set || item.DueText != "" {
+		item.DuePos = r.duePos(pos, off, m)
+	} else if ctx.due.Set {
+		item.Due, item.DuePos = ctx.due, ctx.duePos
+	}
+	if ctx.done && item.Status == StatusOpen {
+		item.Status = StatusDone
+	}
+	return item, true
+}
+
+// duePos finds the due date an item gives on its first line; when it is
+// not there (on a later line, or written with markup), the item's
+// position stands for it.
+func (r *formReader) duePos(pos Pos, off int, written string) Pos {
+	src := r.doc.Source
+	if written == "" || off < 0 || off > len(src) {
+		return pos
+	}
+	end := len(src)
+	if i := strings.IndexByte(string(src[off:min(len(src), off+4096)]), '\n'); i >= 0 {
+		end = off + i
+	}
+	line := string(src[off:end])
+	i := strings.Index(line, written)
+	if i < 0 {
+		return pos
+	}
+	return Pos{File: pos.File, Line: pos.Line, Col: pos.Col + utf8.RuneCountInString(line[:i])}
+}
+
+// linkIn returns an item's tracker link: its first link (inline, by
+// reference or autolink), else the first bare URL.
+func (r *formReader) linkIn(raw, plain string) string {
+	if l := firstLinkIn(raw, []string{plain}); l != "" {
+		return l
+	}
+	for i := strings.IndexByte(raw, '['); i >= 0 && i < len(raw); {
+		if _, dest, _, ok := parseRefLink(raw, i, r.refs); ok {
+			return dest
+		}
+		j := strings.IndexByte(raw[i+1:], '[')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return ""
+}
+
+// mergeFields gives an item the fields another line wrote for it.
+func mergeFields(to *ActionItem, from ActionItem) {
+	if to.Owner == "" {
+		to.Owner = from.Owner
+	}
+	if !to.Due.Set && to.DueText == "" && (from.Due.Set || from.DueText != "") {
+		to.Due, to.DueText, to.DuePos = from.Due, from.DueText, from.DuePos
+	}
+	if from.Status != StatusOpen && to.Status == StatusOpen {
+		to.Status = from.Status
+	}
+	if to.Link == "" {
+		to.Link = from.Link
+	}
+}
+
+// labelText returns the text of a label: a line that ends with a colon
+// ("Completed:", "Short term (Q1 2026):"), short enough not to be a
+// sentence that introduces a list.
+func labelText(plain string) (string, bool) {
+	t := strings.TrimSpace(plain)
+	if !strings.HasSuffix(t, ":") || len(strings.Fields(t)) > 8 {
+		return "", false
+	}
+	return strings.TrimSpace(strings.TrimSuffix(t, ":")), true
+}
+
+// continuesLine reports a line of a paragraph that goes on with the line
+// before it rather than starting an item of its own: it starts in lower
+// case, or with a digit after a line that ends mid-sentence.
+func continuesLine(prev, plain string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(plain))
+	if unicode.IsLower(r) {
+		return true
+	}
+	p := strings.TrimSpace(prev)
+	return unicode.IsDigit(r) && p != "" && !strings.ContainsRune(".!?:;", rune(p[len(p)-1]))
+}
+
+// sentences counts the sentences of a text: a full stop, question or
+// exclamation mark followed by a capital starts another.
+func sentences(text string) int {
+	n := 1
+	for i := 0; i+2 < len(text); i++ {
+		if strings.IndexByte(".!?", text[i]) >= 0 && text[i+1] == ' ' {
+			if r, _ := utf8.DecodeRuneInString(text[i+2:]); unicode.IsUpper(r) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// isPlaceholderItem reports the text of an empty template slot.
+func isPlaceholderItem(plain string) bool {
+	switch strings.ToLower(strings.Trim(plain, " .…-—_*")) {
+	case "", "none", "n/a", "na", "tbd", "tba", "todo", "to do", "nothing", "none yet", "no action items", "no actions", "no follow-ups", "-":
+		return true
+	}
+	return false
+}
+
+// pointerWords start a line that points at where the items are kept
+// rather than being one.
+var pointerLine = regexp.MustCompile(`(?i)^(?:see|refer to|tracked (?:in|on|at|under)|ticket|tickets|jira|issue|issues|pr|link|links|reference|ref)\b|\b(?:are|is) tracked (?:in|on|at)\b|\bcan be found (?:in|at)\b|\bare listed (?:in|at|on)\b`)
+
+// isPointerLine reports a line that says where the action items are kept
+// ("Tracked in Jira", "See the front matter") instead of being one.
+func isPointerLine(plain string) bool { return pointerLine.MatchString(strings.TrimSpace(plain)) }
+
+// doneMarks are the check marks and words teams put before or after an
+// item that is done.
+var (
+	doneLead  = regexp.MustCompile(`(?i)^\s*(?:[✅✔☑✓]\x{FE0F}?|\[(?:done|complete|completed|fixed)\]|\((?:done|complete|completed|fixed)\)|(?:done|completed|complete|fixed)\s*[:\-—–])\s*`)
+	doneTrail = regexp.MustCompile(`(?i)\s*(?:[✅✔☑✓]\x{FE0F}?|\[(?:done|complete|completed|fixed)\]|\((?:done|complete|completed|fixed|already done)\)|[—–-]\s*(?:done|completed|fixed))\s*\.?$`)
+)
+
+// cutDoneMark removes a done mark from an item's text and reports it.
+func cutDoneMark(plain string) (string, bool) {
+	if !strings.ContainsAny(plain, "✅✔☑✓([") && !strings.Contains(strings.ToLower(plain), "done") &&
+		!strings.Contains(strings.ToLower(plain), "complete") && !strings.Contains(strings.ToLower(plain), "fixed") {
+		return plain, false
+	}
+	if m := doneLead.FindStringIndex(plain); m != nil && m[1] < len(plain) {
+		return plain[m[1]:], true
+	}
+	if m := doneTrail.FindStringIndex(plain); m != nil && m[0] > 0 {
+		return plain[:m[0]], true
+	}
+	return plain, false
+}
