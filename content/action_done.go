@@ -48,7 +48,9 @@ func reportsDoneWork(what string) bool {
 func isPastTense(v string) bool {
 	v = strings.Trim(v, ",;:")
 	switch v {
-	case "done", "made", "set", "built", "put", "sent", "taken", "took", "written", "wrote", "begun", "began", "found", "ran", "rolled", "rebuilt", "split", "shut", "cut", "held", "led", "kept":
+	// Verbs whose past is their present ("set", "put", "split") do not
+	// count: "Set up alerting" asks for work.
+	case "done", "made", "built", "sent", "taken", "took", "written", "wrote", "begun", "began", "found", "ran", "rebuilt", "held", "led", "kept":
 		return true
 	}
 	return len(v) > 4 && strings.HasSuffix(v, "ed") && !strings.HasSuffix(v, "eed")
@@ -65,7 +67,7 @@ var strongPast = map[string]bool{
 	"switched": true, "merged": true, "released": true, "shipped": true, "published": true, "restarted": true,
 	"renewed": true, "deleted": true, "changed": true, "tuned": true, "adjusted": true, "tweaked": true,
 	"advised": true, "installed": true, "bumped": true, "pinned": true, "applied": true, "completed": true,
-	"finished": true, "wrote": true, "built": true, "rolled": true, "set": true, "made": true, "raised": true,
+	"finished": true, "wrote": true, "built": true, "rolled": true, "made": true, "raised": true,
 	"lowered": true, "doubled": true, "halved": true, "rewrote": true, "refactored": true, "cleaned": true,
 }
 

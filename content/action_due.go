@@ -38,6 +38,8 @@ var (
 	// duePeriod is a period standing alone: quarters and halves in an
 	// item, any period in a heading.
 	duePeriod = regexp.MustCompile(`(?i)(?:^|[\s(\[,;—–|])` + periodGroup)
+	// periodLead is a word before a period that goes with it when cut.
+	periodLead = regexp.MustCompile(`(?i)\b(?:in|during|for|by the end of|end of)\s+$`)
 	// dueText is a due date kb cannot read: "due: next sprint", "Target: TBD".
 	dueText = regexp.MustCompile(`(?i)\b(?:due|deadline|target(?: date)?|eta)\s*[:=]\s*([^,;)]+)`)
 	// isoAtEnd is a bare ISO date at the end of an item or after a
@@ -65,7 +67,11 @@ func findDue(text string, heading bool) (dueMatch, bool) {
 			continue
 		}
 		if t, ok := periodEnd(p); ok {
-			return dueMatch{start: m[2], end: m[3], written: p, t: t, readable: true}, true
+			start := m[2]
+			if k := periodLead.FindStringIndex(text[:start]); k != nil {
+				start = k[0] // "in Q1 2026", "during H2 2026" go with it
+			}
+			return dueMatch{start: start, end: m[3], written: p, t: t, readable: true}, true
 		}
 	}
 	if !heading {

@@ -171,7 +171,10 @@ func (r *formReader) namesOtherSection(title string) bool {
 // period it names ("Q1 2026", "Target: March 2026").
 func (r *formReader) contextOf(title string, pos Pos, inherited itemContext) itemContext {
 	c := inherited
-	if r.vocab.Is(SectionActionsDone, title) {
+	switch {
+	case r.vocab.Is(SectionActionsOpen, title):
+		c.done = false
+	case r.vocab.Is(SectionActionsDone, title):
 		c.done = true
 	}
 	if m, ok := findDue(title, true); ok && m.readable {

@@ -223,7 +223,7 @@ func parseActionText(item *ActionItem, text string) (dueWritten string) {
 func joinWords(words []string) string {
 	out := words[:0]
 	for _, w := range words {
-		if isSeparator(w) && len(out) > 0 && isSeparator(out[len(out)-1]) {
+		if isSeparator(w) && len(out) > 0 && (isSeparator(out[len(out)-1]) || strings.HasSuffix(out[len(out)-1], ",")) {
 			continue
 		}
 		out = append(out, w)

@@ -29,6 +29,9 @@ const (
 	// action section whose items are done already: "Completed", "What we
 	// did", "Immediate actions taken".
 	SectionActionsDone SectionKind = "actions-done"
+	// SectionActionsOpen is a sub-heading or label that says its items
+	// still need work ("Open", "Still to do"), under one that said done.
+	SectionActionsOpen SectionKind = "actions-open"
 
 	SectionTrigger        SectionKind = "trigger"
 	SectionChecks         SectionKind = "checks"
@@ -137,9 +140,14 @@ func (w *sectionWords) index() {
 	}
 }
 
-// matches reports whether the normalized heading h counts for w.
+// matches reports whether the normalized heading h counts for w; a
+// trailing remark in parentheses does not stop it ("Improvements (short-,
+// medium-, long-term)", "Action items (Q1 2026)").
 func (w *sectionWords) matches(h string) bool {
 	if w.exact[h] {
+		return true
+	}
+	if i := strings.LastIndexByte(h, '('); i > 0 && strings.HasSuffix(h, ")") && w.exact[strings.TrimSpace(h[:i])] {
 		return true
 	}
 	for _, c := range w.Contains {

@@ -112,7 +112,7 @@ func (c *timelineClock) dayOffset(s string) {
 	if err != nil {
 		n = dayWords[strings.ToLower(m[1])]
 	}
-	c.day = At(c.base.AddDate(0, 0, n-1))
+	c.day, c.last = At(c.base.AddDate(0, 0, n-1)), Time{}
 }
 
 // dayFromHeading sets the clock's day from a heading that gives one:
@@ -123,6 +123,6 @@ func (c *timelineClock) dayFromHeading(title string) {
 		return
 	}
 	if t, ok := dateIn(title); ok {
-		c.day = At(t)
+		c.day, c.last = At(t), Time{}
 	}
 }
