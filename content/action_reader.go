@@ -107,19 +107,20 @@ func (r *formReader) heading(level int, title string, pos Pos) {
 
 func (r *formReader) sectionFor(level int, title string, pos Pos, parent formSection) formSection {
 	sec := formSection{level: level, ctx: ctxOther}
+	// A heading that names both ("Timeline of the follow-ups") is a timeline.
 	switch {
-	case r.opensActions(title):
-		var inherited itemContext
-		if parent.ctx == ctxActions {
-			inherited = parent.items
-		}
-		sec.ctx, sec.line, sec.items = ctxActions, pos.Line, r.contextOf(title, pos, inherited)
 	case r.vocab.Is(SectionTimeline, title):
 		sec.ctx, sec.line, sec.zone = ctxTimeline, pos.Line, timeZoneIn(title)
 		if sec.zone == nil && parent.ctx == ctxTimeline {
 			sec.zone = parent.zone
 		}
 		r.clock.dayFromHeading(title)
+	case r.opensActions(title):
+		var inherited itemContext
+		if parent.ctx == ctxActions {
+			inherited = parent.items
+		}
+		sec.ctx, sec.line, sec.items = ctxActions, pos.Line, r.contextOf(title, pos, inherited)
 	case parent.ctx == ctxActions && !r.namesOtherSection(title):
 		sec.ctx, sec.line, sec.items = ctxActions, parent.line, r.contextOf(title, pos, parent.items)
 	case parent.ctx == ctxTimeline && !r.namesOtherSection(title):

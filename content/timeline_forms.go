@@ -41,6 +41,11 @@ func (r *formReader) timelineRow(texts []string, pos Pos) {
 	if !ok {
 		e = TimelineEntry{TimeText: strings.TrimSpace(when)}
 	}
+	if t := cellAt(texts, cols.time); cols.known && t != "" && !e.HasClock && !leadingClock.MatchString(t) && !isDateOnly(t) {
+		// A time column kb cannot read ("late evening", "~01:00?"): the
+		// day may be known, the time is not.
+		e.Readable, e.TimeText = false, strings.TrimSpace(when)
+	}
 	e.Event = strings.TrimSpace(strings.Join(append([]string{e.Event}, rest...), " "))
 	r.addEntry(e, pos)
 }
