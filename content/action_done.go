@@ -78,12 +78,16 @@ var objectWords = map[string]bool{
 	"that": true, "these": true, "those": true, "it": true, "them": true, "new": true, "two": true, "more": true,
 }
 
+// modals before "have been" make it a wish, not a report: "should have
+// been communicated".
+var modals = map[string]bool{"should": true, "would": true, "could": true, "must": true, "might": true, "may": true, "will": true, "to": true, "shall": true}
+
 // saysDone reports "X has been updated", "alerts were added".
 func saysDone(w []string) bool {
 	for i := 1; i+1 < len(w); i++ {
 		switch w[i] {
 		case "has", "have":
-			if w[i+1] == "been" && i+2 < len(w) && isPastTense(w[i+2]) {
+			if w[i+1] == "been" && i+2 < len(w) && isPastTense(w[i+2]) && !modals[w[i-1]] {
 				return true
 			}
 		case "was", "were":

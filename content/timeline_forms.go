@@ -41,9 +41,9 @@ func (r *formReader) timelineRow(texts []string, pos Pos) {
 	if !ok {
 		e = TimelineEntry{TimeText: strings.TrimSpace(when)}
 	}
-	if t := cellAt(texts, cols.time); cols.known && t != "" && !e.HasClock && !leadingClock.MatchString(t) && !isDateOnly(t) {
-		// A time column kb cannot read ("late evening", "~01:00?"): the
-		// day may be known, the time is not.
+	if t := cellAt(texts, cols.time); cols.date >= 0 && cols.time >= 0 && t != "" && !e.HasClock && !leadingClock.MatchString(t) && !isDateOnly(t) {
+		// A time column of its own that kb cannot read ("late evening",
+		// "~01:00?"): the day may be known, the time is not.
 		e.Readable, e.TimeText = false, strings.TrimSpace(when)
 	}
 	e.Event = strings.TrimSpace(strings.Join(append([]string{e.Event}, rest...), " "))
