@@ -32,6 +32,8 @@ const (
 )
 
 var (
+	// dueISO is an ISO due date after a word that says so, the common form.
+	dueISO = regexp.MustCompile(`(?i)\b(?:due(?: date)?|deadline|target(?: date)?|eta|by|before|until)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\b`)
 	// dueKeyword is a due date after a word that says so: "due 2026-03-01",
 	// "by Q1 2026", "Target: March 2026", "ETA: end of Q2 2026".
 	dueKeyword = regexp.MustCompile(`(?i)\b(?:due(?: date)?|deadline|target(?: date)?|eta|by|before|until|no later than)\s*[:=]?\s*(?:the\s+)?(?:end\s+of\s+)?` + periodGroup)
@@ -50,15 +52,46 @@ var (
 // findDue finds the due date of an item's text (heading is false) or of a
 // heading, in which any period counts: "### Q1 2026", "### By March 2026".
 func findDue(text string, heading bool) (dueMatch, bool) {
+	lower := strings.ToLower(text)
+	keyword := false
+	for _, k := range dueWords {
+		if strings.Contains(lower, k) {
+			keyword = true
+			break
+		}
+	}
 	if !strings.ContainsAny(text, "0123456789") {
-		if m := dueText.FindStringSubmatchIndex(text); m != nil && !heading {
-			return dueMatch{start: m[0], end: m[1], written: strings.TrimSpace(text[m[2]:m[3]])}, true
+		if keyword && !heading {
+			return dueWithoutPeriod(text, heading, keyword)
 		}
 		return dueMatch{}, false
 	}
-	if m := dueKeyword.FindStringSubmatchIndex(text); m != nil {
-		if t, ok := periodEnd(text[m[2]:m[3]]); ok {
-			return dueMatch{start: m[0], end: m[1], written: text[m[2]:m[3]], t: t, readable: true}, true
+	if keyword {
+		if m := dueISO.FindStringSubmatchIndex(text); m != nil {
+			if t, ok := periodEnd(text[m[2]:m[3]]); ok {
+				return dueMatch{start: m[0], end: m[1], written: text[m[2]:m[3]], t: t, readable: true}, true
+			}
+		}
+	}
+	if mayNamePeriod(text) {
+		if m, ok := namedPeriod(text, heading, keyword); ok {
+			return m, true
+		}
+	}
+	return dueWithoutPeriod(text, heading, keyword)
+}
+
+// dueWords are the words that may introduce a due date.
+var dueWords = []string{"due", "by", "deadline", "target", "eta", "before", "until", "no later"}
+
+// namedPeriod finds a quarter, half or month: after a due word, or
+// standing alone (quarters and halves only, in an item).
+func namedPeriod(text string, heading, keyword bool) (dueMatch, bool) {
+	if keyword {
+		if m := dueKeyword.FindStringSubmatchIndex(text); m != nil {
+			if t, ok := periodEnd(text[m[2]:m[3]]); ok {
+				return dueMatch{start: m[0], end: m[1], written: text[m[2]:m[3]], t: t, readable: true}, true
+			}
 		}
 	}
 	for _, m := range duePeriod.FindAllStringSubmatchIndex(text, -1) {
@@ -74,17 +107,45 @@ func findDue(text string, heading bool) (dueMatch, bool) {
 			return dueMatch{start: start, end: m[3], written: p, t: t, readable: true}, true
 		}
 	}
-	if !heading {
+	return dueMatch{}, false
+}
+
+// dueWithoutPeriod finds the due dates written without a named period: a
+// bare ISO date at the end of an item, or a due date kb cannot read.
+func dueWithoutPeriod(text string, heading, keyword bool) (dueMatch, bool) {
+	if heading {
+		return dueMatch{}, false
+	}
+	if tail := text[max(0, len(text)-14):]; strings.Count(tail, "-") >= 2 {
 		if m := isoAtEnd.FindStringSubmatchIndex(text); m != nil {
 			if t, ok := periodEnd(text[m[2]:m[3]]); ok {
 				return dueMatch{start: m[2], end: m[3], written: text[m[2]:m[3]], t: t, readable: true}, true
 			}
 		}
+	}
+	if keyword {
 		if m := dueText.FindStringSubmatchIndex(text); m != nil {
 			return dueMatch{start: m[0], end: m[1], written: strings.TrimSpace(text[m[2]:m[3]])}, true
 		}
 	}
 	return dueMatch{}, false
+}
+
+// mayNamePeriod is the cheap test before the period expressions: a
+// quarter or half ("Q1", "H2") or a month's name may stand in text.
+func mayNamePeriod(text string) bool {
+	for i := 0; i+1 < len(text); i++ {
+		c := text[i] | 0x20
+		if (c == 'q' || c == 'h') && text[i+1] >= '1' && text[i+1] <= '4' {
+			return true
+		}
+		if i+3 <= len(text) && c >= 'a' && c <= 'z' && (i == 0 || text[i-1] == ' ' || text[i-1] == '(') {
+			if _, ok := monthOf(text[i : i+3]); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isQuarterOrHalf(p string) bool {

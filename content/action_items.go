@@ -128,8 +128,10 @@ func (r *formReader) actionFromText(raw string, form ActionForm, pos Pos, off in
 		item.Status = StatusDone
 	}
 	m := parseActionText(&item, plain)
-	if lead := boldLead.FindStringSubmatch(text); lead != nil {
-		item.What = trimSeparators(plainText(lead[1], r.refs))
+	if strings.HasPrefix(text, "**") || strings.HasPrefix(text, "__") {
+		if lead := boldLead.FindStringSubmatch(text); lead != nil {
+			item.What = trimSeparators(plainText(lead[1], r.refs))
+		}
 	}
 	item.Link = r.linkIn(text, plain)
 	if item.What == "" || isPointerLine(item.What) && item.Link != "" {
@@ -248,31 +250,52 @@ func isPlaceholderItem(plain string) bool {
 }
 
 // pointerWords start a line that points at where the items are kept
-// rather than being one.
-var pointerLine = regexp.MustCompile(`(?i)^(?:see|refer to|tracked (?:in|on|at|under)|ticket|tickets|jira|issue|issues|pr|link|links|reference|ref)\b|\b(?:are|is) tracked (?:in|on|at)\b|\bcan be found (?:in|at)\b|\bare listed (?:in|at|on)\b`)
+// rather than being one; pointerPhrases say so anywhere in it.
+var (
+	pointerWords = map[string]bool{"see": true, "refer": true, "tracked": true, "ticket": true, "tickets": true, "jira": true,
+		"issue": true, "issues": true, "pr": true, "link": true, "links": true, "reference": true, "ref": true}
+	pointerPhrases = []string{" are tracked in ", " is tracked in ", " are tracked on ", " is tracked on ", " are tracked at ",
+		"can be found in ", "can be found at ", " are listed in ", " are listed on "}
+)
 
 // isPointerLine reports a line that says where the action items are kept
 // ("Tracked in Jira", "See the front matter") instead of being one.
-func isPointerLine(plain string) bool { return pointerLine.MatchString(strings.TrimSpace(plain)) }
+func isPointerLine(plain string) bool {
+	lower := strings.ToLower(strings.TrimSpace(plain))
+	first, _, _ := strings.Cut(lower, " ")
+	if pointerWords[strings.TrimRight(first, ":,.")] {
+		return true
+	}
+	for _, p := range pointerPhrases {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}
 
-// doneMarks are the check marks and words teams put before or after an
-// item that is done.
+// doneLeads and doneTrails are the marks and words teams put before or
+// after an item that is done (in lower case).
 var (
-	doneLead  = regexp.MustCompile(`(?i)^\s*(?:[✅✔☑✓]\x{FE0F}?|\[(?:done|complete|completed|fixed)\]|\((?:done|complete|completed|fixed)\)|(?:done|completed|complete|fixed)\s*[:\-—–])\s*`)
-	doneTrail = regexp.MustCompile(`(?i)\s*(?:[✅✔☑✓]\x{FE0F}?|\[(?:done|complete|completed|fixed)\]|\((?:done|complete|completed|fixed|already done)\)|[—–-]\s*(?:done|completed|fixed))\s*\.?$`)
+	doneLeads  = []string{"✅", "✔️", "✔", "☑️", "☑", "✓", "[done]", "(done)", "[complete]", "[completed]", "[fixed]", "done:", "done -", "done —", "done –", "completed:", "completed -", "complete:", "fixed:"}
+	doneTrails = []string{"✅", "✔️", "✔", "☑️", "☑", "✓", "[done]", "(done)", "(completed)", "(complete)", "(fixed)", "(already done)", "[completed]", "— done", "– done", "- done", "— completed", "- completed"}
 )
 
 // cutDoneMark removes a done mark from an item's text and reports it.
 func cutDoneMark(plain string) (string, bool) {
-	if !strings.ContainsAny(plain, "✅✔☑✓([") && !strings.Contains(strings.ToLower(plain), "done") &&
-		!strings.Contains(strings.ToLower(plain), "complete") && !strings.Contains(strings.ToLower(plain), "fixed") {
-		return plain, false
+	t := strings.TrimSpace(plain)
+	head := strings.ToLower(t[:min(len(t), 16)])
+	for _, m := range doneLeads {
+		if strings.HasPrefix(head, m) && len(t) > len(m) {
+			return strings.TrimSpace(t[len(m):]), true
+		}
 	}
-	if m := doneLead.FindStringIndex(plain); m != nil && m[1] < len(plain) {
-		return plain[m[1]:], true
-	}
-	if m := doneTrail.FindStringIndex(plain); m != nil && m[0] > 0 {
-		return plain[:m[0]], true
+	t = strings.TrimRight(t, ". ")
+	tail := strings.ToLower(t[max(0, len(t)-16):])
+	for _, m := range doneTrails {
+		if strings.HasSuffix(tail, m) && len(t) > len(m) {
+			return strings.TrimSpace(t[:len(t)-len(m)]), true
+		}
 	}
 	return plain, false
 }

@@ -39,8 +39,7 @@ func newTimelineClock(doc *Doc) *timelineClock {
 var leadingTime = regexp.MustCompile(`^\s*` +
 	`(?:(\d{4}-\d{2}-\d{2})(?:[ T,]+(\d{1,2}:\d{2}(?::\d{2})?)|[ T,]+(?i:hh:mm(?::ss)?))?` +
 	`|(\d{1,2}:\d{2}(?::\d{2})?))` +
-	`\s*((?i:am|pm))?\s*(Z\b|(?i:utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?\b|[+-]\d{2}:?\d{2}\b|` +
-	`(?:PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|EET|EEST|WET|WEST|BST|IST|JST|KST|SGT|HKT|AEST|AEDT|NZST|NZDT)\b)?` +
+	`\s*((?i:am|pm))?\s*(Z\b|(?i:utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?\b|[+-]\d{2}:?\d{2}\b)?` +
 	`\s*(?:[—–|:]|-(?:\s|$)|\s|$)\s*`)
 
 // readTime parses the time at the start of text. It returns the entry with
@@ -58,6 +57,12 @@ func (c *timelineClock) readTime(text string) (e TimelineEntry, ok bool) {
 	}
 	date, clock, ampm, zone := m[1], m[2]+m[3], strings.ToLower(m[4]), m[5]
 	end := min(max(len(m[0])+skew, 0), len(text))
+	if zone == "" && clock != "" {
+		// A zone named by its abbreviation ("09:05 PT — …").
+		if z, n := leadingZoneWord(text[end:]); z != "" {
+			zone, end = z, end+n
+		}
+	}
 	e.TimeText = strings.TrimRight(strings.TrimSpace(text[:end]), "—–|:-, ")
 	e.Event = strings.TrimSpace(text[end:])
 	loc := c.zone
@@ -93,6 +98,26 @@ func (c *timelineClock) readTime(text string) (e TimelineEntry, ok bool) {
 	c.last = At(t)
 	return e, true
 }
+
+// leadingZoneWord reads a zone abbreviation in capitals at the start of
+// text ("PT — Alert fires") and the separator after it; it returns the
+// abbreviation and the length taken, or "" when text starts with none.
+func leadingZoneWord(text string) (string, int) {
+	n := 0
+	for n < len(text) && n < 5 && text[n] >= 'A' && text[n] <= 'Z' {
+		n++
+	}
+	if n < 2 || n < len(text) && text[n] != ' ' && text[n] != ':' && text[n] != ')' && text[n] != ',' {
+		return "", 0
+	}
+	if _, ok := zoneAbbreviations[text[:n]]; !ok {
+		return "", 0
+	}
+	m := leadingSeparator.FindStringIndex(text[n:])
+	return text[:n], n + m[1]
+}
+
+var leadingSeparator = regexp.MustCompile(`^\)?\s*(?:[—–|:]|-(?:\s|$)|\s|$)?\s*`)
 
 // lastMinuteOfUTCDay reports whether the clock time h:m in loc is 23:59
 // UTC, the only minute that can hold a leap second (:60). time.Date reads

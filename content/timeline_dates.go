@@ -24,7 +24,7 @@ var (
 // returns the date as YYYY-MM-DD and the length of text it took.
 func leadingDate(text string) (iso string, n int, ok bool) {
 	t := strings.TrimLeft(text, " \t")
-	if t == "" || !(t[0] >= '0' && t[0] <= '9' || t[0] >= 'A' && t[0] <= 'Z' || t[0] >= 'a' && t[0] <= 'z') {
+	if !mayStartDate(t) {
 		return "", 0, false
 	}
 	if m := numericDate.FindStringSubmatch(text); m != nil {
@@ -55,6 +55,37 @@ func leadingDate(text string) (iso string, n int, ok bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// mayStartDate is the cheap test before the regular expressions: a day
+// number with a separator or a space after it ("18-04", "18 April"), or a
+// word that may be a month's or a weekday's name; not a year, which
+// leadingTime reads.
+func mayStartDate(t string) bool {
+	if len(t) < 6 {
+		return false
+	}
+	switch c := t[0]; {
+	case c >= '0' && c <= '9':
+		i := 1
+		if t[1] >= '0' && t[1] <= '9' {
+			i = 2
+		}
+		return strings.IndexByte("-./ sntr", t[i]) >= 0
+	case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+		w := t[:min(len(t), 3)]
+		_, month := monthOf(w)
+		return month || weekdayStart(w)
+	}
+	return false
+}
+
+func weekdayStart(w string) bool {
+	switch strings.ToLower(w) {
+	case "mon", "tue", "wed", "thu", "fri", "sat", "sun":
+		return true
+	}
+	return false
 }
 
 // dateIn finds a date anywhere in a heading: "Timeline - May 29, 2021".

@@ -82,6 +82,7 @@ Disk full.
 
 - 09:05 — Alert fires
 - 16:30 UTC — Status page updated
+- 10:15 PT — Rollback started
 
 ## Timeline — CET
 
@@ -97,8 +98,9 @@ All times in CET.
 `, []entryRow{
 			{3, "09:05", "2026-07-01T16:05:00Z", true, true, "Alert fires", 1},
 			{4, "16:30 UTC", "2026-07-01T16:30:00Z", true, true, "Status page updated", 1},
-			{8, "2026-01-15 14:00", "2026-01-15T13:00:00Z", true, true, "Rollback", 6},
-			{16, "2026-01-15 15:00", "2026-01-15T14:00:00Z", true, true, "Queue drained", 10},
+			{5, "10:15 PT", "2026-07-01T17:15:00Z", true, true, "Rollback started", 1},
+			{9, "2026-01-15 14:00", "2026-01-15T13:00:00Z", true, true, "Rollback", 7},
+			{17, "2026-01-15 15:00", "2026-01-15T14:00:00Z", true, true, "Queue drained", 11},
 		}},
 		{"day sub-headings and a dated heading", "started: 2026-03-10T22:00:00Z\n", `## Timeline
 
