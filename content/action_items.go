@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -156,16 +157,15 @@ func (r *formReader) duePos(pos Pos, off int, written string) Pos {
 	if written == "" || off < 0 || off > len(src) {
 		return pos
 	}
-	end := len(src)
-	if i := strings.IndexByte(string(src[off:min(len(src), off+4096)]), '\n'); i >= 0 {
-		end = off + i
+	line := src[off:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
 	}
-	line := string(src[off:end])
-	i := strings.Index(line, written)
+	i := bytes.Index(line, []byte(written))
 	if i < 0 {
 		return pos
 	}
-	return Pos{File: pos.File, Line: pos.Line, Col: pos.Col + utf8.RuneCountInString(line[:i])}
+	return Pos{File: pos.File, Line: pos.Line, Col: pos.Col + utf8.RuneCount(line[:i])}
 }
 
 // linkIn returns an item's tracker link: its first link (inline, by
