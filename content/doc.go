@@ -151,13 +151,14 @@ type Section struct {
 // ActionForm says where an action item was written.
 type ActionForm string
 
-// The three places an action item can be written, and a plain list item in
-// an action-item section.
+// The three places an action item can be written, a plain list item
+// (at any depth) and a plain line of text in an action-item section.
 const (
 	FormFrontMatter ActionForm = "front-matter"
 	FormTable       ActionForm = "table"
 	FormTaskList    ActionForm = "task-list"
 	FormList        ActionForm = "list"
+	FormLine        ActionForm = "line"
 )
 
 // The action-item statuses of the data model.
@@ -208,6 +209,10 @@ type TimelineEntry struct {
 	Readable bool
 	Event    string
 	Pos      Pos
+	// SectionLine is the line of the heading of the timeline section the
+	// entry was read in (its top heading, when under sub-headings), so that
+	// lint can speak of a section's entries at once.
+	SectionLine int
 }
 
 // LineRange is a run of whole-file lines, First to Last inclusive.

@@ -223,7 +223,7 @@ actions:
 		{What: "Load-test the origin", Owner: "team-catalog", DueText: "next quarter", Status: StatusOpen, Form: FormTable, DuePos: Pos{"postmortems/a.md", 17, 41}, Pos: Pos{"postmortems/a.md", 17, 3}},
 		{What: "Add TTL jitter", Owner: "team-platform", Due: date("2026-04-01"), Status: StatusOpen, Form: FormTaskList, DuePos: Pos{"postmortems/a.md", 21, 51}, Pos: Pos{"postmortems/a.md", 21, 3}},
 		{What: "Document the failover PLAT-2", Owner: "team-db", Due: date("2026-03-01"), Status: StatusDone, Link: "https://tracker.example/PLAT-2", Form: FormTaskList, DuePos: Pos{"postmortems/a.md", 22, 44}, Pos: Pos{"postmortems/a.md", 22, 3}},
-		{What: "Rewrite the cache", Status: StatusWontDo, Form: FormTaskList, DuePos: Pos{"postmortems/a.md", 23, 3}, Pos: Pos{"postmortems/a.md", 23, 3}},
+		{What: "Rewrite the cache", Status: StatusDone, Form: FormTaskList, DuePos: Pos{"postmortems/a.md", 23, 3}, Pos: Pos{"postmortems/a.md", 23, 3}},
 		{What: "Better monitoring of namespaces.", Status: StatusOpen, Form: FormList, DuePos: Pos{"postmortems/a.md", 24, 3}, Pos: Pos{"postmortems/a.md", 24, 3}},
 		{What: "Page on disk full — https://tracker.example/SRE-9.", Owner: "team-sre", Due: date("2026-06-01"), Status: StatusOpen, Link: "https://tracker.example/SRE-9", Form: FormTaskList, DuePos: Pos{"postmortems/a.md", 25, 49}, Pos: Pos{"postmortems/a.md", 25, 3}},
 	}
