@@ -1,0 +1,178 @@
+package content
+
+import (
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// placeholderTitles are the titles templates leave for their authors to
+// replace, normalized as NormalizeHeading does.
+var placeholderTitles = map[string]bool{
+	"title": true, "your title": true, "your title here": true, "title here": true, "untitled": true,
+	"issue name": true, "issue title": true, "incident name": true, "incident title": true,
+	"name of the incident": true, "short title": true, "document title": true, "page title": true,
+	"metadata": true, "template": true, "postmortem template": true, "post-mortem template": true,
+	"incident template": true, "runbook template": true, "incident report template": true,
+	"alert name": true, "runbook title": true, "tbd": true, "todo": true, "xxx": true,
+}
+
+// placeholderCapsWords are the words of a title written all in capitals
+// that a template puts where the author writes ("ISSUE NAME", "SERVICE
+// NAME INCIDENT"); a title of capitals made of these words alone is a
+// placeholder, while "ADFS OUTAGE" is a title.
+var placeholderCapsWords = map[string]bool{
+	"ISSUE": true, "INCIDENT": true, "NAME": true, "TITLE": true, "SERVICE": true, "DATE": true,
+	"EVENT": true, "SHORT": true, "DESCRIPTION": true, "HERE": true, "YOUR": true, "THE": true,
+	"OF": true, "XXX": true, "TBD": true, "TODO": true, "PLACEHOLDER": true, "POSTMORTEM": true,
+	"RUNBOOK": true, "TEMPLATE": true, "ALERT": true, "SUMMARY": true,
+}
+
+// titleJudge tells placeholder titles from real ones; it keeps the whole
+// headings of the vocabulary, since a title that is only a section's name
+// ("Overview", "Summary") is a template's too. One is made per Parser.
+type titleJudge struct {
+	headings map[string]bool
+}
+
+func newTitleJudge(vocab *Vocabulary) *titleJudge {
+	j := &titleJudge{headings: map[string]bool{}}
+	for _, k := range vocab.SectionKinds() {
+		for _, h := range vocab.Headings(k) {
+			j.headings[NormalizeHeading(h)] = true
+		}
+	}
+	return j
+}
+
+// isPlaceholder reports whether title is no title of its own: empty or
+// without a letter or digit, a label ("Title:"), a template's placeholder
+// ("ISSUE NAME", "Incident Title", "<Incident title>", "Postmortem
+// template"), or the bare name of a section of the vocabulary
+// ("Overview").
+func (j *titleJudge) isPlaceholder(title string) bool {
+	t := strings.TrimSpace(title)
+	if !strings.ContainsFunc(t, isLetterOrDigit) || strings.HasSuffix(t, ":") || isBracketed(t) {
+		return true
+	}
+	if n := NormalizeHeading(t); n != "" && (placeholderTitles[n] || j.headings[n]) {
+		return true
+	}
+	return isCapsPlaceholder(t)
+}
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isBracketed reports whether t is wholly inside <…> or […], as templates
+// write what the author is to fill in.
+func isBracketed(t string) bool {
+	if len(t) < 2 {
+		return false
+	}
+	open, end := t[0], t[len(t)-1]
+	return open == '<' && end == '>' || open == '[' && end == ']'
+}
+
+// isCapsPlaceholder reports whether t is written in capitals with words
+// of placeholderCapsWords only.
+func isCapsPlaceholder(t string) bool {
+	fields := strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(fields) == 0 {
+		return false
+	}
+	for _, f := range fields {
+		if strings.ToUpper(f) != f || !placeholderCapsWords[f] {
+			return false
+		}
+	}
+	return true
+}
+
+// fileTitle makes a title of the file name (for a README or index below
+// the root, of its folder's name): no extension, no date prefix, "-" and
+// "_" as spaces, one space between words.
+func fileTitle(p string) string {
+	name := nameOf(p)
+	if t := strings.TrimLeft(datePrefix.ReplaceAllString(name, ""), "-_ "); t != "" {
+		name = t
+	}
+	return strings.Join(strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(name)), " ")
+}
+
+// fileID is the id a document's path gives it (see nameOf).
+func fileID(p string) string {
+	if isIndexFile(p) && path.Dir(p) == "." {
+		return Slug(strings.TrimSuffix(path.Base(p), path.Ext(p)))
+	}
+	return Slug(nameOf(p))
+}
+
+var (
+	isoDateInText = regexp.MustCompile(`(?:^|[^\d-])(\d{4})-(\d{2})-(\d{2})(?:$|[^\d-])`)
+	monthDayYear  = regexp.MustCompile(`(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	dayMonthYear  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b`)
+)
+
+// titleDate reads the first date written in a title: 2019-04-18, April
+// 18, 2019 (or Apr 18 2019, April 18th, 2019) or 18 April 2019.
+func titleDate(title string) (Time, bool) {
+	type found struct {
+		at      int
+		y, m, d string
+	}
+	var best *found
+	consider := func(f found) {
+		if best == nil || f.at < best.at {
+			best = &f
+		}
+	}
+	if m := isoDateInText.FindStringSubmatchIndex(title); m != nil {
+		consider(found{m[2], title[m[2]:m[3]], title[m[4]:m[5]], title[m[6]:m[7]]})
+	}
+	if m := monthDayYear.FindStringSubmatchIndex(title); m != nil {
+		consider(found{m[0], title[m[6]:m[7]], title[m[2]:m[3]], title[m[4]:m[5]]})
+	}
+	if m := dayMonthYear.FindStringSubmatchIndex(title); m != nil {
+		consider(found{m[0], title[m[6]:m[7]], title[m[4]:m[5]], title[m[2]:m[3]]})
+	}
+	if best == nil {
+		return Time{}, false
+	}
+	return civilDate(best.y, best.m, best.d)
+}
+
+// monthNames maps month names and their abbreviations to months.
+var monthNames = func() map[string]time.Month {
+	m := map[string]time.Month{"sept": time.September}
+	for i := time.January; i <= time.December; i++ {
+		name := strings.ToLower(i.String())
+		m[name], m[name[:3]] = i, i
+	}
+	return m
+}()
+
+// civilDate makes a date of a year, a month (a number or a name) and a
+// day, refusing one that does not exist (2019-02-30).
+func civilDate(year, month, day string) (Time, bool) {
+	y, err1 := strconv.Atoi(year)
+	d, err2 := strconv.Atoi(day)
+	if err1 != nil || err2 != nil {
+		return Time{}, false
+	}
+	m, ok := monthNames[strings.ToLower(month)]
+	if !ok {
+		n, err := strconv.Atoi(month)
+		if err != nil || n < 1 || n > 12 {
+			return Time{}, false
+		}
+		m = time.Month(n)
+	}
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || t.Month() != m {
+		return Time{}, false
+	}
+	return At(t), true
+}
