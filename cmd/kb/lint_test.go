@@ -116,8 +116,9 @@ func TestLintJSON(t *testing.T) {
 		t.Errorf("first finding %v", f)
 	}
 	clean := t.TempDir()
-	if code, out, _ := kbRun(t, "lint", "--dir", clean, "--format", "json"); code != 0 || strings.TrimSpace(out) != "[]" {
-		t.Errorf("empty KB: exit %d, %q; want an empty array", code, out)
+	if code, out, errOut := kbRun(t, "lint", "--dir", clean, "--format", "json"); code != 2 || strings.TrimSpace(out) != "[]" ||
+		strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "no documents to lint") {
+		t.Errorf("KB without documents: exit %d, stdout %q, stderr %q; want exit 2, an empty array and one line saying why", code, out, errOut)
 	}
 }
 

@@ -24,7 +24,7 @@ func newCommand() *command {
 			date = fs.String("date", "", "the document's date, `YYYY-MM-DD` (default today)")
 		},
 		run: func(c *command, args []string, stdout, stderr io.Writer) int {
-			_, pos, code, ok := c.parse(args, stdout, stderr)
+			fs, pos, code, ok := c.parse(args, stdout, stderr)
 			if !ok {
 				return code
 			}
@@ -43,6 +43,11 @@ func newCommand() *command {
 				}
 				day = t
 			}
+			root, err := c.kbRoot(fs, *dir, stderr)
+			if err != nil {
+				return c.fail(stderr, err)
+			}
+			*dir = root
 			files, err := content.OpenFiles(*dir)
 			if err != nil {
 				return c.fail(stderr, err)
