@@ -331,14 +331,3 @@ func TestExampleKBLintsClean(t *testing.T) {
 		t.Errorf("exit %d\n%s\n%s", code, out, errOut)
 	}
 }
-
-func TestInitSkeletonLintsWithoutErrors(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "kb")
-	if code, _, errOut := kbRun(t, "init", dir); code != 0 {
-		t.Fatal(errOut)
-	}
-	assertFileContent(t, filepath.Join(dir, ".github", "workflows", "kb.yml"), "kb lint --format github --changed-from")
-	if code, out, _ := kbRun(t, "lint", "--dir", dir, "--today", "2026-01-25"); code != 0 {
-		t.Errorf("the skeleton has lint errors:\n%s", out)
-	}
-}
