@@ -66,14 +66,17 @@ func (j *titleJudge) isPlaceholder(title string) bool {
 
 func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// isBracketed reports whether t is wholly inside <…> or […], as templates
-// write what the author is to fill in.
+// isBracketed reports whether t is one <…> or […] with no other bracket
+// of its kind, as templates write what the author is to fill in
+// ("<Incident title>"); "<b>x</b>" is markup, not a placeholder.
 func isBracketed(t string) bool {
-	if len(t) < 2 {
-		return false
+	for _, pair := range []string{"<>", "[]"} {
+		open, end := pair[:1], pair[1:]
+		if strings.HasPrefix(t, open) && strings.HasSuffix(t, end) && strings.Count(t, open) == 1 && strings.Count(t, end) == 1 {
+			return true
+		}
 	}
-	open, end := t[0], t[len(t)-1]
-	return open == '<' && end == '>' || open == '[' && end == ']'
+	return false
 }
 
 // isCapsPlaceholder reports whether t is written in capitals with words
