@@ -47,16 +47,16 @@ const (
 	GitNotInstalled
 )
 
-// GitError says that kb cannot ask git what changed in the KB at Dir: it
+// GitUnavailableError says that kb cannot ask git what changed in the KB at Dir: it
 // is no repository, or git is not installed. Like a RefError, it is a
 // usage error.
-type GitError struct {
+type GitUnavailableError struct {
 	Dir     string
 	Problem GitProblem
 }
 
 // Error says what is missing, in one line.
-func (e *GitError) Error() string {
+func (e *GitUnavailableError) Error() string {
 	if e.Problem == GitNotInstalled {
 		return "needs git, and git is not installed (not on PATH)"
 	}
@@ -69,10 +69,10 @@ func (e *GitError) Error() string {
 // commit's id reaches git diff, so no value of ref is read as an option.
 func ChangedSince(dir, ref string) (ChangedLines, error) {
 	if _, err := exec.LookPath("git"); err != nil {
-		return nil, &GitError{Dir: dir, Problem: GitNotInstalled}
+		return nil, &GitUnavailableError{Dir: dir, Problem: GitNotInstalled}
 	}
 	if !content.InRepository(dir) {
-		return nil, &GitError{Dir: dir, Problem: GitNotRepository}
+		return nil, &GitUnavailableError{Dir: dir, Problem: GitNotRepository}
 	}
 	commit, err := resolveCommit(dir, ref)
 	if err != nil {

@@ -55,7 +55,7 @@ func lintCommand() *command {
 			if *changedFrom != "" {
 				changed, err := lint.ChangedSince(*dir, *changedFrom)
 				var bad *lint.RefError
-				var noGit *lint.GitError
+				var noGit *lint.GitUnavailableError
 				if errors.As(err, &bad) || errors.As(err, &noGit) {
 					return c.errorLine(stderr, "--changed-from %v", err)
 				}
