@@ -142,7 +142,7 @@ func TestNoFrontMatterFallbacks(t *testing.T) {
 		{"postmortems/2024-05-02-db-outage.md", "Some text.\n\n# Database outage\n", "Database outage", "2024-05-02", KindPostmortem, "2024-05-02-db-outage"},
 		{"postmortems/2024-05-02-db-outage.md", "No heading here.\n", "db outage", "2024-05-02", KindPostmortem, "2024-05-02-db-outage"},
 		{"runbooks/payments/DB Failover.md", "## Trigger\n", "DB Failover", "", KindRunbook, "db-failover"},
-		{"notes/readme.md", "# **Read** me\n", "Read me", "", KindPage, "readme"},
+		{"notes/readme.md", "# **Read** me\n", "Read me", "", KindPage, "notes"},
 		{"PM2022-006 - ALB 502 errors.md", "# ALB 502 Errors\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 2022-05-25 10:00 | x |\n", "ALB 502 Errors", "2022-05-25", KindPage, "pm2022-006-alb-502-errors"},
 		{"postmortems/x.md", "---\n---\n# Empty block\n", "Empty block", "", KindPostmortem, "x"},
 	} {

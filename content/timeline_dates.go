@@ -17,7 +17,9 @@ var (
 	numericDate   = regexp.MustCompile(`^\s*` + weekday + `(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b`)
 	monthDayYear  = regexp.MustCompile(`^\s*` + weekday + `(?i:(` + monthName + `)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b,?`)
 	dayMonthYear  = regexp.MustCompile(`^\s*` + weekday + `(?i:(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthName + `),?\s+(\d{4}))\b,?`)
-	isoDateInText = regexp.MustCompile(`\b(\d{4}-\d{2}-\d{2})\b`)
+	// isoDateInText is a YYYY-MM-DD with no digit or hyphen touching it
+	// (2019-04-18-rc1 is a version, not a date).
+	isoDateInText = regexp.MustCompile(`(?:^|[^\d-])(\d{4}-\d{2}-\d{2})(?:$|[^\d-])`)
 )
 
 // leadingDate reads a date in one of those forms at the start of text. It
@@ -90,8 +92,8 @@ func weekdayStart(w string) bool {
 
 // dateIn finds a date anywhere in a heading: "Timeline - May 29, 2021".
 func dateIn(title string) (time.Time, bool) {
-	if m := isoDateInText.FindString(title); m != "" {
-		t, err := time.Parse("2006-01-02", m)
+	if m := isoDateInText.FindStringSubmatch(title); m != nil {
+		t, err := time.Parse("2006-01-02", m[1])
 		return t, err == nil
 	}
 	for i := 0; i < len(title); i++ {
