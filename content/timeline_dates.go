@@ -14,9 +14,9 @@ import (
 const weekday = `(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?`
 
 var (
-	numericDate   = regexp.MustCompile(`^\s*` + weekday + `(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b`)
-	monthDayYear  = regexp.MustCompile(`^\s*` + weekday + `(?i:(` + monthName + `)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b,?`)
-	dayMonthYear  = regexp.MustCompile(`^\s*` + weekday + `(?i:(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthName + `),?\s+(\d{4}))\b,?`)
+	numericDate  = regexp.MustCompile(`^\s*` + weekday + `(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b`)
+	monthDayYear = regexp.MustCompile(`^\s*` + weekday + `(?i:(` + monthName + `)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b,?`)
+	dayMonthYear = regexp.MustCompile(`^\s*` + weekday + `(?i:(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthName + `),?\s+(\d{4}))\b,?`)
 	// isoDateInText is a YYYY-MM-DD with no digit or hyphen touching it
 	// (2019-04-18-rc1 is a version, not a date).
 	isoDateInText = regexp.MustCompile(`(?:^|[^\d-])(\d{4}-\d{2}-\d{2})(?:$|[^\d-])`)
