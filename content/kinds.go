@@ -204,8 +204,9 @@ func isAlertName(name string) bool {
 type KindCounts struct {
 	Postmortems, Runbooks, Pages int
 	// Guessed is how many documents had their kind told from their shape
-	// (KindFromShape), whatever it came out as.
-	Guessed int
+	// (KindFromShape), whatever it came out as; GuessedKinds how many of
+	// them came out postmortems or runbooks.
+	Guessed, GuessedKinds int
 }
 
 // CountKinds counts docs by kind.
@@ -222,6 +223,9 @@ func CountKinds(docs []*Doc) KindCounts {
 		}
 		if d.KindFrom == KindFromShape {
 			c.Guessed++
+			if d.Kind != KindPage {
+				c.GuessedKinds++
+			}
 		}
 	}
 	return c
@@ -229,9 +233,12 @@ func CountKinds(docs []*Doc) KindCounts {
 
 // Found says what a KB whose kinds kb guessed holds, for a note to the
 // user ("7 postmortems, 0 runbooks, 2 pages; set kinds: in kb.yaml to
-// change this"), and "" when no document's kind was guessed.
+// change this"): when kb took a document for a postmortem or a runbook by
+// its shape, or found none at all by guessing. It is "" when nothing was
+// guessed, or only pages beside documents that their folders decide (a
+// README beside postmortems/ and runbooks/).
 func (c KindCounts) Found() string {
-	if c.Guessed == 0 {
+	if c.Guessed == 0 || c.GuessedKinds == 0 && c.Postmortems+c.Runbooks > 0 {
 		return ""
 	}
 	return fmt.Sprintf("%s, %s, %s; set kinds: in kb.yaml to change this",

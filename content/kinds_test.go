@@ -82,9 +82,13 @@ func TestKindCountsFound(t *testing.T) {
 		c    KindCounts
 		want string
 	}{
-		{KindCounts{Postmortems: 7, Pages: 2, Guessed: 9}, "7 postmortems, 0 runbooks, 2 pages; set kinds: in kb.yaml to change this"},
-		{KindCounts{Postmortems: 1, Runbooks: 1, Pages: 1, Guessed: 1}, "1 postmortem, 1 runbook, 1 page; set kinds: in kb.yaml to change this"},
+		{KindCounts{Postmortems: 7, Pages: 2, Guessed: 9, GuessedKinds: 7}, "7 postmortems, 0 runbooks, 2 pages; set kinds: in kb.yaml to change this"},
+		{KindCounts{Postmortems: 1, Runbooks: 1, Pages: 1, Guessed: 2, GuessedKinds: 1}, "1 postmortem, 1 runbook, 1 page; set kinds: in kb.yaml to change this"},
 		{KindCounts{Postmortems: 3, Runbooks: 2}, ""},
+		// A README beside the folders that decide the rest: nothing to say.
+		{KindCounts{Postmortems: 1, Runbooks: 1, Pages: 1, Guessed: 1}, ""},
+		// Nothing found by guessing at all: say so, it is what to fix.
+		{KindCounts{Pages: 4, Guessed: 4}, "0 postmortems, 0 runbooks, 4 pages; set kinds: in kb.yaml to change this"},
 	} {
 		if got := tc.c.Found(); got != tc.want {
 			t.Errorf("%+v.Found() = %q, want %q", tc.c, got, tc.want)
