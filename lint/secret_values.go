@@ -1,0 +1,134 @@
+package lint
+
+import "bytes"
+
+// The values of credentials, told from text about them: "api_key: 9f2c…"
+// is a key, "the API key", "token: renewed hourly" and
+// "password: ${DB_PASSWORD}" are not.
+
+// secretKeyNames end the names of settings whose value is a credential;
+// a bare "key" or "id" is left out ("key: app" selects pods).
+var secretKeyNames = [][]byte{[]byte("api_key"), []byte("apikey"), []byte("api-key"), []byte("secret_key"), []byte("secret-key"),
+	[]byte("access_key"), []byte("private_key"), []byte("secret"), []byte("token")}
+
+// minKeyValue is the shortest value of an API key or token kb reports.
+const minKeyValue = 16
+
+// findAssignedKeys finds "NAME: value" and "NAME=value" where NAME ends in
+// a credential's name and value looks random: at least minKeyValue
+// characters with letters and digits and no long run of letters, as words
+// have.
+func findAssignedKeys(src []byte) [][]int {
+	var out [][]int
+	for i := 0; i < len(src); i++ {
+		j := bytes.IndexAny(src[i:], ":=")
+		if j < 0 {
+			break
+		}
+		i += j
+		if !namesSecret(src, i) {
+			continue
+		}
+		start, end := valueAfter(src, i+1)
+		if end-start >= minKeyValue && looksRandom(src[start:end]) {
+			out = append(out, []int{nameStart(src, i), end, start, end})
+		}
+	}
+	return out
+}
+
+// namesSecret reports whether the name just before offset i (a ":" or
+// "="), past spaces and a closing quote, ends in a credential's name.
+func namesSecret(src []byte, i int) bool {
+	k := i
+	for k > 0 && (src[k-1] == ' ' || src[k-1] == '"' || src[k-1] == '\'') {
+		k--
+	}
+	for _, name := range secretKeyNames {
+		if k >= len(name) && bytes.EqualFold(src[k-len(name):k], name) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameStart returns the offset of the name that ends before offset i.
+func nameStart(src []byte, i int) int {
+	k := i
+	for k > 0 && (src[k-1] == ' ' || src[k-1] == '"' || src[k-1] == '\'') {
+		k--
+	}
+	for k > 0 && (isWordByte(src[k-1]) || src[k-1] == '-') {
+		k--
+	}
+	return k
+}
+
+// valueAfter returns the bounds of the value after offset i: past spaces
+// and an opening quote, the run of characters a key is made of.
+func valueAfter(src []byte, i int) (int, int) {
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if i < len(src) && (src[i] == '"' || src[i] == '\'') {
+		i++
+	}
+	end := i
+	for end < len(src) && isKeyByte(src[end]) {
+		end++
+	}
+	return i, end
+}
+
+func isKeyByte(c byte) bool {
+	return isLetter(c) || isDigit(c) || c == '_' || c == '-' || c == '.' || c == '/' || c == '+' || c == '='
+}
+
+// looksRandom reports a value with letters and digits and no run of more
+// than six letters of one case, as names and words have.
+func looksRandom(v []byte) bool {
+	if !hasLetterAndDigit(v) {
+		return false
+	}
+	run := 0
+	for i, c := range v {
+		sameCase := i > 0 && (isLower(c) && isLower(v[i-1]) || isUpper(c) && isUpper(v[i-1]))
+		switch {
+		case !isLetter(c):
+			run = 0
+		case sameCase:
+			run++
+		default:
+			run = 1
+		}
+		if run > 6 {
+			return false
+		}
+	}
+	return true
+}
+
+// looksLikePassword reports a password value: letters with digits or
+// symbols, and not a path.
+func looksLikePassword(v []byte) bool {
+	if len(v) == 0 || v[0] == '/' || v[0] == '~' || v[0] == '.' {
+		return false
+	}
+	letters, others := false, false
+	for _, c := range v {
+		if isLetter(c) {
+			letters = true
+		} else {
+			others = true
+		}
+	}
+	return letters && others
+}
+
+func hasLetterAndDigit(v []byte) bool {
+	return bytes.ContainsFunc(v, func(r rune) bool { return r < 0x80 && isLetter(byte(r)) }) &&
+		bytes.ContainsFunc(v, func(r rune) bool { return r >= '0' && r <= '9' })
+}
+
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
