@@ -26,6 +26,8 @@ type phrase struct {
 type blameEntry struct {
 	why, suggestion string
 	needsPerson     bool
+	// passive phrases also count after "was", "were"… ("was overlooked").
+	passive bool
 }
 
 func newPhraseSet() *phraseSet {

@@ -1,0 +1,107 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/kb-tools/kb/content"
+)
+
+// The context of a blameless phrase: whether it is a technical term, denied,
+// part of an instruction rather than of the narrative, or about software
+// that carries a role's name.
+
+// denialWindow is how many words before a phrase a denial reaches.
+const denialWindow = 6
+
+// technicalAt reports a technical term starting at token i that covers the
+// phrase ending before end ("lazy loading", "sloppy quorum").
+func (c *Config) technicalAt(pr *prose, i, end int) bool {
+	ph, stop := c.technical.match(pr, i)
+	return ph != nil && stop >= end
+}
+
+// denied reports a denial among the few words before token i, in its
+// clause: "nobody is to blame", "not anyone's fault", "not caused by".
+func (c *Config) denied(pr *prose, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-denialWindow; k-- {
+		if pr.is(k+1, sentenceStart|clauseStart) {
+			return false
+		}
+		if c.denials[plainApostrophes(pr.word(k))] {
+			return true
+		}
+	}
+	return false
+}
+
+// plainApostrophes writes typographic apostrophes as ASCII ones.
+func plainApostrophes(w string) string {
+	if strings.IndexByte(w, 0xE2) < 0 {
+		return w
+	}
+	return strings.ReplaceAll(w, "’", "'")
+}
+
+// subjectNegators make a subject nobody: "no engineer could have",
+// "not a single person caused".
+var subjectNegators = map[string]bool{"no": true, "not": true, "none": true, "neither": true, "nor": true, "without": true}
+
+// negatedSubject reports a subject at token k with a negator one or two
+// words before it in its clause.
+func negatedSubject(pr *prose, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if subjectNegators[pr.word(j)] {
+			return true
+		}
+		if pr.is(j, sentenceStart|clauseStart) {
+			return false
+		}
+	}
+	return false
+}
+
+// narrative reports whether hindsight and cause phrases apply to the
+// document: runbooks are instructions, not the story of an incident.
+func narrative(d *content.Doc) bool { return d.Kind != content.KindRunbook }
+
+// instruction reports a phrase at token i that tells the reader what to do
+// rather than telling what someone did: its sentence starts with an
+// imperative verb ("Verify that someone forgot to…"), or its subject is
+// the reader ("you should have received a page").
+func (c *Config) instruction(pr *prose, i, subject int) bool {
+	if subject >= 0 && pr.word(subject) == "you" {
+		return true
+	}
+	s := i
+	for s > 0 && !pr.is(s, sentenceStart) {
+		s--
+	}
+	return c.imperatives[plainApostrophes(pr.word(s))]
+}
+
+// softwareRole reports a role word at token k that names software: "the
+// Prometheus operator", "the certificate manager", unlike "the operator"
+// or "an incident manager".
+func (c *Config) softwareRole(pr *prose, k int) bool {
+	if !c.softwareRoles[pr.word(k)] || k == 0 || pr.is(k, sentenceStart|clauseStart) {
+		return false
+	}
+	return !c.roleDeterminers[pr.word(k-1)]
+}
+
+// passiveBefore reports a form of "be" or "get" just before token i (past
+// adverbs): "the header change was simply overlooked".
+func passiveBefore(pr *prose, i int) bool {
+	k := i - 1
+	for k >= 0 && adverbs[pr.word(k)] && !pr.is(k+1, sentenceStart) {
+		k--
+	}
+	if k < 0 || pr.is(k+1, sentenceStart) {
+		return false
+	}
+	switch pr.word(k) {
+	case "was", "were", "been", "being", "be", "is", "are", "got", "get", "gets":
+		return true
+	}
+	return false
+}
