@@ -115,7 +115,7 @@ func vagueReason(c *Config, what string) string {
 	if n := c.bareVerbs.prefixLen(words); n > 0 && isEmptyObject(words[n:]) {
 		return fmt.Sprintf("%q has nothing to act on", text)
 	}
-	return ""
+	return c.moreVagueReason(words)
 }
 
 // isEmptyObject reports words that give a verb no real object.
