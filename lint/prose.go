@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 
 	"github.com/kb-tools/kb/content"
@@ -71,9 +72,34 @@ func (p *prose) pos(i int) content.Pos {
 	return content.Pos{File: p.doc.Path, Line: line, Col: col}
 }
 
-// text returns the source text of tokens i to j-1.
+// text returns the source text of tokens i to j-1 on one line: where the
+// phrase goes on to another line, the line break and the next line's
+// indentation and block markers ("> ", "- ") become one space.
 func (p *prose) text(i, j int) string {
-	return string(p.doc.Source[p.tokens[i].start:p.tokens[j-1].end])
+	src := p.doc.Source
+	if p.tokens[i].line == p.tokens[j-1].line {
+		return string(src[p.tokens[i].start:p.tokens[j-1].end])
+	}
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		t := p.tokens[k]
+		b.Write(src[t.start:t.end])
+		if k+1 == j {
+			break
+		}
+		next := p.tokens[k+1]
+		if next.line == t.line {
+			b.Write(src[t.end:next.start])
+			continue
+		}
+		gap := src[t.end:next.lineStart]
+		if nl := bytes.IndexByte(gap, '\n'); nl >= 0 {
+			gap = gap[:nl]
+		}
+		b.Write(bytes.TrimRight(gap, " \t\r"))
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // matchWords reports whether the tokens from i on are words, within one
