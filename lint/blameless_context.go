@@ -105,3 +105,31 @@ func passiveBefore(pr *prose, i int) bool {
 	}
 	return false
 }
+
+// inActionItem reports a token on the line of one of the document's action
+// items: an item is a plan ("Reflect if … so they could have tested"), not
+// the story of what happened.
+func inActionItem(d *content.Doc, pr *prose, i int) bool {
+	line := int(pr.tokens[i].line)
+	for _, a := range d.Actions {
+		if a.Pos.Line == line {
+			return true
+		}
+	}
+	return false
+}
+
+// hindsightHolds reports whether a hindsight phrase at tokens ..end-1 with
+// its subject at token subject (-1 for a passive) is hindsight: its
+// subject does not follow a consequence ("so we didn't catch"), and a
+// noticing phrase names what went unnoticed ("didn't notice the alert",
+// not "didn't notice any downtime"). Other phrases always hold.
+func (c *Config) hindsightHolds(pr *prose, ph *phrase, subject, end int) bool {
+	if !ph.entry.hindsight {
+		return true
+	}
+	if subject > 0 && c.consequences[pr.word(subject-1)] && !pr.is(subject, sentenceStart) {
+		return false
+	}
+	return !ph.entry.needsObject || end < len(pr.tokens) && !pr.is(end, sentenceStart) && c.noticedObjects[pr.word(end)]
+}

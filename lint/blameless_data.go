@@ -12,6 +12,8 @@ type blamelessData struct {
 		Suggestion  string   `yaml:"suggestion"`
 	} `yaml:"counterfactuals"`
 	Hindsight       []phraseGroup `yaml:"hindsight"`
+	NoticedObjects  []string      `yaml:"noticed_objects"`
+	Consequences    []string      `yaml:"consequences"`
 	ImperativeVerbs []string      `yaml:"imperative_verbs"`
 	SoftwareRoles   []string      `yaml:"software_roles"`
 	RoleDeterminers []string      `yaml:"role_determiners"`
@@ -28,12 +30,13 @@ type phraseGroup struct {
 	Phrases     []string `yaml:"phrases"`
 	NeedsPerson bool     `yaml:"needs_person"`
 	Passive     bool     `yaml:"passive"`
+	NeedsObject bool     `yaml:"needs_object"`
 	Why         string   `yaml:"why"`
 	Suggestion  string   `yaml:"suggestion"`
 }
 
 func (g phraseGroup) entry() blameEntry {
-	return blameEntry{why: g.Why, suggestion: g.Suggestion, needsPerson: g.NeedsPerson, passive: g.Passive}
+	return blameEntry{why: g.Why, suggestion: g.Suggestion, needsPerson: g.NeedsPerson, passive: g.Passive, needsObject: g.NeedsObject}
 }
 
 // compileBlameless builds the phrase sets and word sets of the blameless
@@ -52,10 +55,14 @@ func (c *Config) compileBlameless(bl *blamelessData) {
 		c.counterfactuals.add(p, blameEntry{why: bl.Counterfactuals.Why, suggestion: bl.Counterfactuals.Suggestion})
 	}
 	for _, g := range bl.Hindsight {
+		e := g.entry()
+		e.hindsight = true
 		for _, p := range g.Phrases {
-			c.counterfactuals.add(p, g.entry())
+			c.counterfactuals.add(p, e)
 		}
 	}
+	c.noticedObjects = setOf(bl.NoticedObjects)
+	c.consequences = setOf(bl.Consequences)
 	c.participles = setOf(bl.Counterfactuals.Participles)
 	c.imperatives = setOf(bl.ImperativeVerbs)
 	c.softwareRoles = setOf(bl.SoftwareRoles)

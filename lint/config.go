@@ -32,6 +32,9 @@ type Config struct {
 	denials         map[string]bool
 	counterfactuals *phraseSet
 	participles     map[string]bool
+	// noticedObjects name what went unnoticed; consequences introduce a
+	// subject whose hindsight is already explained.
+	noticedObjects, consequences map[string]bool
 	// imperatives start instructions, which are not narrative.
 	imperatives map[string]bool
 	// softwareRoles are role words that also name software; they are people

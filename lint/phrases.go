@@ -28,6 +28,9 @@ type blameEntry struct {
 	needsPerson     bool
 	// passive phrases also count after "was", "were"… ("was overlooked").
 	passive bool
+	// hindsight phrases do not count after a consequence ("so we didn't
+	// catch"); needsObject ones only when what went unnoticed is named.
+	hindsight, needsObject bool
 }
 
 func newPhraseSet() *phraseSet {

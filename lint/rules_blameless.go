@@ -71,7 +71,8 @@ func runCounterfactuals(p *Pass) {
 			subject = personAfter(p.Config, pr, end, 3, false)
 		}
 		passive := subject < 0 && ph.entry.passive && passiveBefore(pr, i)
-		if subject < 0 && !passive || p.Config.instruction(pr, i, subject) {
+		if subject < 0 && !passive || p.Config.instruction(pr, i, subject) || inActionItem(p.Doc, pr, i) ||
+			!p.Config.hindsightHolds(pr, ph, subject, end) {
 			continue
 		}
 		message := fill(ph.entry.why, pr.text(i, end))
@@ -95,7 +96,7 @@ func runPersonCause(p *Pass) {
 		if i < next {
 			continue
 		}
-		if c.denied(pr, i) || c.instruction(pr, i, -1) {
+		if c.denied(pr, i) || c.instruction(pr, i, -1) || inActionItem(p.Doc, pr, i) {
 			continue
 		}
 		if ph, end := c.causePhrases.match(pr, i); ph != nil {
