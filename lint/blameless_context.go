@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/kb-tools/kb/content"
@@ -27,7 +28,7 @@ func (c *Config) denied(pr *prose, i int) bool {
 		if pr.is(k+1, sentenceStart|clauseStart) {
 			return false
 		}
-		if c.denials[plainApostrophes(pr.word(k))] {
+		if w := pr.bytes(k); c.denials[string(w)] || bytes.IndexByte(w, 0xE2) >= 0 && c.denials[plainApostrophes(string(w))] {
 			return true
 		}
 	}

@@ -1,6 +1,9 @@
 package lint
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+)
 
 // The values of credentials, told from text about them: "api_key: 9f2c…"
 // is a key, "the API key", "token: renewed hourly" and
@@ -17,25 +20,33 @@ const minKeyValue = 16
 // findAssignedKeys finds "NAME: value" and "NAME=value" where NAME ends in
 // a credential's name and value looks random: at least minKeyValue
 // characters with letters and digits and no long run of letters, as words
-// have.
+// have. It returns the matches in source order.
 func findAssignedKeys(src []byte) [][]int {
 	var out [][]int
-	for i := 0; i < len(src); i++ {
-		j := bytes.IndexAny(src[i:], ":=")
-		if j < 0 {
-			break
-		}
-		i += j
-		if !namesSecret(src, i) {
-			continue
-		}
-		start, end := valueAfter(src, i+1)
-		if end-start >= minKeyValue && looksRandom(src[start:end]) {
-			out = append(out, []int{nameStart(src, i), end, start, end})
+	for _, sep := range []byte{':', '='} {
+		for i := 0; i < len(src); i++ {
+			j := bytes.IndexByte(src[i:], sep)
+			if j < 0 {
+				break
+			}
+			i += j
+			if !namesSecret(src, i) {
+				continue
+			}
+			start, end := valueAfter(src, i+1)
+			if end-start >= minKeyValue && looksRandom(src[start:end]) {
+				out = append(out, []int{nameStart(src, i), end, start, end})
+			}
 		}
 	}
+	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
 	return out
 }
+
+// secretNameEnds holds the last letters of secretKeyNames, lower-cased:
+// most separators follow something else (a time, a plain key) and are
+// ruled out by one look-up.
+var secretNameEnds = [256]bool{'y': true, 't': true, 'n': true}
 
 // namesSecret reports whether the name just before offset i (a ":" or
 // "="), past spaces and a closing quote, ends in a credential's name.
@@ -43,6 +54,9 @@ func namesSecret(src []byte, i int) bool {
 	k := i
 	for k > 0 && (src[k-1] == ' ' || src[k-1] == '"' || src[k-1] == '\'') {
 		k--
+	}
+	if k == 0 || !secretNameEnds[src[k-1]|0x20] {
+		return false
 	}
 	for _, name := range secretKeyNames {
 		if k >= len(name) && bytes.EqualFold(src[k-len(name):k], name) {
