@@ -134,3 +134,11 @@ func (c *Config) hindsightHolds(pr *prose, ph *phrase, subject, end int) bool {
 	}
 	return !ph.entry.needsObject || end < len(pr.tokens) && !pr.is(end, sentenceStart) && c.noticedObjects[pr.word(end)]
 }
+
+// softwareAction reports a role word that names software as the subject
+// at token subject of a phrase followed, at token end, by what only
+// software does: "the operator failed to reconcile".
+func (c *Config) softwareAction(pr *prose, subject, end int) bool {
+	return subject >= 0 && c.softwareRoles[pr.word(subject)] && end < len(pr.tokens) &&
+		!pr.is(end, sentenceStart) && c.softwareVerbs[pr.word(end)]
+}

@@ -17,6 +17,7 @@ type blamelessData struct {
 	ImperativeVerbs []string      `yaml:"imperative_verbs"`
 	SoftwareRoles   []string      `yaml:"software_roles"`
 	RoleDeterminers []string      `yaml:"role_determiners"`
+	SoftwareVerbs   []string      `yaml:"software_verbs"`
 	PersonWords     []string      `yaml:"person_words"`
 	CausePhrases    []string      `yaml:"cause_phrases"`
 	CauseVerbs      []string      `yaml:"cause_verbs"`
@@ -67,6 +68,7 @@ func (c *Config) compileBlameless(bl *blamelessData) {
 	c.imperatives = setOf(bl.ImperativeVerbs)
 	c.softwareRoles = setOf(bl.SoftwareRoles)
 	c.roleDeterminers = setOf(bl.RoleDeterminers)
+	c.softwareVerbs = setOf(bl.SoftwareVerbs)
 	c.causePhrases = phraseSetOf(bl.CausePhrases)
 	c.causeVerbs = phraseSetOf(bl.CauseVerbs)
 	c.personWords = setOf(bl.PersonWords)

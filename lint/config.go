@@ -41,8 +41,10 @@ type Config struct {
 	// only after one of roleDeterminers.
 	softwareRoles   map[string]bool
 	roleDeterminers map[string]bool
-	causePhrases    *phraseSet
-	causeVerbs      *phraseSet
+	// softwareVerbs name what only software does ("reconcile").
+	softwareVerbs map[string]bool
+	causePhrases  *phraseSet
+	causeVerbs    *phraseSet
 	// starts marks the first words of the phrase sets above; possessives
 	// marks the sets with phrases that start at a word's ending ("'s fault").
 	starts      *firstWords

@@ -11,11 +11,11 @@ import "strings"
 func blamelessRules() []*Rule {
 	return []*Rule{
 		{Name: "blameless/blame-word", Severity: Error, Scope: PerDoc, Run: runBlameWords,
-			Doc: "Words that judge a person (human error, careless, at fault, to blame…). People stop telling the full story once they are judged, and the review stops at the person instead of the conditions that made the action natural."},
+			Doc: "Words that judge a person (human error, careless, at fault, to blame…). People stop telling the full story once they are judged, and the review stops at the person instead of the conditions that made the action natural. Technical terms (lazy loading, sloppy quorum, fault injection, error budget) and denials (\"nobody is to blame\", \"this was no one's fault\") are not blame."},
 		{Name: "blameless/counterfactual", Severity: Error, Scope: PerDoc, Run: runCounterfactuals,
 			Doc: "Hindsight about people: should have, could have, if only, failed to, overlooked, wrongly assumed, didn't notice… with a person, role or pronoun as the subject, in the story of an incident. It judges a decision by what is known now; \"the circuit breaker failed to open\" is about a system, and runbook steps (\"you should have received a page\") are instructions: both are fine."},
 		{Name: "blameless/person-cause", Severity: Error, Scope: PerDoc, Run: runPersonCause,
-			Doc: "A named person, an individual's @handle or a role given as the cause (\"caused by @jdoe\", \"Alice deleted the index\"). Causes are conditions in the system; people are the ones who make it work."},
+			Doc: "A named person, an individual's @handle or a role given as the cause (\"caused by @jdoe\", \"Alice deleted the index\") in the story of an incident; runbooks, instructions and denials (\"not caused by the on-call\") are left alone. Causes are conditions in the system; people are the ones who make it work."},
 	}
 }
 
@@ -72,7 +72,7 @@ func runCounterfactuals(p *Pass) {
 		}
 		passive := subject < 0 && ph.entry.passive && passiveBefore(pr, i)
 		if subject < 0 && !passive || p.Config.instruction(pr, i, subject) || inActionItem(p.Doc, pr, i) ||
-			!p.Config.hindsightHolds(pr, ph, subject, end) {
+			!p.Config.hindsightHolds(pr, ph, subject, end) || p.Config.softwareAction(pr, subject, end) {
 			continue
 		}
 		message := fill(ph.entry.why, pr.text(i, end))

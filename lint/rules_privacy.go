@@ -11,7 +11,7 @@ import (
 func privacyRules() []*Rule {
 	return []*Rule{
 		{Name: "privacy/secret", Severity: Error, Scope: PerDoc, Run: runSecrets,
-			Doc: "Credentials that must never be published: cloud access keys, private keys, bearer and API tokens, passwords. Code blocks are checked too. Rotate a leaked credential: deleting the text does not unpublish it."},
+			Doc: "Credentials that must never be published: cloud access keys, private keys, bearer and API tokens, passwords. A value must look like a credential: text about secrets (\"rotate the API key\", \"the password field\", \"password: ${DB_PASSWORD}\") is fine. Code blocks are checked too. Rotate a leaked credential: deleting the text does not unpublish it."},
 		{Name: "privacy/email", Severity: Warning, Scope: PerDoc, Run: runEmails,
 			Doc: "E-mail addresses: a KB is read widely and kept for years; name teams and roles instead. Example domains are allowed, and kb.yaml lint.allowed_email_domains adds more."},
 		{Name: "privacy/internal-ip", Severity: Warning, Scope: PerDoc, Run: runInternalIPs,

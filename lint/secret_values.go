@@ -19,8 +19,7 @@ const minKeyValue = 16
 
 // findAssignedKeys finds "NAME: value" and "NAME=value" where NAME ends in
 // a credential's name and value looks random: at least minKeyValue
-// characters with letters and digits and no long run of letters, as words
-// have. It returns the matches in source order.
+// characters, as looksRandom says. It returns the matches in source order.
 func findAssignedKeys(src []byte) [][]int {
 	var out [][]int
 	for _, sep := range []byte{':', '='} {
@@ -98,28 +97,21 @@ func isKeyByte(c byte) bool {
 	return isLetter(c) || isDigit(c) || c == '_' || c == '-' || c == '.' || c == '/' || c == '+' || c == '='
 }
 
-// looksRandom reports a value with letters and digits and no run of more
-// than six letters of one case, as names and words have.
+// minRandomRun is the length of the run of mixed letters and digits that
+// makes a value look generated.
+const minRandomRun = 10
+
+// looksRandom reports a value with a run of at least minRandomRun
+// characters between separators (-, _, .) that mixes letters and digits,
+// as generated keys do ("tk_live_51Hh2kLmNoPq…"); names keep their words
+// and numbers apart ("prod-db-2024-01-15-backup").
 func looksRandom(v []byte) bool {
-	if !hasLetterAndDigit(v) {
-		return false
-	}
-	run := 0
-	for i, c := range v {
-		sameCase := i > 0 && (isLower(c) && isLower(v[i-1]) || isUpper(c) && isUpper(v[i-1]))
-		switch {
-		case !isLetter(c):
-			run = 0
-		case sameCase:
-			run++
-		default:
-			run = 1
-		}
-		if run > 6 {
-			return false
+	for _, part := range bytes.FieldsFunc(v, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+		if len(part) >= minRandomRun && hasLetterAndDigit(part) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // looksLikePassword reports a password value: letters with digits or
@@ -143,6 +135,3 @@ func hasLetterAndDigit(v []byte) bool {
 	return bytes.ContainsFunc(v, func(r rune) bool { return r < 0x80 && isLetter(byte(r)) }) &&
 		bytes.ContainsFunc(v, func(r rune) bool { return r >= '0' && r <= '9' })
 }
-
-func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
-func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
