@@ -13,7 +13,9 @@ import (
 // renderer) on real KBs, a differential test checks that, at a fraction of
 // the cost of building a syntax tree.
 type blockScanner struct {
-	doc   *Doc
+	doc *Doc
+	// vocab says which headings open action-item and timeline sections.
+	vocab *Vocabulary
 	src   []byte
 	h1    string
 	clock *timelineClock
@@ -107,8 +109,8 @@ type quoteState struct {
 // links from its body and returns the text of the first H1. When the body
 // would cost the renderer work out of proportion to its size, it stops
 // and says where and why instead.
-func scanBlocks(doc *Doc) (string, *bodyHalt) {
-	s := &blockScanner{doc: doc, src: doc.Source, clock: newTimelineClock(doc), ids: map[string]bool{}, idCount: map[string]int{}, runStart: -1, cursor: runCursor{run: -1}}
+func scanBlocks(doc *Doc, vocab *Vocabulary) (string, *bodyHalt) {
+	s := &blockScanner{doc: doc, vocab: vocab, src: doc.Source, clock: newTimelineClock(doc), ids: map[string]bool{}, idCount: map[string]int{}, runStart: -1, cursor: runCursor{run: -1}}
 	src := doc.Source
 	s.refs = collectRefs(src[doc.BodyOffset:])
 	n := doc.BodyLine
@@ -634,9 +636,9 @@ func (s *blockScanner) heading(level int, raw, idSource string, pos Pos) {
 	}
 	s.ctx, s.ctxLvl = ctxOther, level
 	switch {
-	case IsActionHeading(title):
+	case s.vocab.Is(SectionActionItems, title):
 		s.ctx = ctxActions
-	case IsTimelineHeading(title):
+	case s.vocab.Is(SectionTimeline, title):
 		s.ctx = ctxTimeline
 	}
 }

@@ -40,6 +40,10 @@ type Config struct {
 	// Dates is the span of dates kb takes as real (kb.yaml dates:
 	// {earliest, max_days_ahead}).
 	Dates DateRange `yaml:"-"`
+	// Sections is the heading vocabulary: the built-in one with the
+	// headings kb.yaml's sections: adds to each kind. Nil means the
+	// built-in one.
+	Sections *Vocabulary `yaml:"-"`
 	// Lint is the lint: section, kept as parsed (lines count in kb.yaml) for
 	// the lint package to read and check.
 	Lint *yaml.Node `yaml:"-"`
@@ -128,7 +132,7 @@ func orDefault(n, def int64) int64 {
 }
 
 // configKeys lists the keys kb.yaml may hold, for unknown-key errors.
-var configKeys = []string{"title", "description", "base_url", "severities", "owners", "kinds", "stale_days", "unsafe_html", "search", "limits", "dates", "lint"}
+var configKeys = []string{"title", "description", "base_url", "severities", "owners", "kinds", "stale_days", "unsafe_html", "search", "limits", "dates", "sections", "lint"}
 
 // LoadConfig reads dir/kb.yaml over the defaults. A missing file is not an
 // error; a malformed one gives positioned errors, and every key that could
@@ -178,6 +182,12 @@ func (f *Files) LoadConfig() (Config, []*Error) {
 			cfg.Lint = v
 			continue
 		}
+		if k.Value == "sections" {
+			var secErrs []*Error
+			cfg.Sections, secErrs = decodeSections(lines, v)
+			errs = append(errs, secErrs...)
+			continue
+		}
 		if k.Value == "dates" {
 			var dateErrs []*Error
 			cfg.Dates, dateErrs = decodeDates(lines, v)
@@ -217,5 +227,17 @@ func (c *Config) kindOf(path string) Kind {
 	}
 	return KindPage
 }
+
+// vocabulary returns the KB's heading vocabulary.
+func (c *Config) vocabulary() *Vocabulary {
+	if c.Sections == nil {
+		return DefaultVocabulary()
+	}
+	return c.Sections
+}
+
+// Vocabulary returns the KB's heading vocabulary: the built-in one with
+// kb.yaml's sections: added.
+func (c Config) Vocabulary() *Vocabulary { return c.vocabulary() }
 
 func quote(s string) string { return `"` + s + `"` }

@@ -2,7 +2,6 @@ package content
 
 import (
 	"regexp"
-	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -37,35 +36,6 @@ const (
 
 // bareURL finds a URL written without link syntax.
 var bareURL = regexp.MustCompile(`https?://[^\s<>()|]+[^\s<>()|.,;:!?'"]`)
-
-// actionHeadings are the headings under which action items are written.
-var actionHeadings = map[string]bool{
-	"action items": true, "action item": true, "actions items": true,
-	"remediation": true, "remediations": true, "remediation items": true,
-	"follow-ups": true, "follow ups": true, "followups": true, "follow-up items": true,
-	"follow-up actions": true, "corrective actions": true, "action points": true,
-	"preventive actions": true, "next steps": true, "todo": true, "to do": true,
-}
-
-// IsActionHeading reports whether a heading opens an action-item section.
-// "Actions" alone is a runbook section and does not.
-func IsActionHeading(title string) bool {
-	return actionHeadings[NormalizeHeading(title)]
-}
-
-// IsTimelineHeading reports whether a heading opens a timeline section.
-func IsTimelineHeading(title string) bool {
-	return strings.Contains(NormalizeHeading(title), "timeline")
-}
-
-// NormalizeHeading lower-cases a heading and drops numbering, emoji and
-// trailing punctuation: "3. Action Items:" reads as "action items".
-func NormalizeHeading(title string) string {
-	t := strings.ToLower(strings.TrimSpace(title))
-	t = strings.TrimLeft(t, "0123456789.) ")
-	t = strings.TrimRight(t, ":. ")
-	return strings.TrimSpace(strings.TrimFunc(t, func(r rune) bool { return r > 0x2000 }))
-}
 
 // tableFields maps header cells to action-item fields; when no header names
 // the action itself, the first unnamed column is taken to be it.

@@ -92,9 +92,9 @@ func (s *bodyScanner) heading(h *ast.Heading) {
 	}
 	s.ctx, s.ctxLvl = ctxOther, h.Level
 	switch {
-	case IsActionHeading(title):
+	case DefaultVocabulary().Is(SectionActionItems, title):
 		s.ctx = ctxActions
-	case IsTimelineHeading(title):
+	case DefaultVocabulary().Is(SectionTimeline, title):
 		s.ctx = ctxTimeline
 	}
 }

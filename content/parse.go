@@ -51,7 +51,7 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 		errs = append(errs, err)
 	}
 	p.finish(doc, dec.kind, dec)
-	h1, halt := scanBlocks(doc)
+	h1, halt := scanBlocks(doc, p.cfg.vocabulary())
 	if halt != nil {
 		errs = append(errs, plainBody(doc, halt))
 	}

@@ -62,14 +62,12 @@ type Config struct {
 	vagueStarts                            *phraseSet
 	goalVerbs, meansWords, areaDeterminers map[string]bool
 
-	postmortemSections []sectionSpec
-	runbookProfiles    map[string][]sectionSpec
-	RunbookProfile     string
-	RunbookMaxLines    int
-	InternalIPs        bool
-	emailDomains       []string
-	secrets            *secretIndex
-	frontMatterKeys    map[string]bool
+	RunbookProfile  string
+	RunbookMaxLines int
+	InternalIPs     bool
+	emailDomains    []string
+	secrets         *secretIndex
+	frontMatterKeys map[string]bool
 	// owners are the known owners, lower-cased; empty means any owner.
 	owners map[string]bool
 	// OwnersFrom says where owners came from, for messages.
@@ -80,11 +78,6 @@ type Config struct {
 	// FileErrors are the files lint reads besides the documents (such as
 	// CODEOWNERS) that it could not read, reported as load errors are.
 	FileErrors []*content.Error
-}
-
-type sectionSpec struct {
-	Name     string   `yaml:"name"`
-	Synonyms []string `yaml:"synonyms"`
 }
 
 // lintSettings is the lint: section of kb.yaml.
@@ -187,8 +180,8 @@ func (c *Config) decodeSettings(n *yaml.Node, s *lintSettings, rules []*Rule) {
 			c.severity[id] = level
 		}
 	}
-	if p := s.RunbookProfile; p != "" && p != "auto" && c.runbookProfiles[p] == nil {
-		c.problem(profileNode, fmt.Sprintf("lint.runbook_profile %q is not auto, default or prometheus", p))
+	if p := s.RunbookProfile; p != "" && p != "auto" && c.KB.Vocabulary().RunbookProfile(p) == nil {
+		c.problem(profileNode, fmt.Sprintf("lint.runbook_profile %q is not auto or one of %s", p, strings.Join(c.KB.Vocabulary().RunbookProfiles(), ", ")))
 		s.RunbookProfile = ""
 	}
 }
@@ -243,11 +236,7 @@ func (c *Config) loadData() error {
 		MeansWords       []string `yaml:"means_words"`
 		AreaDeterminers  []string `yaml:"area_determiners"`
 	}
-	var sec struct {
-		Postmortem      []sectionSpec            `yaml:"postmortem"`
-		RunbookProfiles map[string][]sectionSpec `yaml:"runbook_profiles"`
-	}
-	for name, v := range map[string]any{"blameless.yaml": &bl, "actions.yaml": &ac, "sections.yaml": &sec} {
+	for name, v := range map[string]any{"blameless.yaml": &bl, "actions.yaml": &ac} {
 		data, err := dataFiles.ReadFile("data/" + name)
 		if err != nil {
 			return err
@@ -263,8 +252,6 @@ func (c *Config) loadData() error {
 	c.bareVerbs = phraseSetOf(ac.BareVerbs)
 	c.vagueStarts = phraseSetOf(ac.VagueStarts)
 	c.goalVerbs, c.meansWords, c.areaDeterminers = setOf(ac.GoalVerbs), setOf(ac.MeansWords), setOf(ac.AreaDeterminers)
-	c.postmortemSections = sec.Postmortem
-	c.runbookProfiles = sec.RunbookProfiles
 	c.frontMatterKeys = make(map[string]bool)
 	for _, k := range append(kbFrontMatterKeys, hugoFrontMatterKeys...) {
 		c.frontMatterKeys[k] = true

@@ -16,22 +16,15 @@ func structureRules() []*Rule {
 	}
 }
 
-// sectionMatches reports whether the document has a heading for spec.
-func sectionMatches(titles map[string]bool, spec sectionSpec) bool {
-	for _, s := range spec.Synonyms {
-		if titles[s] {
+// hasSection reports whether one of the document's headings counts for a
+// section of kind k.
+func hasSection(d *content.Doc, vocab *content.Vocabulary, k content.SectionKind) bool {
+	for _, s := range d.Sections {
+		if vocab.Is(k, s.Title) {
 			return true
 		}
 	}
 	return false
-}
-
-func headingSet(d *content.Doc) map[string]bool {
-	titles := make(map[string]bool, len(d.Sections))
-	for _, s := range d.Sections {
-		titles[content.NormalizeHeading(s.Title)] = true
-	}
-	return titles
 }
 
 func runRequiredSections(p *Pass) {
@@ -39,70 +32,62 @@ func runRequiredSections(p *Pass) {
 	if d.PlainBody {
 		return // its body was not read: schema/frontmatter says why
 	}
-	titles := headingSet(d)
-	var specs []sectionSpec
+	vocab := p.Config.KB.Vocabulary()
+	var kinds []content.SectionKind
 	profile := ""
 	switch d.Kind {
 	case content.KindPostmortem:
-		specs = p.Config.postmortemSections
+		kinds = vocab.Postmortem()
 	case content.KindRunbook:
-		profile, specs = p.Config.runbookProfile(titles)
+		profile, kinds = p.Config.runbookProfile(d, vocab)
 	default:
-		return
-	}
-	var missing []string
-	for _, spec := range specs {
-		if sectionMatches(titles, spec) {
-			continue
-		}
-		if spec.Name == "Action items" && len(d.Actions) > 0 {
-			continue // listed in the front matter
-		}
-		missing = append(missing, spec.Name)
-	}
-	if len(missing) == 0 {
 		return
 	}
 	what := string(d.Kind)
 	if profile != "" {
 		what = fmt.Sprintf("runbook (%s profile)", profile)
 	}
-	for _, m := range missing {
-		p.Report(bodyPos(d), fmt.Sprintf("%s has no %q section", what, m),
-			fmt.Sprintf("Add \"## %s\"%s.", m, synonymHint(specs, m)))
+	for _, k := range kinds {
+		if hasSection(d, vocab, k) {
+			continue
+		}
+		if k == content.SectionActionItems && len(d.Actions) > 0 {
+			continue // listed in the front matter
+		}
+		name := vocab.Name(k)
+		p.Report(bodyPos(d), fmt.Sprintf("%s has no %q section", what, name),
+			fmt.Sprintf("Add \"## %s\"%s.", name, synonymHint(vocab, k)))
 	}
 }
 
-func synonymHint(specs []sectionSpec, name string) string {
-	for _, s := range specs {
-		if s.Name == name && len(s.Synonyms) > 1 {
-			return " (or one of: " + strings.Join(s.Synonyms[1:min(5, len(s.Synonyms))], ", ") + ")"
-		}
+func synonymHint(vocab *content.Vocabulary, k content.SectionKind) string {
+	if hs := vocab.Headings(k); len(hs) > 1 {
+		return " (or one of: " + strings.Join(hs[1:min(5, len(hs))], ", ") + ")"
 	}
 	return ""
 }
 
 // runbookProfile returns the profile a runbook is held to: the configured
-// one, or under "auto" the built-in profile it matches best (default on a
-// tie).
-func (c *Config) runbookProfile(titles map[string]bool) (string, []sectionSpec) {
+// one, or under "auto" the built-in profile it matches best (the first on
+// a tie).
+func (c *Config) runbookProfile(d *content.Doc, vocab *content.Vocabulary) (string, []content.SectionKind) {
 	if c.RunbookProfile != "auto" {
-		return c.RunbookProfile, c.runbookProfiles[c.RunbookProfile]
+		return c.RunbookProfile, vocab.RunbookProfile(c.RunbookProfile)
 	}
-	best, bestScore := "default", -1.0
-	for _, name := range []string{"default", "prometheus"} {
-		specs := c.runbookProfiles[name]
+	best, bestScore := "", -1.0
+	for _, name := range vocab.RunbookProfiles() {
+		kinds := vocab.RunbookProfile(name)
 		n := 0
-		for _, s := range specs {
-			if sectionMatches(titles, s) {
+		for _, k := range kinds {
+			if hasSection(d, vocab, k) {
 				n++
 			}
 		}
-		if score := float64(n) / float64(len(specs)); score > bestScore {
+		if score := float64(n) / float64(len(kinds)); score > bestScore {
 			best, bestScore = name, score
 		}
 	}
-	return best, c.runbookProfiles[best]
+	return best, vocab.RunbookProfile(best)
 }
 
 func runRunbookLength(p *Pass) {

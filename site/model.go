@@ -34,7 +34,9 @@ type siteData struct {
 	byID          map[content.Kind]map[string]*page
 	runbookByPath map[string]*page
 	severityOrder []string
-	staleDays     int
+	// vocab names the sections of documents (their lessons, say).
+	vocab     *content.Vocabulary
+	staleDays int
 	// dates is the range of dates the trends charts take as real.
 	dates content.DateRange
 }

@@ -117,12 +117,6 @@ func (r *bodyRenderer) resolve(from, fromURL, dest string) string {
 	return page
 }
 
-// lessonHeadings name the sections of a postmortem that hold its lessons.
-var lessonHeadings = map[string]bool{
-	"lessons learned": true, "lessons learnt": true, "lessons": true, "what we learned": true,
-	"learnings": true, "takeaways": true, "key takeaways": true,
-}
-
 // lessons collects what each postmortem taught, newest first, rendering
 // the lessons sections on all processors with a renderer each.
 func lessons(sd *siteData, newRenderer func() *bodyRenderer) []*lesson {
@@ -130,7 +124,7 @@ func lessons(sd *siteData, newRenderer func() *bodyRenderer) []*lesson {
 	work.Each(len(all), func() func(int) bool {
 		r := newRenderer()
 		return func(i int) bool {
-			all[i] = lessonOf(sd.Postmortems[i], r)
+			all[i] = lessonOf(sd.Postmortems[i], r, sd.vocab)
 			return true
 		}
 	})
@@ -145,9 +139,9 @@ func lessons(sd *siteData, newRenderer func() *bodyRenderer) []*lesson {
 
 // lessonOf returns what postmortem p taught, or nil when it records no
 // insight, lessons section or guardrail.
-func lessonOf(p *page, r *bodyRenderer) *lesson {
+func lessonOf(p *page, r *bodyRenderer, vocab *content.Vocabulary) *lesson {
 	l := &lesson{Page: p, Insight: p.Doc.Meta.Insight, Guardrails: p.Doc.Meta.Guardrails, Runbooks: p.Runbooks}
-	if src := sectionSource(p.Doc, lessonHeadings); len(src) > 0 {
+	if src := sectionSource(p.Doc, vocab, content.SectionLessons); len(src) > 0 {
 		if html, err := r.renderMarkdown(p.Doc.Path, "/lessons/", src, ""); err == nil {
 			l.Section = html
 		}
@@ -158,12 +152,11 @@ func lessonOf(p *page, r *bodyRenderer) *lesson {
 	return l
 }
 
-// sectionSource returns the markdown of the first section whose heading is
-// one of names, without the heading, up to the next heading of its level
-// or above.
-func sectionSource(d *content.Doc, names map[string]bool) []byte {
+// sectionSource returns the markdown of the first section of kind k,
+// without the heading, up to the next heading of its level or above.
+func sectionSource(d *content.Doc, vocab *content.Vocabulary, k content.SectionKind) []byte {
 	for i, s := range d.Sections {
-		if !names[content.NormalizeHeading(s.Title)] {
+		if !vocab.Is(k, s.Title) {
 			continue
 		}
 		end := 0
