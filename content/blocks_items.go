@@ -3,88 +3,43 @@ package content
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/kb-tools/kb/content/mdscan"
 )
 
-// startItem opens a list item at the top level; its marker is m bytes
-// from index i of l.
-func (s *blockScanner) startItem(n, off int, l []byte, indent, i, m int) {
-	s.endItem()
-	s.endCode()
-	s.flushRun()
-	j := i + m
-	w, k := indentOf(l[j:])
-	content := indent + m + w
-	if w > 4 || j+k == len(l) {
-		content = indent + m + 1 // code or nothing after the marker
-	}
-	if !s.list.active {
-		s.list = listState{active: true}
-	}
-	s.list.contentIndent = content
-	text := l[j+k:]
-	if w > 4 {
-		text = l[j+1:]
-	}
-	s.list.item = &listItem{}
-	s.list.itemText, s.list.inPara = true, true
-	s.list.nested = s.list.nested[:0]
-	if len(bytes.TrimSpace(text)) > 0 {
-		s.itemText(n, off+len(l)-len(text), text)
-		s.text(n, off+len(l)-len(text), off+len(l))
-	}
-}
-
-// itemText adds a line to the current item's first paragraph, which
-// matters only in action-item and timeline sections.
-func (s *blockScanner) itemText(n, off int, line []byte) {
-	it := s.list.item
-	if it == nil || !s.list.itemText || s.ctx == ctxOther {
+// addItemText adds a line of the current item's first paragraph, at
+// line n and column col, which matters only in action-item and timeline
+// sections.
+func (s *blockScanner) addItemText(n, col int, seg mdscan.Segment) {
+	it := s.item
+	if it == nil || s.ctx == ctxOther {
 		return
 	}
-	text := string(line)
+	text := s.value(seg)
 	if len(it.text) == 0 {
-		it.n, it.off = n, off
-		if _, done, ok := taskBox(text); ok {
+		it.n, it.off = n, s.base+seg.Start
+		if _, done, ok := mdscan.TaskBox(text); ok {
 			it.task, it.done = true, done
 		}
 	}
 	it.text = append(it.text, strings.TrimSpace(text))
 }
 
-// taskBox reads a "[ ] " or "[x] " at the start of an item.
-func taskBox(text string) (rest string, done, ok bool) {
-	if len(text) < 4 || text[0] != '[' || text[2] != ']' || (text[3] != ' ' && text[3] != '\t') {
-		return text, false, false
-	}
-	switch text[1] {
-	case ' ':
-		return text[4:], false, true
-	case 'x', 'X':
-		return text[4:], true, true
-	}
-	return text, false, false
-}
-
-// endItemText closes the current item's first paragraph.
-func (s *blockScanner) endItemText() {
-	s.list.itemText, s.list.inPara = false, false
-	s.flushRun()
-}
-
 // endItem emits the current item as an action item or a timeline entry.
 func (s *blockScanner) endItem() {
-	it := s.list.item
-	s.list.item = nil
+	it := s.item
+	s.item, s.itemText = nil, false
 	if it == nil || len(it.text) == 0 {
 		return
 	}
 	raw := strings.Join(it.text, " ")
-	pos := s.posOn(it.n, lineStartOf(s.src, it.off), it.off)
+	pos := s.posOn(it.n+s.lineBase, lineStartOf(s.src, it.off), it.off)
 	switch s.ctx {
 	case ctxActions:
 		s.actionItem(it, raw, pos)
 	case ctxTimeline:
-		s.timelineLine(plainText(raw, s.refs), pos)
+		s.timelineLine(mdscan.PlainText(raw, s.refs), pos)
 	}
 }
 
@@ -93,7 +48,7 @@ func (s *blockScanner) actionItem(it *listItem, raw string, pos Pos) {
 	text := raw
 	if it.task {
 		item.Form = FormTaskList
-		text, _, _ = taskBox(raw)
+		text, _, _ = mdscan.TaskBox(raw)
 		if it.done {
 			item.Status = StatusDone
 		}
@@ -101,7 +56,7 @@ func (s *blockScanner) actionItem(it *listItem, raw string, pos Pos) {
 	if isStruckText(text) {
 		item.Status = StatusWontDo
 	}
-	plain := plainText(text, s.refs)
+	plain := mdscan.PlainText(text, s.refs)
 	parseActionText(&item, plain)
 	if item.What == "" {
 		return
@@ -124,7 +79,7 @@ func (s *blockScanner) duePosOn(it *listItem, item ActionItem) Pos {
 		end = it.off + i
 	}
 	if i := bytes.Index(s.src[it.off:end], []byte(item.Due.Format("2006-01-02"))); i >= 0 {
-		return s.posOn(it.n, start, it.off+i)
+		return s.posOn(it.n+s.lineBase, start, it.off+i)
 	}
 	return item.Pos
 }
@@ -189,23 +144,8 @@ func isStruckText(text string) bool {
 // firstLinkIn returns the destination of the first link in markdown text,
 // else the first bare URL in texts.
 func firstLinkIn(text string, texts []string) string {
-	if _, _, over := inlineOverBudget(text); over {
-		text = "" // the document is shown as plain text
-	}
-	var gt nextByte
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '`':
-			i = codeSpanEnd(text, i)
-		case '[':
-			if _, dest, _, ok := parseInlineLink(text, i); ok {
-				return dest
-			}
-		case '<':
-			if end := gt.after(text, i, '>'); end > 0 && isAutolink(text[i+1:i+end]) && strings.Contains(text[i+1:i+end], ":") {
-				return text[i+1 : i+end]
-			}
-		}
+	if dest := mdscan.FirstLink(text); dest != "" {
+		return dest
 	}
 	for _, t := range texts {
 		if u := bareURL.FindString(t); u != "" {
@@ -215,56 +155,33 @@ func firstLinkIn(text string, texts []string) string {
 	return ""
 }
 
-func (s *blockScanner) endList() {
-	s.endItem()
-	s.list = listState{}
-}
-
-// startTable turns the paragraph's last line into a table header.
-func (s *blockScanner) startTable(n int, delim []byte) {
-	header := s.para[len(s.para)-1]
-	s.para = s.para[:len(s.para)-1]
-	s.flushPara()
-	s.flushRun()
-	t := &tableState{cols: countCells(delim)}
-	if s.ctx == ctxActions {
-		cells := splitCells(string(header.text))
-		texts := make([]string, len(cells))
-		for i, c := range cells {
-			texts[i] = plainText(c.text, s.refs)
-		}
-		t.fields = tableFields(texts)
+// tableRow reads a row of a table: the header names the columns of an
+// action-item table, each body row is an action item or a timeline entry.
+func (s *blockScanner) tableRow(e *mdscan.Event) {
+	if e.Header {
+		s.table = tableState{}
 	}
-	s.table = t
-}
-
-func (s *blockScanner) endTable() { s.table = nil }
-
-// tableRow reads a body row of the open table.
-func (s *blockScanner) tableRow(n, off int, l []byte) {
-	s.text(n, off, off+len(l))
-	s.flushRun()
-	if s.ctx == ctxOther {
+	if s.ctx == ctxOther || e.Header && s.ctx != ctxActions {
 		return
 	}
-	cells := splitCells(string(l))
-	if len(cells) > s.table.cols {
-		cells = cells[:s.table.cols]
+	cells := make([]cell, len(e.Cells))
+	texts := make([]string, len(e.Cells))
+	for i, c := range e.Cells {
+		cells[i] = cell{text: strings.ReplaceAll(s.value(c), `\|`, "|"), start: s.base + c.Start}
+		texts[i] = mdscan.PlainText(cells[i].text, s.refs)
 	}
-	texts := make([]string, len(cells))
-	for i, c := range cells {
-		texts[i] = plainText(c.text, s.refs)
+	if e.Header {
+		s.table.fields = tableFields(texts)
+		return
 	}
 	if strings.TrimSpace(strings.Join(texts, "")) == "" {
 		return
 	}
-	pos := s.posOn(n, off, off)
-	if len(cells) > 0 {
-		pos = s.posOn(n, off, off+cells[0].start)
-	}
+	pos := s.pos(e.Line, e.Col)
+	lineStart := lineStartOf(s.src, s.base+e.Text.Start) // the row's line
 	switch s.ctx {
 	case ctxActions:
-		s.actionRow(cells, texts, pos, func(i int) Pos { return s.posOn(n, off, off+cells[i].start) })
+		s.actionRow(cells, texts, pos, func(i int) Pos { return s.posOn(pos.Line, lineStart, cells[i].start) })
 	case ctxTimeline:
 		s.timelineRow(texts, pos)
 	}
@@ -321,72 +238,16 @@ func (s *blockScanner) timelineLine(text string, pos Pos) {
 	s.doc.Timeline = append(s.doc.Timeline, e)
 }
 
-// cell is a table cell's text and its offset in the row.
+// cell is a table cell's text and its offset in the source.
 type cell struct {
 	text  string
 	start int
 }
 
-// splitCells splits a table row on unescaped pipes outside code spans,
-// dropping the optional pipes at both ends. Each cell's start is the
-// offset of its first non-space byte.
-func splitCells(row string) []cell {
-	var cells []cell
-	i := 0
-	for i < len(row) && (row[i] == ' ' || row[i] == '\t') {
-		i++
-	}
-	if i < len(row) && row[i] == '|' {
-		i++
-	}
-	start := i
-	for j := i; j <= len(row); j++ {
-		if j < len(row) {
-			switch row[j] {
-			case '\\':
-				j++
-				continue
-			case '`':
-				j = codeSpanEnd(row, j)
-				continue
-			case '|':
-			default:
-				continue
-			}
-		}
-		text := row[start:j]
-		lead := len(text) - len(strings.TrimLeft(text, " \t"))
-		trimmed := strings.TrimSpace(text)
-		if j == len(row) && trimmed == "" && len(cells) > 0 {
-			break // after a closing pipe
-		}
-		cells = append(cells, cell{text: strings.ReplaceAll(trimmed, `\|`, "|"), start: start + lead})
-		start = j + 1
-	}
-	return cells
+// posOn returns the position of offset off of the source, on line n
+// (of the file) that starts at lineOff.
+func (s *blockScanner) posOn(n, lineOff, off int) Pos {
+	return Pos{File: s.doc.Path, Line: n, Col: utf8.RuneCount(s.src[lineOff:off]) + 1}
 }
 
-func countCells(row []byte) int { return len(splitCells(string(row))) }
-
-// isDelimiterRow reports a table's delimiter row: "|---|:--:|".
-func isDelimiterRow(l []byte) bool {
-	for _, c := range l {
-		if c != '|' && c != '-' && c != ':' && c != ' ' && c != '\t' {
-			return false
-		}
-	}
-	cells := splitCells(string(l))
-	if len(cells) == 0 || !bytes.ContainsRune(l, '-') {
-		return false
-	}
-	if len(cells) == 1 && !bytes.ContainsRune(l, '|') {
-		return false
-	}
-	for _, c := range cells {
-		t := strings.TrimSuffix(strings.TrimPrefix(c.text, ":"), ":")
-		if t == "" || strings.Trim(t, "-") != "" {
-			return false
-		}
-	}
-	return true
-}
+func lineStartOf(src []byte, off int) int { return bytes.LastIndexByte(src[:off], '\n') + 1 }

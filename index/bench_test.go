@@ -132,3 +132,37 @@ func benchLatency(b *testing.B, ix *Index, req func(string) Request) {
 	b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "p99-ms")
 	b.ReportMetric(0, "ns/op")
 }
+
+// BenchmarkQueryPaths times the two ways of collecting the matches of
+// plain words, query by query in turn so that both see the same load:
+// bleve's searcher of plainQuery, and runPlain's term-at-a-time sums that
+// Search uses. It reports the median and 99th percentile of each.
+func BenchmarkQueryPaths(b *testing.B) {
+	ix, _ := benchIndex(b)
+	var bleveTook, plainTook []time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		for _, q := range benchQueries() {
+			start := time.Now()
+			if _, _, err := ix.run(plainQuery(q), nil, DefaultHits, false); err != nil {
+				b.Fatal(err)
+			}
+			bleveTook = append(bleveTook, time.Since(start))
+			start = time.Now()
+			if _, _, err := ix.runPlain(q, nil, DefaultHits); err != nil {
+				b.Fatal(err)
+			}
+			plainTook = append(plainTook, time.Since(start))
+		}
+	}
+	b.StopTimer()
+	for _, m := range []struct {
+		name string
+		took []time.Duration
+	}{{"bleve", bleveTook}, {"terms", plainTook}} {
+		slices.Sort(m.took)
+		b.ReportMetric(float64(m.took[len(m.took)/2].Microseconds())/1000, m.name+"-p50-ms")
+		b.ReportMetric(float64(m.took[len(m.took)*99/100].Microseconds())/1000, m.name+"-p99-ms")
+	}
+	b.ReportMetric(0, "ns/op")
+}

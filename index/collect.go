@@ -227,20 +227,7 @@ func (ix *Index) run(q, filter query.Query, n int, newestFirst bool) (*view, col
 		return nil, c, err
 	}
 	defer s.Close()
-	counts := make([]int, len(v.values))
-	better := func(a, b match) bool {
-		if newestFirst {
-			da, db := v.date(a.num), v.date(b.num)
-			if !da.Equal(db) {
-				return da.After(db)
-			}
-			return v.path(a.num) < v.path(b.num)
-		}
-		if a.score != b.score {
-			return a.score > b.score
-		}
-		return a.num < b.num
-	}
+	col := newCollector(v, n, newestFirst)
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
 	for {
 		dm, err := s.Next(sctx)
@@ -257,26 +244,68 @@ func (ix *Index) run(q, filter query.Query, n int, newestFirst bool) (*view, col
 			m.score = 0
 		}
 		sctx.DocumentMatchPool.Put(dm)
-		c.total++
-		if int(m.num) < len(v.byDoc) {
-			for _, id := range v.byDoc[m.num] {
-				counts[id]++
-			}
-		}
-		if !newestFirst && len(c.top) == n && m.score <= c.top[n-1].score {
-			continue // matches come in index order: a tie is not better
-		}
-		c.top = keepBest(c.top, m, n, better)
+		col.add(m)
 	}
-	c.counts = make([][]int, len(v.facets))
-	for i, t := range v.facets {
+	return v, col.done(), nil
+}
+
+// collector counts the matches of a query and their facet values, and
+// keeps the best n, by score (ties in index order, as bleve's collector
+// has them) or, when newestFirst, by date and then path. Matches are
+// added in index order.
+type collector struct {
+	v           *view
+	n           int
+	newestFirst bool
+	total       int
+	counts      []int // by value of v.values
+	top         []match
+}
+
+func newCollector(v *view, n int, newestFirst bool) *collector {
+	return &collector{v: v, n: n, newestFirst: newestFirst, counts: make([]int, len(v.values))}
+}
+
+func (col *collector) better(a, b match) bool {
+	if col.newestFirst {
+		da, db := col.v.date(a.num), col.v.date(b.num)
+		if !da.Equal(db) {
+			return da.After(db)
+		}
+		return col.v.path(a.num) < col.v.path(b.num)
+	}
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.num < b.num
+}
+
+// add counts m and keeps it if it is among the best so far.
+func (col *collector) add(m match) {
+	col.total++
+	if int(m.num) < len(col.v.byDoc) {
+		for _, id := range col.v.byDoc[m.num] {
+			col.counts[id]++
+		}
+	}
+	n := col.n
+	if !col.newestFirst && len(col.top) == n && m.score <= col.top[n-1].score {
+		return // matches come in index order: a tie is not better
+	}
+	col.top = keepBest(col.top, m, n, col.better)
+}
+
+// done returns what was collected, the counts by facet and value.
+func (col *collector) done() collected {
+	c := collected{total: col.total, top: col.top, counts: make([][]int, len(col.v.facets))}
+	for i, t := range col.v.facets {
 		c.counts[i] = make([]int, len(t.values))
 	}
-	for id, n := range counts {
-		fv := v.values[id]
+	for id, n := range col.counts {
+		fv := col.v.values[id]
 		c.counts[fv.facet][fv.id] = n
 	}
-	return v, c, nil
+	return c
 }
 
 // keepBest adds m to top, the best n matches so far in order, if it is

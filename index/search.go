@@ -180,7 +180,13 @@ func (ix *Index) search(req Request) (res Result, err error) {
 	case plain:
 		places = plainFieldQuery(text, bodyField())
 	}
-	v, c, err := ix.run(q, filter, n, browse)
+	var v *view
+	var c collected
+	if plain {
+		v, c, err = ix.runPlain(text, filter, n)
+	} else {
+		v, c, err = ix.run(q, filter, n, browse)
+	}
 	if err == nil {
 		res, err = ix.result(v, c, places)
 	}

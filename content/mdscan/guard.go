@@ -1,4 +1,4 @@
-package content
+package mdscan
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 // each of its lines. kb measures that work as it reads a document, in
 // linear time, and a document that would exceed these bounds is shown as
 // plain text with one error at the first place it does (see
-// Doc.PlainBody).
+// a Halt).
 const (
 	// maxNesting bounds how deep block quotes and list items nest, and how
 	// deep link brackets nest within one paragraph.
@@ -26,18 +26,11 @@ const (
 	inlineWorkBase    = 4096
 )
 
-// Why a body is shown as plain text.
-const (
-	whyNesting  = "block quotes and list items nested more than 32 deep"
-	whyBrackets = "link brackets nested more than 32 deep in one paragraph"
-	whyInline   = "so many unclosed code spans, emphasis markers, brackets or link destinations in one paragraph that rendering it would take time out of proportion to its size"
-)
-
-// inlineOverBudget reports whether the inline markup of text (one
+// InlineOverBudget reports whether the inline markup of text (one
 // paragraph, possibly of several lines) would cost the renderer work out
 // of proportion to its length; at is the offset in text where the bound
 // is first passed and why says which.
-func inlineOverBudget[T ~string | ~[]byte](text T) (at int, why string, over bool) {
+func InlineOverBudget[T ~string | ~[]byte](text T) (at int, why string, over bool) {
 	if withinBudget(text) {
 		return 0, "", false
 	}
@@ -124,7 +117,7 @@ func (m *inlineMeter) run() (at int, why string, over bool) {
 		case '[':
 			m.open++
 			if m.open > maxNesting {
-				return i, whyBrackets, true
+				return i, WhyBrackets, true
 			}
 			i++
 		case ']':
@@ -138,7 +131,7 @@ func (m *inlineMeter) run() (at int, why string, over bool) {
 			i++
 		}
 		if m.work > m.budget {
-			return min(i, len(t)-1), whyInline, true
+			return min(i, len(t)-1), WhyInline, true
 		}
 	}
 	return 0, "", false

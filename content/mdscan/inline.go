@@ -1,21 +1,21 @@
-package content
+package mdscan
 
 import (
 	"strings"
 )
 
-// plainText reduces a line of markdown inline content to its text, as a
+// PlainText reduces a line of markdown inline content to its text, as a
 // reader sees it: link and image syntax gives way to the link text, code
 // spans keep their content, emphasis and strikethrough markers, raw HTML
 // and backslashes before punctuation go.
 //
 // refs, when given, are the document's link reference definitions: a
 // reference link becomes its text, as an inline link does.
-func plainText(s string, refs map[string]string) string {
+func PlainText(s string, refs Refs) string {
 	if !strings.ContainsAny(s, "`[]<>*_~\\!") {
 		return strings.TrimSpace(s)
 	}
-	if _, _, over := inlineOverBudget(s); over {
+	if _, _, over := InlineOverBudget(s); over {
 		return strings.TrimSpace(s) // the document is shown as plain text
 	}
 	var b strings.Builder
@@ -49,7 +49,7 @@ func plainText(s string, refs map[string]string) string {
 			i++
 		case c == '!' && i+1 < len(s) && s[i+1] == '[':
 			if text, next, ok := anyLink(s, i+1, refs); ok {
-				b.WriteString(plainText(text, refs))
+				b.WriteString(PlainText(text, refs))
 				i = next
 				continue
 			}
@@ -57,7 +57,7 @@ func plainText(s string, refs map[string]string) string {
 			i++
 		case c == '[':
 			if text, next, ok := anyLink(s, i, refs); ok {
-				b.WriteString(plainText(text, refs))
+				b.WriteString(PlainText(text, refs))
 				i = next
 				continue
 			}
@@ -81,7 +81,7 @@ func plainText(s string, refs map[string]string) string {
 
 // anyLink reads an inline or reference link at the "[" at i and returns
 // its text and the offset after it.
-func anyLink(s string, i int, refs map[string]string) (text string, next int, ok bool) {
+func anyLink(s string, i int, refs Refs) (text string, next int, ok bool) {
 	if text, _, next, ok = parseInlineLink(s, i); ok {
 		return text, next, ok
 	}
@@ -308,4 +308,28 @@ func unescapeDest(d string) string {
 		b.WriteByte(d[i])
 	}
 	return b.String()
+}
+
+// FirstLink returns the destination of the first inline link or autolink
+// (with a scheme) in markdown text, or "". Code spans are skipped.
+func FirstLink(text string) string {
+	if _, _, over := InlineOverBudget(text); over {
+		return "" // the document is shown as plain text
+	}
+	var gt nextByte
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '`':
+			i = codeSpanEnd(text, i)
+		case '[':
+			if _, dest, _, ok := parseInlineLink(text, i); ok {
+				return dest
+			}
+		case '<':
+			if end := gt.after(text, i, '>'); end > 0 && isAutolink(text[i+1:i+end]) && strings.Contains(text[i+1:i+end], ":") {
+				return text[i+1 : i+end]
+			}
+		}
+	}
+	return ""
 }

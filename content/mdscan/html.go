@@ -1,4 +1,4 @@
-package content
+package mdscan
 
 import (
 	"bytes"
@@ -141,7 +141,7 @@ func validAttributes(s string) bool {
 	return true
 }
 
-func (s *blockScanner) startHTML(n int, l []byte, kind int) {
+func (s *scanner) startHTML(n int, l []byte, kind int) {
 	s.endList()
 	s.flushRun()
 	s.html, s.htmlFirst = kind, n
@@ -150,7 +150,7 @@ func (s *blockScanner) startHTML(n int, l []byte, kind int) {
 
 // htmlLine reads a line of the open HTML block, ending it where its kind
 // ends: a closing marker (kinds 1-5, that line included) or a blank line.
-func (s *blockScanner) htmlLine(n int, l []byte) {
+func (s *scanner) htmlLine(n int, l []byte) {
 	var closer string
 	switch s.html {
 	case 1:
@@ -182,14 +182,16 @@ func (s *blockScanner) htmlLine(n int, l []byte) {
 }
 
 // htmlLast ends the open HTML block with line n.
-func (s *blockScanner) htmlLast(n int) {
+func (s *scanner) htmlLast(n int) {
 	s.htmlEndLine = n
 	s.endHTML()
 }
 
-func (s *blockScanner) endHTML() {
+func (s *scanner) endHTML() {
 	if s.html != 0 {
-		s.doc.Code = append(s.doc.Code, LineRange{First: s.htmlFirst, Last: max(s.htmlFirst, s.htmlEndLine)})
+		e := s.event(HTMLBlock, s.htmlFirst, 0)
+		e.First, e.Last = s.htmlFirst, max(s.htmlFirst, s.htmlEndLine)
+		s.send()
 	}
 	s.html = 0
 }
