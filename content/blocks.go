@@ -59,7 +59,8 @@ func scanBlocks(doc *Doc, vocab *Vocabulary) (string, *bodyHalt) {
 	s := &blockScanner{doc: doc, vocab: vocab, src: doc.Source, base: doc.BodyOffset, lineBase: doc.BodyLine - 1,
 		clock: newTimelineClock(doc), ids: map[string]bool{}, idCount: map[string]int{}}
 	s.refs = mdscan.ReadRefs(body)
-	mdscan.Scan(body, s.event, mdscan.WithRefs(s.refs))
+	mdscan.Scan(body, s.event, mdscan.WithRefs(s.refs), mdscan.CodeSpans())
+	sortMarkup(doc.Markup)
 	if s.halt != nil {
 		return "", s.halt
 	}
@@ -102,6 +103,9 @@ func (s *blockScanner) event(e *mdscan.Event) {
 		s.doc.Quotes = append(s.doc.Quotes, s.lines(e.First, e.Last))
 	case mdscan.Link:
 		s.doc.Links = append(s.doc.Links, Link{Dest: e.Dest, Image: e.Image, Pos: s.pos(e.Line, e.Col)})
+		s.markupOfLink(e)
+	case mdscan.CodeSpan:
+		s.markupOfCodeSpan(e)
 	case mdscan.Halt:
 		s.halt = &bodyHalt{pos: s.pos(e.Line, e.Col), why: e.Why}
 	}

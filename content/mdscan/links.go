@@ -80,13 +80,13 @@ func (s *scanner) links(from int, l []byte) {
 		case '!':
 			if i+1 < len(text) && text[i+1] == '[' {
 				if label, dest, next, ok := s.parseLink(text, i+1); ok {
-					s.link(dest, true, false, Segment{from + i + 2, from + i + 2 + len(label)}, from+i+2+markupLen(label))
+					s.link(dest, true, false, Segment{from + i + 2, from + i + 2 + len(label)}, from+i+2+markupLen(label), from+next)
 					i = next - 1
 				}
 			}
 		case '[':
 			if label, dest, next, ok := s.parseLink(text, i); ok {
-				s.link(dest, false, false, Segment{from + i + 1, from + i + 1 + len(label)}, from+i+1+markupLen(label))
+				s.link(dest, false, false, Segment{from + i + 1, from + i + 1 + len(label)}, from+i+1+markupLen(label), from+next)
 				s.nestedImages(from+i+1, label)
 				i = next - 1
 			}
@@ -94,7 +94,7 @@ func (s *scanner) links(from int, l []byte) {
 			if end := gt.after(text, i, '>'); end > 0 {
 				inner := text[i+1 : i+end]
 				if isAutolink(inner) {
-					s.link(autolinkURL(inner), false, true, Segment{from + i + 1, from + i + end}, from+i)
+					s.link(autolinkURL(inner), false, true, Segment{from + i + 1, from + i + end}, from+i, from+i+end+1)
 					i += end
 				}
 			}
@@ -126,17 +126,17 @@ func (s *scanner) nestedImages(from int, label string) {
 	for i := 0; i+1 < len(label); i++ {
 		if label[i] == '!' && label[i+1] == '[' {
 			if inner, dest, next, ok := s.parseLink(label, i+1); ok {
-				s.link(dest, true, false, Segment{from + i + 2, from + i + 2 + len(inner)}, from+i+2)
+				s.link(dest, true, false, Segment{from + i + 2, from + i + 2 + len(inner)}, from+i+2, from+next)
 				i = next - 1
 			}
 		}
 	}
 }
 
-func (s *scanner) link(dest string, image, auto bool, text Segment, at int) {
+func (s *scanner) link(dest string, image, auto bool, text Segment, at, stop int) {
 	line, col := s.runPos(at)
 	e := s.event(Link, line, 0)
-	e.Col, e.Dest, e.Image, e.Autolink, e.Text, e.Offset = col, dest, image, auto, text, at
+	e.Col, e.Dest, e.Image, e.Autolink, e.Text, e.Offset, e.Stop = col, dest, image, auto, text, at, stop
 	s.send()
 }
 
