@@ -60,7 +60,7 @@ func DefaultConfig() Config {
 		},
 		StaleDays: 180,
 		Search:    true,
-		Limits: Limits{DocumentBytes: DefaultDocumentBytes, FrontMatterBytes: DefaultFrontMatterBytes,
+		Limits: Limits{DocumentBytes: DefaultDocumentBytes, FrontMatterBytes: DefaultFrontMatterBytes, FileBytes: DefaultFileBytes,
 			TermsPerDocument: DefaultTermsPerDocument, ActionsPerDocument: DefaultActionsPerDocument},
 		Dates: DefaultDateRange(),
 	}
@@ -81,6 +81,9 @@ type Limits struct {
 	// ActionsPerDocument is how many action items of one document kb
 	// uses, front matter and body together; the rest are left out.
 	ActionsPerDocument int `yaml:"actions_per_document"`
+	// FileBytes is the largest file a document links to (an image, a
+	// PDF) that kb copies into the site.
+	FileBytes int64 `yaml:"file_bytes"`
 }
 
 // The default limits, and the fixed limit of kb.yaml itself (which cannot
@@ -88,6 +91,7 @@ type Limits struct {
 const (
 	DefaultDocumentBytes      = 10 << 20
 	DefaultFrontMatterBytes   = 1 << 20
+	DefaultFileBytes          = 20 << 20
 	ConfigBytes               = 1 << 20
 	DefaultTermsPerDocument   = 100
 	DefaultActionsPerDocument = 100
@@ -102,13 +106,18 @@ const (
 )
 
 func (l Limits) valid() bool {
-	return l.DocumentBytes > 0 && l.FrontMatterBytes > 0 && l.TermsPerDocument > 0 && l.ActionsPerDocument > 0
+	return l.DocumentBytes > 0 && l.FrontMatterBytes > 0 && l.TermsPerDocument > 0 && l.ActionsPerDocument > 0 && l.FileBytes > 0
 }
 
 // Document is the limit a document is read with; zero limits are the
 // defaults.
 func (l Limits) Document() Limit {
 	return Limit{Bytes: orDefault(l.DocumentBytes, DefaultDocumentBytes), Key: "limits.document_bytes"}
+}
+
+// File is the limit a file that documents link to is copied with.
+func (l Limits) File() Limit {
+	return Limit{Bytes: orDefault(l.FileBytes, DefaultFileBytes), Key: "limits.file_bytes"}
 }
 
 // frontMatter is the limit of a front matter block.

@@ -11,7 +11,10 @@ import (
 
 // NewMarkdown returns the markdown processor kb uses for every document:
 // CommonMark with GitHub's extensions (tables, task lists, strikethrough,
-// autolinks of web addresses, see urlAutolinks) and heading ids. Raw HTML
+// autolinks of web addresses, see urlAutolinks) and heading ids, and the
+// markup of other tools that KBs hold: GitLab's [[_TOC_]] (gitlabTOC),
+// MyST targets and directive fences (mystTargets, mystDirectives), and
+// template placeholders that look like tags (htmlPlaceholders). Raw HTML
 // in documents is left out of the output unless unsafeHTML is set. A
 // returned value may be used by one goroutine at a time.
 func NewMarkdown(unsafeHTML bool) goldmark.Markdown {
@@ -20,7 +23,8 @@ func NewMarkdown(unsafeHTML bool) goldmark.Markdown {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
 	return goldmark.New(append(rendererOpts,
-		goldmark.WithExtensions(urlAutolinks, extension.Table, extension.Strikethrough, extension.TaskList),
+		goldmark.WithExtensions(urlAutolinks, extension.Table, extension.Strikethrough, extension.TaskList,
+			gitlabTOC, mystTargets, mystDirectives, htmlPlaceholders),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)...)
 }

@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"path"
 	"sort"
@@ -13,7 +15,7 @@ import (
 func linkRules() []*Rule {
 	return []*Rule{
 		{Name: "links/broken", Severity: Error, Scope: PerKB, Run: runBrokenLinks,
-			Doc: "A relative link to a file that is not in the repository, or to a #section that the target has no heading for."},
+			Doc: "A link or image to a file that is not in the KB (relative to the document, or from the KB root for a link that starts with / and names a file), to a file the site cannot hold (outside the KB, over limits.file_bytes), or to a #section that the target has no heading for."},
 		{Name: "links/runbook-ref", Severity: Error, Scope: PerKB, Run: runRunbookRefs,
 			Doc: "A runbooks: id in a postmortem that names no runbook of the KB: the page would promise a runbook that is not there."},
 	}
@@ -24,9 +26,10 @@ func runBrokenLinks(p *Pass) {
 	for _, d := range p.KB.Docs {
 		byPath[d.Path] = d
 	}
+	limit := p.KB.Config.Limits.File()
 	for _, d := range p.KB.Docs {
 		for _, l := range d.Links {
-			if msg := checkLink(p.KB.Files, d, l.Dest, byPath); msg != "" {
+			if msg := checkLink(p.KB.Files, limit, d, l, byPath); msg != "" {
 				p.Report(l.Pos, msg, "")
 			}
 		}
@@ -34,24 +37,29 @@ func runBrokenLinks(p *Pass) {
 }
 
 // checkLink says what is wrong with a link from d, or "".
-func checkLink(files *content.Files, d *content.Doc, dest string, byPath map[string]*content.Doc) string {
+func checkLink(files *content.Files, limit content.Limit, d *content.Doc, l content.Link, byPath map[string]*content.Doc) string {
+	dest := l.Dest
 	u, err := url.Parse(strings.TrimSpace(dest))
-	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") || strings.Contains(dest, "{{") {
-		return "" // external, site-absolute or a template: not checked
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.Contains(dest, "{{") {
+		return "" // external or a template: not checked
+	}
+	if strings.HasPrefix(u.Path, "/") && !l.Image && !namesFile(u.Path) {
+		return "" // a page of a site ("/runbooks/db/"), not a file of the KB
 	}
 	target := d
 	if u.Path != "" {
 		rel := path.Clean(path.Join(path.Dir(d.Path), u.Path))
+		if strings.HasPrefix(u.Path, "/") {
+			rel = path.Clean(strings.TrimLeft(u.Path, "/"))
+		}
 		if strings.HasPrefix(rel, "../") || rel == ".." {
 			return "" // outside the KB
 		}
-		if t, ok := byPath[rel]; ok {
-			target = t
-		} else if _, err := files.Stat(rel); err != nil {
-			return fmt.Sprintf("link to %s: no such file in the KB", u.Path)
-		} else {
-			return "" // an existing file that is not a document (an image, say)
+		t, ok := byPath[rel]
+		if !ok {
+			return checkFile(files, limit, rel, u.Path)
 		}
+		target = t
 	}
 	if u.Fragment == "" {
 		return ""
@@ -66,6 +74,30 @@ func checkLink(files *content.Files, d *content.Doc, dest string, byPath map[str
 		anchors = append(anchors, s.Anchor)
 	}
 	return fmt.Sprintf("link to #%s: %s has no such heading%s", u.Fragment, target.Path, didYouMean(u.Fragment, anchors))
+}
+
+// namesFile reports whether a site-absolute link names a file by its
+// extension ("/img/db.png", "/docs/report.pdf"), as links to the KB's own
+// files do, rather than a page of some site.
+func namesFile(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	return ext != "" && ext != ".html" && ext != ".htm" && !strings.HasSuffix(p, "/")
+}
+
+// checkFile says what is wrong with a link to the KB path rel that is not
+// a document, or "": the file must be there, and be one the site can hold.
+func checkFile(files *content.Files, limit content.Limit, rel, written string) string {
+	info, err := files.Stat(rel)
+	var fe *content.FileError
+	switch {
+	case errors.Is(err, fs.ErrNotExist), errors.As(err, &fe) && (fe.Problem == content.FileMissing || fe.Problem == content.FileDangling):
+		return fmt.Sprintf("link to %s: no such file in the KB", written)
+	case err != nil:
+		return fmt.Sprintf("link to %s: %v; the site will not hold it", written, err)
+	case info.Mode().IsRegular() && info.Size() > limit.Bytes:
+		return fmt.Sprintf("link to %s: the file is larger than kb copies into the site (%d bytes); kb.yaml %s raises the limit", written, limit.Bytes, limit.Key)
+	}
+	return "" // a file or a folder of the KB
 }
 
 func runRunbookRefs(p *Pass) {

@@ -52,7 +52,7 @@ func (b *bodiesAhead) stop() {
 // renderBody renders the page's document body into Content, once.
 func (p *page) renderBody(r *bodyRenderer) error {
 	if !p.bodyDone {
-		p.Content, p.bodyErr = r.render(p.Doc, p.URL)
+		p.Content, p.ActionsInBody, p.bodyErr = r.render(p.Doc, p.URL)
 		p.bodyDone = true
 	}
 	return p.bodyErr

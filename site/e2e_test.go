@@ -42,7 +42,7 @@ func TestPagesInBrowser(t *testing.T) {
 		{"home", "", "Acme Engineering Knowledge Base",
 			`document.querySelectorAll(".stats a").length === 4 && document.querySelector("tr.overdue") !== null`},
 		{"postmortem", "postmortems/2026-03-14-checkout-latency-after-cache-ttl-change/", "Checkout latency spike after a product cache TTL change",
-			`document.querySelector("dl.meta").innerText.includes("Time to detect") && document.querySelectorAll("section.action-items tr").length > 1`},
+			`document.querySelector("dl.meta").innerText.includes("Time to detect") && document.querySelectorAll("article table.actions tbody tr").length > 1 && [...document.querySelectorAll("article h2")].filter(h => h.innerText === "Action items").length === 1`},
 		{"runbook", "runbooks/cache-stampede/", "Product cache stampede",
 			`document.querySelector(".backlinks") !== null && document.querySelector(".badge[class*=fresh-]") !== null`},
 		{"actions", "actions/", "Action items",

@@ -85,7 +85,7 @@ func TestRowsAgreeWithTemplateRange(t *testing.T) {
 		{Page: rb},
 	}
 	tpl := template.Must(template.New("t").Funcs(template.FuncMap{"slug": content.Slug, "lower": strings.ToLower, "join": strings.Join}).Parse(`
-{{- define "terms" }}{{ $p := index . 0 }}{{ range $i, $s := index . 1 }}{{ if $i }}, {{ end }}<a href="{{ $p.Root }}services/{{ slug $s }}/">{{ $s }}</a>{{ end }}{{ end }}
+{{- define "terms" }}{{ $p := index . 0 }}{{ range $i, $s := index . 1 }}{{ if $i }}, {{ end }}<a href="{{ $p.Root }}services/{{ slug $s }}/index.html">{{ $s }}</a>{{ end }}{{ end }}
 {{- define "lessons" }}{{ $p := index . 0 }}{{ range index . 1 }}
 <section class="lesson">
 <h2><a href="{{ $p.Root }}{{ .Page.Path }}">{{ .Page.ListTitle }}</a></h2>
@@ -132,7 +132,7 @@ func TestRowsAgreeWithTemplateRange(t *testing.T) {
 func TestTermLinksLeaveNamesWithoutPageAsText(t *testing.T) {
 	p := &page{Root: "../"}
 	got := p.TermLinks("tags", []string{"???", "db"})
-	if want := `???, <a href="../tags/db/">db</a>`; string(got) != want {
+	if want := `???, <a href="../tags/db/index.html">db</a>`; string(got) != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }

@@ -106,6 +106,12 @@ func (l *layouts) execute(buf *bytes.Buffer, p *page) error {
 	return l.files[p.Layout].renderError(l.sets[p.Layout].ExecuteTemplate(buf, "base", p))
 }
 
+// partial renders the template name of a layout's set with data into
+// buf, as {{ template name data }} in the layout would.
+func (l *layouts) partial(buf *bytes.Buffer, layout, name string, data any) error {
+	return l.files[layout].renderError(l.sets[layout].ExecuteTemplate(buf, name, data))
+}
+
 // partialCache holds the output of partialCached, by template and keys.
 type partialCache struct {
 	mu  sync.Mutex

@@ -63,8 +63,8 @@ services: [` + long("svc-") + `]
 		}
 	}
 	assertFileContent(t, out, pm,
-		`href="../../services/`+segment(long("svc-"))+`/"`, `href="../../tags/`+segment(long("tag-"))+`/"`,
-		`href="../../owners/`+segment(long("own-"))+`/"`, ">"+long("svc-")+"</a>")
+		`href="../../services/`+segment(long("svc-"))+`/index.html"`, `href="../../tags/`+segment(long("tag-"))+`/index.html"`,
+		`href="../../owners/`+segment(long("own-"))+`/index.html"`, ">"+long("svc-")+"</a>")
 	if n := checkLinksResolve(t, out); n < 50 {
 		t.Errorf("only %d links checked", n)
 	}

@@ -21,6 +21,9 @@ type siteData struct {
 	// Search says the site has its search page, and every page the
 	// search box that leads there.
 	Search bool
+	// Feed says the site has its Atom feed (and sitemap), which need an
+	// absolute base URL: pages link to the feed only then.
+	Feed bool
 
 	Postmortems []*page // newest first
 	Runbooks    []*page // by title
@@ -46,14 +49,18 @@ type siteData struct {
 type page struct {
 	Title string
 	URL   string // site path without the base path
-	// Path is URL without its leading slash; Root is the link from this
-	// page to the site's root ("../../"), set when it is rendered. Lists
-	// link with {{ $.Root }}{{ .Path }}, cheaper than a call per row.
+	// Path is URL without its leading slash, naming the page's file
+	// ("postmortems/x/index.html", see pageFile); Root is the link from
+	// this page to the site's root ("../../"), set when it is rendered.
+	// Lists link with {{ $.Root }}{{ .Path }}, cheaper than a call per row.
 	Path, Root string
 	// Layout names the template that renders the page.
 	Layout  string
 	Doc     *content.Doc
 	Content template.HTML
+	// ActionsInBody says Content shows the action table where the body
+	// wrote its action items, so the page shows no second one.
+	ActionsInBody bool
 	// bodyDone says Content holds the rendered body, or bodyErr why not.
 	bodyDone bool
 	bodyErr  error
@@ -90,8 +97,14 @@ type page struct {
 type labelled struct{ Label, Value string }
 
 // Rel returns the link from this page to the site path target ("/runbooks/x/"
-// or "style.css"), relative so the site works under any sub-path.
+// or "style.css"), relative so the site works under any sub-path; a
+// folder's link names its index.html (see pageFile).
 func (p *page) Rel(target string) string {
+	return pageFile(p.rootLink(target))
+}
+
+// rootLink is Rel without the index.html.
+func (p *page) rootLink(target string) string {
 	if p.base != "" {
 		return p.base + strings.TrimPrefix(target, "/")
 	}
@@ -101,7 +114,7 @@ func (p *page) Rel(target string) string {
 // setLinks sets the page's Path and Root from its URL, before any page is
 // rendered: lists read the Path of the pages they show.
 func (p *page) setLinks() {
-	p.Path, p.Root = strings.TrimPrefix(p.URL, "/"), p.Rel("/")
+	p.Path, p.Root = pageFile(strings.TrimPrefix(p.URL, "/")), p.rootLink("/")
 	if p.Root == "./" {
 		p.Root = ""
 	}
@@ -119,7 +132,7 @@ type term struct {
 	Taxonomy string
 	Name     string
 	URL      string
-	Path     string // URL without its leading slash
+	Path     string // URL without its leading slash, naming its index.html
 	Pages    []*page
 	Actions  []*actionRow
 }
@@ -250,7 +263,7 @@ func buildModel(sd *siteData, pages []*page, staleDays int) {
 				row.DueLabel = formatDate(a.Due)
 			}
 			if slug := content.Slug(a.Owner); slug != "" {
-				row.OwnerPath = "owners/" + slug + "/"
+				row.OwnerPath = "owners/" + slug + "/index.html"
 			}
 			p.Actions = append(p.Actions, row)
 			sd.Actions = append(sd.Actions, row)
@@ -408,7 +421,7 @@ func taxonomy(sd *siteData, name string, values func(*page) []string, pages []*p
 			}
 			t := byName[slug]
 			if t == nil {
-				t = &term{Taxonomy: name, Name: v, URL: "/" + name + "/" + slug + "/", Path: name + "/" + slug + "/"}
+				t = &term{Taxonomy: name, Name: v, URL: "/" + name + "/" + slug + "/", Path: name + "/" + slug + "/index.html"}
 				byName[slug] = t
 			}
 			t.Pages = append(t.Pages, p)
@@ -427,7 +440,7 @@ func ownerTerms(sd *siteData) []*term {
 		}
 		t := byName[slug]
 		if t == nil {
-			t = &term{Taxonomy: "owners", Name: strings.TrimPrefix(owner, "@"), URL: "/owners/" + slug + "/", Path: "owners/" + slug + "/"}
+			t = &term{Taxonomy: "owners", Name: strings.TrimPrefix(owner, "@"), URL: "/owners/" + slug + "/", Path: "owners/" + slug + "/index.html"}
 			byName[slug] = t
 		}
 		return t

@@ -9,7 +9,9 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/kb-tools/kb/content"
 	"github.com/kb-tools/kb/internal/work"
@@ -22,24 +24,45 @@ import (
 type bodyRenderer struct {
 	md     goldmark.Markdown
 	byPath map[string]string // document path → site path
-	buf    bytes.Buffer
-	w      *bufio.Writer
+	// files publishes the other files that documents link to; nil
+	// leaves those links as they are.
+	files *assets
+	// vocab tells the action sections of a body; nil is kb's built-in
+	// vocabulary.
+	vocab *content.Vocabulary
+	buf   bytes.Buffer
+	w     *bufio.Writer
+}
+
+// vocabulary is the heading vocabulary the renderer reads sections by.
+func (r *bodyRenderer) vocabulary() *content.Vocabulary {
+	if r.vocab == nil {
+		return content.DefaultVocabulary()
+	}
+	return r.vocab
 }
 
 // newBodyRenderer returns a renderer using md, which links to the pages of
-// the documents in byPath.
-func newBodyRenderer(md goldmark.Markdown, byPath map[string]string) *bodyRenderer {
-	r := &bodyRenderer{md: md, byPath: byPath}
+// the documents in byPath and to the files that files publishes.
+func newBodyRenderer(md goldmark.Markdown, byPath map[string]string, files *assets) *bodyRenderer {
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(actionsSpotRenderer{}, 500)))
+	r := &bodyRenderer{md: md, byPath: byPath, files: files}
 	r.w = bufio.NewWriterSize(&r.buf, 16<<10)
 	return r
 }
 
-// render returns the HTML of d's body, to be published at the site path url.
-func (r *bodyRenderer) render(d *content.Doc, url string) (template.HTML, error) {
+// render returns the HTML of d's body, to be published at the site path
+// url, and whether it holds the marker of the action table in place of
+// the body's action items (see placeBodyActions).
+func (r *bodyRenderer) render(d *content.Doc, url string) (template.HTML, bool, error) {
 	if d.PlainBody {
-		return plainBodyHTML(d.Body()), nil
+		return plainBodyHTML(d.Body()), false, nil
 	}
-	return r.renderMarkdown(d.Path, url, d.Body(), d.Title)
+	var actionsOf *content.Doc
+	if d.Kind == content.KindPostmortem {
+		actionsOf = d
+	}
+	return r.renderMarkdown(d.Path, url, d.Body(), d.Title, actionsOf)
 }
 
 // plainBodyHTML shows a body that would cost the renderer work out of
@@ -56,11 +79,21 @@ func plainBodyHTML(body []byte) template.HTML {
 
 // renderMarkdown renders markdown from the document at path, for the page at
 // url; a first H1 equal to title is left out, the page header shows it.
-func (r *bodyRenderer) renderMarkdown(path, url string, src []byte, title string) (template.HTML, error) {
+// With actionsOf, the postmortem src is the body of, the blocks that hold
+// its action items give way to the marker of kb's table, and it reports
+// whether they did.
+func (r *bodyRenderer) renderMarkdown(path, url string, src []byte, title string, actionsOf *content.Doc) (template.HTML, bool, error) {
 	root := r.md.Parser().Parse(text.NewReader(src))
 	removeTitleHeading(root, src, title)
+	placed := actionsOf != nil && placeBodyActions(root, src, actionsOf, r.vocabulary())
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := n.(*ast.Link); ok && entering {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
+			l.Destination = []byte(r.resolve(path, url, string(l.Destination)))
+		case *ast.Image:
 			l.Destination = []byte(r.resolve(path, url, string(l.Destination)))
 		}
 		return ast.WalkContinue, nil
@@ -70,12 +103,12 @@ func (r *bodyRenderer) renderMarkdown(path, url string, src []byte, title string
 	// A bufio.Writer is taken as it is; any other writer is wrapped in a
 	// new one for each document.
 	if err := r.md.Renderer().Render(r.w, src, root); err != nil {
-		return "", err
+		return "", false, err
 	}
 	if err := r.w.Flush(); err != nil {
-		return "", err
+		return "", false, err
 	}
-	return template.HTML(r.buf.String()), nil
+	return template.HTML(r.buf.String()), placed, nil
 }
 
 // removeTitleHeading drops the first top-level H1 when it repeats the
@@ -96,21 +129,32 @@ func removeTitleHeading(root ast.Node, src []byte, title string) {
 	}
 }
 
-// resolve rewrites a relative link to a markdown file of the KB into the
-// link to its page, keeping any #fragment. Other links are returned as is.
+// resolve rewrites a link from the document at from, whose page is at
+// fromURL, for the page's place in the site: a link to a markdown file of
+// the KB leads to its page, keeping any #fragment; a link to another file
+// of the KB (an image, a PDF) to its copy in the site. Links are read
+// relative to the document, or from the KB root when they start with /.
+// Other links are returned as they are.
 func (r *bodyRenderer) resolve(from, fromURL, dest string) string {
 	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+	if err != nil {
 		return dest
 	}
-	if !content.IsMarkdown(u.Path) {
-		return dest
-	}
-	page, ok := r.byPath[cleanJoin(from, u.EscapedPath())]
+	target, ok := kbTarget(from, u)
 	if !ok {
 		return dest
 	}
-	page = relPath(fromURL, page)
+	page, ok := r.byPath[target]
+	if !ok {
+		if r.files == nil {
+			return dest
+		}
+		if site, ok := r.files.publish(target); ok {
+			return fileLink(fromURL, site, u)
+		}
+		return dest
+	}
+	page = pageFile(relPath(fromURL, page))
 	if u.Fragment != "" {
 		page += "#" + u.Fragment
 	}
@@ -142,7 +186,7 @@ func lessons(sd *siteData, newRenderer func() *bodyRenderer) []*lesson {
 func lessonOf(p *page, r *bodyRenderer, vocab *content.Vocabulary) *lesson {
 	l := &lesson{Page: p, Insight: p.Doc.Meta.Insight, Guardrails: p.Doc.Meta.Guardrails, Runbooks: p.Runbooks}
 	if src := sectionSource(p.Doc, vocab, content.SectionLessons); len(src) > 0 {
-		if html, err := r.renderMarkdown(p.Doc.Path, "/lessons/", src, ""); err == nil {
+		if html, _, err := r.renderMarkdown(p.Doc.Path, "/lessons/", src, "", nil); err == nil {
 			l.Section = html
 		}
 	}

@@ -207,7 +207,7 @@ func (p *page) TermLinks(taxonomy string, names []string) template.HTML {
 			w.text(name)
 			continue
 		}
-		p.linkTo(w, taxonomy+"/"+slug+"/", name)
+		p.linkTo(w, taxonomy+"/"+slug+"/index.html", name)
 	}
 	return w.html()
 }

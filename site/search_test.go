@@ -47,7 +47,7 @@ func TestSearchPageAndIndex(t *testing.T) {
 	assertFileContent(t, out, "search/search.js", "globalThis.kbSearch")
 	for name, root := range map[string]string{"index.html": "", "runbooks/cache-stampede/index.html": "../../", "services/index.html": "../"} {
 		assertFileContent(t, out, name, `<script src="`+root+`search/search.js" defer></script>`,
-			`<form class="search" action="`+root+`search/" method="get" role="search">`, `<input type="search" name="q"`)
+			`<form class="search" action="`+root+`search/index.html" method="get" role="search">`, `<input type="search" name="q"`)
 	}
 	m := readManifest(t, out)
 	if m["docs"].(float64) != 5 || m["version"].(float64) != index.StaticVersion || m["analysis"] != index.AnalysisVersion {

@@ -6,6 +6,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 	"math"
 	"strings"
 	"sync/atomic"
@@ -102,6 +103,8 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 		severityOrder: kb.Config.Severities, staleDays: kb.Config.StaleDays, dates: kb.Config.Dates,
 		vocab: kb.Config.Vocabulary(),
 	}
+	feedBase, feedNote := absoluteBase(baseURL)
+	sd.Feed = feedNote == ""
 	var history map[string]*gitInfo
 	if !opts.NoGit {
 		history = gitHistory(kb.Root)
@@ -119,8 +122,11 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 		docs[i] = &page{Title: d.Title, ListTitle: listText(d.Title), URL: urls[d], Doc: d, Durations: durations(d), Site: sd, Git: history[d.Path], Layout: layoutOf(d)}
 		docs[i].setLinks()
 	}
+	files := newAssets(kb.Files, kb.Config.Limits.File(), out)
 	newRenderer := func() *bodyRenderer {
-		return newBodyRenderer(content.NewMarkdown(kb.Config.UnsafeHTML), byPath)
+		r := newBodyRenderer(content.NewMarkdown(kb.Config.UnsafeHTML), byPath, files)
+		r.vocab = kb.Config.Vocabulary()
+		return r
 	}
 	ahead := renderBodiesAhead(docs, newRenderer)
 	buildModel(sd, docs, kb.Config.StaleDays)
@@ -134,6 +140,9 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	if serr := waitSearch(); err == nil {
 		err = serr
 	}
+	if ferr := files.err(); err == nil {
+		err = ferr
+	}
 	if err != nil {
 		return Result{}, err
 	}
@@ -145,13 +154,12 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 			return Result{}, err
 		}
 	}
-	res := Result{Docs: len(docs), Pages: len(docs) + len(pages)}
-	base, note := absoluteBase(baseURL)
-	if note != "" {
-		res.Notes = append(res.Notes, note)
+	res := Result{Docs: len(docs), Pages: len(docs) + len(pages), Notes: files.notes()}
+	if !sd.Feed {
+		res.Notes = append(res.Notes, feedNote)
 		return res, nil
 	}
-	return res, writeFeeds(sd, append(pages, docs...), base, out)
+	return res, writeFeeds(sd, append(pages, docs...), feedBase, out)
 }
 
 // layoutOf names the layout of a document's page.
@@ -235,6 +243,13 @@ func renderPage(r *bodyRenderer, tpl *layouts, out *output, p *page, buf *bytes.
 		where = p.Doc.Path
 		if err := p.renderBody(r); err != nil {
 			return fmt.Errorf("%s: %w", where, err)
+		}
+		if p.ActionsInBody {
+			buf.Reset()
+			if err := tpl.partial(buf, p.Layout, "actions", []any{p, p.Actions, false}); err != nil {
+				return fmt.Errorf("%s: %w", where, err)
+			}
+			p.Content = spliceActions(p.Content, template.HTML(buf.String()))
 		}
 	}
 	buf.Reset()

@@ -154,32 +154,32 @@ func TestSitePages(t *testing.T) {
 		"<title>Cache stampede after TTL change · Test KB</title>",
 		`<span class="badge sev sev-sev2">SEV2</span>`,
 		"<dt>Time to detect</dt><dd>7m</dd>", "<dt>Time to resolve</dt><dd>1h 30m</dd>",
-		`<a href="../../services/checkout/">checkout</a>`,
-		`<a href="../../runbooks/cache-stampede/#checks">runbook</a>`,
+		`<a href="../../services/checkout/index.html">checkout</a>`,
+		`<a href="../../runbooks/cache-stampede/index.html#checks">runbook</a>`,
 		`<tr class="overdue"><td>Add TTL jitter to the product cache</td>`, "overdue 20d",
 		`<span class="badge status-done">done</span>`,
-		`<a href="../../runbooks/cache-stampede/">Cache stampede</a>`, "no-such-runbook (no such runbook)",
-		"Similar incidents", `<a href="../../postmortems/2026-11-10-cache-again/">Cache again</a>`,
+		`<a href="../../runbooks/cache-stampede/index.html">Cache stampede</a>`, "no-such-runbook (no such runbook)",
+		"Similar incidents", `<a href="../../postmortems/2026-11-10-cache-again/index.html">Cache again</a>`,
 		`Guardrails added: TTL jitter`)
 	assertFileContent(t, out, "runbooks/cache-stampede/index.html",
 		`<span class="badge fresh-never">never drilled</span>`, "2026-06-01 (173 days)",
-		"Incidents that used this runbook", `<a href="../../postmortems/2026-10-01-cache/">Cache stampede after TTL change</a>`)
+		"Incidents that used this runbook", `<a href="../../postmortems/2026-10-01-cache/index.html">Cache stampede after TTL change</a>`)
 	assertFileContent(t, out, "index.html", "<strong>2</strong> postmortems", "<strong>1</strong> overdue action items",
-		"<strong>1</strong> stale runbooks", `href="postmortems/2026-11-10-cache-again/"`)
+		"<strong>1</strong> stale runbooks", `href="postmortems/2026-11-10-cache-again/index.html"`)
 	assertFileContent(t, out, "actions/index.html", "<h2>Overdue <span class=\"count\">1</span></h2>",
 		"<h2>Open <span class=\"count\">1</span></h2>", "<h2>Done <span class=\"count\">1</span></h2>")
 	assertFileContent(t, out, "services/catalog/index.html", "Cache again", "Cache stampede after TTL change", "<h2>Runbooks</h2>")
 	assertFileContent(t, out, "owners/team-platform/index.html", "Add TTL jitter to the product cache", "<h2>Runbooks</h2>")
 	assertFileContent(t, out, "severities/sev3/index.html", "Cache again")
 	assertFileContent(t, out, "lessons/index.html", "Keys that expire together overload the origin.", "<li>Jitter every TTL.</li>",
-		`<span class="badge guardrail">TTL jitter</span>`, `<h3><a href="../services/catalog/">catalog</a></h3>`,
+		`<span class="badge guardrail">TTL jitter</span>`, `<h3><a href="../services/catalog/index.html">catalog</a></h3>`,
 		`2026-10-01</a>: Keys that expire together overload the origin. <span class="path">(guardrails: TTL jitter)</span>`)
 	assertFileContent(t, out, "trends/index.html", "2 incidents from 2026-10 to 2026-11",
 		"1 of 3 action items are done (33%", "hard-ttl", `<svg class="chart"`, "<title>Incidents per month by severity</title>",
 		"0 of 1 runbooks were reviewed and drilled within the last 90 days")
 	assertFileContent(t, out, "notes/services/index.html", "A plain page named like a taxonomy")
 	assertFileContent(t, out, "pages/services/readme/index.html", "A plain page in a folder named like a taxonomy")
-	assertFileContent(t, out, "404.html", `href="/kb/runbooks/"`, `href="/kb/style.css"`)
+	assertFileContent(t, out, "404.html", `href="/kb/runbooks/index.html"`, `href="/kb/style.css"`)
 	assertFileContent(t, out, "feed.xml", "<id>https://intranet.example/kb/postmortems/2026-11-10-cache-again/</id>",
 		"<summary>Keys that expire together overload the origin.</summary>")
 	assertFileContent(t, out, "sitemap.xml", "<loc>https://intranet.example/kb/runbooks/cache-stampede/</loc>", "<loc>https://intranet.example/kb/trends/</loc>")
@@ -228,7 +228,7 @@ func TestLinksResolveUnderAnySubPath(t *testing.T) {
 	if checked < 500 {
 		t.Errorf("only %d links checked", checked)
 	}
-	assertFileContent(t, out, "404.html", `href="/team/kb/runbooks/"`)
+	assertFileContent(t, out, "404.html", `href="/team/kb/runbooks/index.html"`)
 	assertFileContent(t, out, "feed.xml", "https://host.example/team/kb/postmortems/")
 }
 

@@ -40,7 +40,7 @@ func docURL(d *content.Doc) string {
 // page whose path starts with one moves under /pages/.
 var reservedPrefixes = map[string]bool{
 	"postmortems": true, "runbooks": true, "services": true, "tags": true, "severities": true, "owners": true,
-	"actions": true, "lessons": true, "trends": true, "search": true, "pages": true, "404": true,
+	"actions": true, "lessons": true, "trends": true, "search": true, "pages": true, "404": true, "files": true,
 }
 
 // URLs gives every document a distinct site path, without the base path,
@@ -92,6 +92,17 @@ func cleanJoin(from, rel string) string {
 		rel = u
 	}
 	return path.Clean(path.Join(path.Dir(from), rel))
+}
+
+// pageFile names the index.html of a link to a folder ("../runbooks/" is
+// "../runbooks/index.html"): a site opened from disk (file://) shows a
+// folder's listing, not its index page, and every static host serves the
+// file as well.
+func pageFile(link string) string {
+	if link == "" || strings.HasSuffix(link, "/") {
+		return link + "index.html"
+	}
+	return link
 }
 
 // relPath returns the relative link from the page at site path from (a

@@ -117,7 +117,7 @@ func TestInitNewBuild(t *testing.T) {
 		t.Fatalf("build: exit %d\n%s\n%s", code, out, errOut)
 	}
 	pub := filepath.Join(dir, "public")
-	assertFileContent(t, filepath.Join(pub, "index.html"), "Order events delayed", `href="postmortems/2026-01-15-sample-queue-backlog/"`, `href="runbooks/disk-full/"`)
+	assertFileContent(t, filepath.Join(pub, "index.html"), "Order events delayed", `href="postmortems/2026-01-15-sample-queue-backlog/index.html"`, `href="runbooks/disk-full/index.html"`)
 	assertFileContent(t, filepath.Join(pub, "postmortems", "2026-01-15-sample-queue-backlog", "index.html"),
 		"Time to detect</dt><dd>14m", "Time to resolve</dt><dd>1h 30m", "Scale order-events consumers on lag", `href="../../style.css"`)
 	assertFileContent(t, filepath.Join(pub, "runbooks", "queue-consumer-lag", "index.html"), "OrderEventsConsumerLagHigh", "team-platform")
@@ -164,7 +164,7 @@ See the [runbook](../runbooks/db.md#checks).
 		t.Errorf("stderr lacks the positioned error with context:\n%s", errOut)
 	}
 	assertFileContent(t, filepath.Join(dir, "public", "postmortems", "2026-01-01-a", "index.html"), "Body still published")
-	assertFileContent(t, filepath.Join(dir, "public", "postmortems", "2026-01-02-b", "index.html"), `href="../../runbooks/db/#checks"`)
+	assertFileContent(t, filepath.Join(dir, "public", "postmortems", "2026-01-02-b", "index.html"), `href="../../runbooks/db/index.html#checks"`)
 }
 
 func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
