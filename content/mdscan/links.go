@@ -26,8 +26,10 @@ func (s *scanner) flushRun() {
 		if at, why, over := InlineOverBudget(text); over {
 			line, col := s.runPos(s.runStart + at)
 			s.stop(line, s.runStart+at, col, why)
-		} else if hasLinkSyntax(text) || s.opts.codeSpans && bytes.IndexByte(text, '`') >= 0 {
+		} else if hasLinkSyntax(text) {
 			s.links(s.runStart, text)
+		} else if s.opts.codeSpans && bytes.IndexByte(text, '`') >= 0 {
+			s.codeSpans(s.runStart, text)
 		}
 	}
 	s.runStart, s.runEnd = -1, -1
@@ -100,6 +102,57 @@ func (s *scanner) links(from int, l []byte) {
 			}
 		}
 	}
+}
+
+// codeSpans reports the code spans of text, which starts at offset from
+// of the source and has no link syntax: what links does for such a run,
+// without copying it.
+func (s *scanner) codeSpans(from int, text []byte) {
+	for i := 0; i < len(text); {
+		j := bytes.IndexByte(text[i:], '`')
+		if j < 0 {
+			return
+		}
+		start := i
+		i += j
+		n := runLenBytes(text, i, '`')
+		if escaped(text[start:i]) {
+			i++ // "\`" is a backtick, and what follows may open a span
+			continue
+		}
+		if end := closingRunBytes(text, i+n, n); end >= 0 {
+			s.codeSpan(from+i+n, from+end)
+			i = end + n
+			continue
+		}
+		i += n
+	}
+}
+
+// escaped reports text that ends in an odd number of backslashes.
+func escaped(text []byte) bool {
+	n := 0
+	for n < len(text) && text[len(text)-1-n] == '\\' {
+		n++
+	}
+	return n%2 == 1
+}
+
+// closingRunBytes finds the next run of exactly n backticks from i on.
+func closingRunBytes(t []byte, i, n int) int {
+	for i < len(t) {
+		j := bytes.IndexByte(t[i:], '`')
+		if j < 0 {
+			return -1
+		}
+		j += i
+		m := runLenBytes(t, j, '`')
+		if m == n {
+			return j
+		}
+		i = j + m
+	}
+	return -1
 }
 
 func (s *scanner) codeSpan(start, stop int) {

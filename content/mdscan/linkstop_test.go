@@ -1,6 +1,9 @@
 package mdscan
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestLinkStop checks that a Link event's Stop is the offset just after
 // the whole link: an inline link's ")", a reference link's last "]", an
@@ -34,4 +37,44 @@ func TestLinkStop(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestCodeSpansWithoutLinks checks that the code spans of a paragraph
+// without link syntax, read by the faster path, are those read with the
+// links of the same paragraph with a link appended.
+func TestCodeSpansWithoutLinks(t *testing.T) {
+	for _, src := range []string{
+		"Run `kubectl get pods` and `oc logs`.",
+		"A ``span with ` inside`` and `one`.",
+		"Escaped \\`not a span` but `this is`.",
+		"Two backslashes \\\\`open` then text.",
+		"\\``x`` is a literal backtick then a span of two? `y`",
+		"Unclosed ` run, then ``two`` and ```three```.",
+		"`wraps\nonto the next line` and `stays`.",
+		"``` ``` and `` ` `` edge runs.",
+		"no spans at all",
+	} {
+		plain := codeSpanTexts(src)
+		withLink := codeSpanTexts(src + " [x](y)")
+		if len(plain) != len(withLink) {
+			t.Errorf("%q: spans %q, with a link %q", src, plain, withLink)
+			continue
+		}
+		for i := range plain {
+			if plain[i] != withLink[i] {
+				t.Errorf("%q: span %d is %q, with a link %q", src, i, plain[i], withLink[i])
+			}
+		}
+	}
+}
+
+func codeSpanTexts(src string) []string {
+	var out []string
+	b := []byte(src + "\n")
+	Scan(b, func(e *Event) {
+		if e.Kind == CodeSpan {
+			out = append(out, fmt.Sprintf("%d:%d %q", e.Line, e.Col, e.Text.Value(b)))
+		}
+	}, CodeSpans())
+	return out
 }
