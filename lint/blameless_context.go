@@ -142,3 +142,9 @@ func (c *Config) softwareAction(pr *prose, subject, end int) bool {
 	return subject >= 0 && c.softwareRoles[pr.word(subject)] && end < len(pr.tokens) &&
 		!pr.is(end, sentenceStart) && c.softwareVerbs[pr.word(end)]
 }
+
+// causeInStory reports whether a cause phrase at token i is told as part of
+// what happened: not denied, not an instruction, not an action item.
+func (c *Config) causeInStory(d *content.Doc, pr *prose, i int) bool {
+	return !c.denied(pr, i) && !c.instruction(pr, i, -1) && !inActionItem(d, pr, i)
+}

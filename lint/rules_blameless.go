@@ -96,11 +96,8 @@ func runPersonCause(p *Pass) {
 		if i < next {
 			continue
 		}
-		if c.denied(pr, i) || c.instruction(pr, i, -1) || inActionItem(p.Doc, pr, i) {
-			continue
-		}
 		if ph, end := c.causePhrases.match(pr, i); ph != nil {
-			if who := personAfter(c, pr, end, 3, true); who >= 0 {
+			if who := personAfter(c, pr, end, 3, true); who >= 0 && c.causeInStory(p.Doc, pr, i) {
 				reportProse(p, pr, who, who+1, `"`+pr.text(i, who+1)+`" names a person as the cause; causes are conditions in the system, and people are the ones who make it work.`,
 					"Describe the action and what made it reasonable at the time, then the missing safeguard: e.g. \"a manual schema change ran without a review step\".")
 				next = who + 1
@@ -108,7 +105,7 @@ func runPersonCause(p *Pass) {
 			continue
 		}
 		if ph, end := c.causeVerbs.match(pr, i); ph != nil && i > 0 && !pr.is(i, sentenceStart|clauseStart) {
-			if who := i - 1; isIndividual(c, pr, who) && !negatedSubject(pr, who) {
+			if who := i - 1; isIndividual(c, pr, who) && !negatedSubject(pr, who) && c.causeInStory(p.Doc, pr, i) {
 				reportProse(p, pr, who, end, `"`+pr.text(who, end)+`" names a person as the cause; causes are conditions in the system, and people are the ones who make it work.`,
 					"Put the system first: what allowed the change, and what would have stopped it (a review, a dry run, a guard on the command).")
 				next = end
