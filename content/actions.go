@@ -14,9 +14,11 @@ var actionFieldNames = map[string]string{
 	"task": "what", "title": "what", "description": "what", "summary": "what",
 	"remediation": "what", "follow-up": "what", "follow up": "what",
 	"owner": "owner", "owners": "owner", "assignee": "owner", "assigned to": "owner",
-	"who": "owner", "responsible": "owner", "team": "owner",
+	"who": "owner", "responsible": "owner", "team": "owner", "dri": "owner", "owner(s)": "owner",
+	"assignees": "owner", "owned by": "owner", "point of contact": "owner",
 	"due": "due", "due date": "due", "deadline": "due", "by": "due",
-	"target date": "due", "eta": "due", "when": "due", "due_date": "due",
+	"target date": "due", "eta": "due", "when": "due", "due_date": "due", "target": "due",
+	"due by": "due", "deadline date": "due", "target quarter": "due",
 	"status": "status", "state": "status",
 	"link": "link", "ticket": "link", "issue": "link", "tracker": "link",
 	"jira": "link", "url": "link", "bug": "link",
@@ -35,7 +37,7 @@ var statusWords = map[string]string{
 	"in-progress": StatusInProgress, "in progress": StatusInProgress, "in_progress": StatusInProgress,
 	"doing": StatusInProgress, "started": StatusInProgress, "wip": StatusInProgress,
 	"done": StatusDone, "closed": StatusDone, "complete": StatusDone, "completed": StatusDone,
-	"fixed": StatusDone, "resolved": StatusDone, "✅": StatusDone,
+	"fixed": StatusDone, "resolved": StatusDone, "✅": StatusDone, "shipped": StatusDone, "merged": StatusDone,
 	"wont-do": StatusWontDo, "won't do": StatusWontDo, "wont do": StatusWontDo, "wontfix": StatusWontDo,
 	"won't fix": StatusWontDo, "cancelled": StatusWontDo, "canceled": StatusWontDo, "dropped": StatusWontDo,
 }
@@ -48,6 +50,12 @@ func normalizeStatus(s string) string {
 		return StatusOpen
 	}
 	if st, ok := statusWords[strings.ToLower(s)]; ok {
+		return st
+	}
+	if strings.ContainsAny(s, "✅✔☑✓") {
+		return StatusDone // "Done ✅", "✔ shipped"
+	}
+	if st, ok := statusWords[strings.ToLower(strings.Trim(s, " .!*_"))]; ok {
 		return st
 	}
 	return s
@@ -76,6 +84,10 @@ func (a *ActionItem) setDue(s string) {
 	}
 	if t, ok := ParseTime(s); ok {
 		a.Due = At(t)
+		return
+	}
+	if t, ok := periodEnd(strings.TrimPrefix(strings.TrimSpace(strings.ToLower(s)), "end of ")); ok {
+		a.Due = At(t) // "Q1 2026", "March 2026": the period's last day
 		return
 	}
 	a.DueText = s
@@ -152,16 +164,16 @@ func (d *metaDecoder) capActions() {
 // Tokens that carry an action item's fields inside a list item's text.
 // Owners and handles may be written in any script (owner: 田中).
 var (
-	ownerToken  = regexp.MustCompile(`(?i)\b(?:owner|owners|assignee|assigned to|who)\s*[:=]\s*(@?[\p{L}\p{M}\p{N}_.\-/]+)`)
-	handleToken = regexp.MustCompile(`(?:^|[\s(\[,;])(@([\p{L}\p{N}][\p{L}\p{M}\p{N}_.\-/]*[\p{L}\p{M}\p{N}_]))`)
-	dueToken    = regexp.MustCompile(`(?i)\b(?:due|due date|deadline|by)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\b|\b(?:due|deadline)\s*[:=]\s*([^,;)]+)`)
-	statusToken = regexp.MustCompile(`(?i)\bstatus\s*[:=]\s*([\w\-' ]+?)\s*(?:[,;)]|$)`)
+	ownerToken  = regexp.MustCompile(`(?i)\b(?:owner|owners|assignee|assignees|assigned to|who|dri)\s*[:=]\s*(@?[\p{L}\p{M}\p{N}_.\-/]+)`)
+	handleToken = regexp.MustCompile(`(?:^|[\s(\[,;—–])(@([\p{L}\p{N}][\p{L}\p{M}\p{N}_.\-/]*[\p{L}\p{M}\p{N}_]))`)
+	statusToken = regexp.MustCompile(`(?i)\bstatus\s*[:=]\s*([\w\-' ✅✔☑✓]+?)\s*(?:[,;)]|$)`)
 	emptyParen  = regexp.MustCompile(`\(\s*[,;]?\s*\)|\[\s*\]`)
 )
 
 // parseActionText reads owner, due date and status tokens out of a list
-// item's text, leaving what remains as the item's description.
-func parseActionText(item *ActionItem, text string) {
+// item's text, leaving what remains as the item's description. It returns
+// the due date as written, "" when there is none.
+func parseActionText(item *ActionItem, text string) (dueWritten string) {
 	// cut passes the groups of re's first match to set and removes the text
 	// of group `remove` (0 for the whole match).
 	cut := func(re *regexp.Regexp, remove int, set func(m []string)) {
@@ -180,15 +192,21 @@ func parseActionText(item *ActionItem, text string) {
 	}
 	// Cheap look-ups first: most items carry few of the tokens.
 	lower := strings.ToLower(text)
-	if strings.Contains(lower, "owner") || strings.Contains(lower, "assign") || strings.Contains(lower, "who") {
+	if strings.Contains(lower, "owner") || strings.Contains(lower, "assign") || strings.Contains(lower, "who") || strings.Contains(lower, "dri") {
 		cut(ownerToken, 0, func(g []string) { item.Owner = strings.TrimPrefix(g[1], "@") })
 	}
 	if item.Owner == "" && strings.Contains(text, "@") {
 		// The character before "@" is part of the match and stays.
 		cut(handleToken, 1, func(g []string) { item.Owner = g[2] })
 	}
-	if strings.Contains(lower, "due") || strings.Contains(lower, "by") || strings.Contains(lower, "deadline") {
-		cut(dueToken, 0, func(g []string) { item.setDue(g[1] + strings.TrimSpace(g[2])) })
+	if m, ok := findDue(text, false); ok {
+		if m.readable {
+			item.Due = At(m.t)
+		} else {
+			item.setDue(m.written)
+		}
+		dueWritten = m.written
+		text = text[:m.start] + " " + text[m.end:]
 	}
 	if strings.Contains(lower, "status") {
 		cut(statusToken, 0, func(g []string) { item.Status = normalizeStatus(g[1]) })
@@ -197,6 +215,7 @@ func parseActionText(item *ActionItem, text string) {
 		text = emptyParen.ReplaceAllString(text, "")
 	}
 	item.What = trimSeparators(joinWords(strings.Fields(text)))
+	return dueWritten
 }
 
 // joinWords joins words with spaces, keeping only the first of a run of
@@ -204,7 +223,7 @@ func parseActionText(item *ActionItem, text string) {
 func joinWords(words []string) string {
 	out := words[:0]
 	for _, w := range words {
-		if isSeparator(w) && len(out) > 0 && isSeparator(out[len(out)-1]) {
+		if isSeparator(w) && len(out) > 0 && (isSeparator(out[len(out)-1]) || strings.HasSuffix(out[len(out)-1], ",")) {
 			continue
 		}
 		out = append(out, w)

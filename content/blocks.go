@@ -20,34 +20,22 @@ type blockScanner struct {
 	base, lineBase int
 	refs           mdscan.Refs
 	h1             string
-	clock          *timelineClock
-	ids            map[string]bool
+	// forms reads action items and timeline entries from the blocks.
+	forms *formReader
+	ids   map[string]bool
 	// idCount is the last suffix given to each anchor, so that repeats
 	// are numbered on from there rather than retried from 1.
 	idCount map[string]int
 
-	ctx    sectionContext
-	ctxLvl int
-
-	table tableState
-	// item is the current item of a top-level list; itemText reports
-	// that its first paragraph is still being read.
-	item     *listItem
+	// itemText reports that the first paragraph of the list item read
+	// last is still being read.
 	itemText bool
+	// paraLine is the last line of the top-level paragraph being read, 0
+	// for none.
+	paraLine int
 	// halt, once set, is why and where the body is too costly to render
 	// as markdown.
 	halt *bodyHalt
-}
-
-type tableState struct {
-	fields []string // action-item fields of the columns, in an action section
-}
-
-type listItem struct {
-	n, off int // where the item's text starts
-	text   []string
-	task   bool
-	done   bool
 }
 
 // scanBlocks extracts the document's sections, action items, timeline and
@@ -57,13 +45,15 @@ type listItem struct {
 func scanBlocks(doc *Doc, vocab *Vocabulary) (string, *bodyHalt) {
 	body := doc.Source[doc.BodyOffset:]
 	s := &blockScanner{doc: doc, vocab: vocab, src: doc.Source, base: doc.BodyOffset, lineBase: doc.BodyLine - 1,
-		clock: newTimelineClock(doc), ids: map[string]bool{}, idCount: map[string]int{}}
+		ids: map[string]bool{}, idCount: map[string]int{}}
 	s.refs = mdscan.ReadRefs(body)
+	s.forms = newFormReader(doc, vocab, s.refs)
 	mdscan.Scan(body, s.event, mdscan.WithRefs(s.refs), mdscan.CodeSpans())
 	sortMarkup(doc.Markup)
 	if s.halt != nil {
 		return "", s.halt
 	}
+	s.forms.finish()
 	return s.h1, nil
 }
 
@@ -92,14 +82,20 @@ func (s *blockScanner) event(e *mdscan.Event) {
 	case mdscan.ListItem:
 		s.listItem(e)
 	case mdscan.ItemEnd:
-		s.endItem()
+		s.endPara()
+		s.itemText = false
+		s.forms.endList()
 	case mdscan.TableRow:
 		s.tableRow(e)
+	case mdscan.ThematicBreak:
+		s.endPara()
 	case mdscan.CodeBlock, mdscan.HTMLBlock:
+		s.endPara()
 		if e.First > 0 {
 			s.doc.Code = append(s.doc.Code, s.lines(e.First, e.Last))
 		}
 	case mdscan.BlockQuote:
+		s.endPara()
 		s.doc.Quotes = append(s.doc.Quotes, s.lines(e.First, e.Last))
 	case mdscan.Link:
 		s.doc.Links = append(s.doc.Links, Link{Dest: e.Dest, Image: e.Image, Pos: s.pos(e.Line, e.Col)})
@@ -124,34 +120,34 @@ func (s *blockScanner) headingEvent(e *mdscan.Event) {
 	s.heading(e.Level, raw, idSource, s.pos(e.Line, e.Col))
 }
 
-// paragraphLine reads a line of a paragraph: in a timeline, a line of a
-// top-level paragraph that starts with a time is an entry; a list item's
-// first paragraph is its text.
+// paragraphLine reads a line of a paragraph: a line of a top-level
+// paragraph goes to the form reader, which settles the paragraph as a
+// whole (lines that follow one another without a gap are one paragraph);
+// a list item's first paragraph is its text.
 func (s *blockScanner) paragraphLine(e *mdscan.Event) {
 	switch {
 	case e.Quote > 0:
 	case e.Depth == 0:
-		if s.ctx == ctxTimeline {
-			line := strings.ReplaceAll(strings.Trim(s.value(e.Text), "*_ \t"), "**", "")
-			s.timelineLine(line, s.pos(e.Line, e.Col))
+		if s.paraLine > 0 && e.Line != s.paraLine+1 {
+			s.endPara()
 		}
+		s.paraLine = e.Line
+		off := s.base + e.Text.Start
+		s.forms.paraLine(s.value(e.Text), s.pos(e.Line, e.Col), off)
 	case s.itemText && e.ItemText:
-		s.addItemText(e.Line, e.Col, e.Text)
+		off := s.base + e.Text.Start
+		s.forms.itemLine(s.value(e.Text), s.posAt(e.Line+s.lineBase, off), off)
 	default:
 		s.itemText = false
+		s.forms.endItemText()
 	}
 }
 
-// listItem starts a top-level list item; a nested one ends the first
-// paragraph of the current.
-func (s *blockScanner) listItem(e *mdscan.Event) {
-	if e.Depth > 0 {
-		s.itemText = false
-		return
-	}
-	s.item, s.itemText = &listItem{}, true
-	if e.Text.Len() > 0 {
-		s.addItemText(e.Line, e.Col, e.Text)
+// endPara settles the top-level paragraph being read, if any.
+func (s *blockScanner) endPara() {
+	if s.paraLine > 0 {
+		s.paraLine = 0
+		s.forms.endPara()
 	}
 }
 
@@ -214,11 +210,6 @@ func (s *blockScanner) heading(level int, raw, idSource string, pos Pos) {
 	if level == 1 && s.h1 == "" {
 		s.h1 = title
 	}
-	s.ctx, s.ctxLvl = ctxOther, level
-	switch {
-	case s.vocab.Is(SectionActionItems, title):
-		s.ctx = ctxActions
-	case s.vocab.Is(SectionTimeline, title):
-		s.ctx = ctxTimeline
-	}
+	s.paraLine, s.itemText = 0, false
+	s.forms.heading(level, title, pos)
 }

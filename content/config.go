@@ -28,6 +28,14 @@ type Config struct {
 	// Kinds maps a document kind to path globs (with ** for any depth; a
 	// glob without "/" matches the file name at any depth).
 	Kinds map[Kind][]string `yaml:"kinds"`
+	// KindsSet reports that kb.yaml has kinds:. Its globs then decide the
+	// kind of every document without a kind: of its own (one they do not
+	// match is a page); without it, the default folders decide, and kb
+	// tells the kind of the other documents from their shape.
+	KindsSet bool `yaml:"-"`
+	// Ignore lists path globs (the syntax of kinds:) of files that are
+	// no part of the KB: templates, drafts. kb reads nothing of them.
+	Ignore []string `yaml:"ignore"`
 	// StaleDays is how old a runbook's last review or drill may grow.
 	StaleDays int `yaml:"stale_days"`
 	// UnsafeHTML lets raw HTML in markdown through to pages.
@@ -141,7 +149,7 @@ func orDefault(n, def int64) int64 {
 }
 
 // configKeys lists the keys kb.yaml may hold, for unknown-key errors.
-var configKeys = []string{"title", "description", "base_url", "severities", "owners", "kinds", "stale_days", "unsafe_html", "search", "limits", "dates", "sections", "lint"}
+var configKeys = []string{"title", "description", "base_url", "severities", "owners", "kinds", "ignore", "stale_days", "unsafe_html", "search", "limits", "dates", "sections", "lint"}
 
 // LoadConfig reads dir/kb.yaml over the defaults. A missing file is not an
 // error; a malformed one gives positioned errors, and every key that could
@@ -214,13 +222,15 @@ func (f *Files) LoadConfig() (Config, []*Error) {
 	return cfg, errs
 }
 
-// kindOf returns the kind the configured globs give path, or KindPage.
-// Kinds are tried in a fixed order so that overlapping globs give one answer.
-// A section index (_index.md, as Hugo sites have in every folder) is a plain
-// page wherever it stands.
-func (c *Config) kindOf(path string) Kind {
+// kindOf returns the kind the configured globs give path, and whether
+// they decide it: a path no glob matches is a page when kb.yaml has
+// kinds:, and undecided (KindPage, false) without it. Kinds are tried in
+// a fixed order so that overlapping globs give one answer. A section
+// index (_index.md, as Hugo sites have in every folder) is a plain page
+// wherever it stands.
+func (c *Config) kindOf(path string) (Kind, bool) {
 	if strings.EqualFold(pathpkg.Base(path), "_index.md") {
-		return KindPage
+		return KindPage, true
 	}
 	kinds := make([]Kind, 0, len(c.Kinds))
 	for k := range c.Kinds {
@@ -230,11 +240,22 @@ func (c *Config) kindOf(path string) Kind {
 	for _, k := range kinds {
 		for _, g := range c.Kinds[k] {
 			if matchGlob(g, path) {
-				return k
+				return k, true
 			}
 		}
 	}
-	return KindPage
+	return KindPage, c.KindsSet
+}
+
+// Ignored returns the first of kb.yaml's ignore: globs that matches the
+// slash path p, relative to the KB root, or "" when none does.
+func (c *Config) Ignored(p string) string {
+	for _, g := range c.Ignore {
+		if matchGlob(g, p) {
+			return g
+		}
+	}
+	return ""
 }
 
 // vocabulary returns the KB's heading vocabulary.

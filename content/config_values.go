@@ -36,7 +36,10 @@ func checkValue(lines *LineIndex, key string, v *yaml.Node, cfg *Config) []*Erro
 	case "severities":
 		return checkSeverities(lines, v, cfg)
 	case "kinds":
+		cfg.KindsSet = !isNull(v)
 		return checkKinds(lines, v, cfg)
+	case "ignore":
+		return checkIgnore(lines, v, cfg)
 	case "limits":
 		return checkLimits(lines, v, cfg)
 	}
@@ -152,6 +155,23 @@ func checkKinds(lines *LineIndex, v *yaml.Node, cfg *Config) []*Error {
 		}
 		cfg.Kinds[kind] = kept
 	}
+	return errs
+}
+
+// checkIgnore leaves out the globs of ignore: that are malformed, with an
+// error at each, as checkKinds does for kinds:.
+func checkIgnore(lines *LineIndex, v *yaml.Node, cfg *Config) []*Error {
+	var errs []*Error
+	var kept []string
+	for _, g := range resolveAlias(v).Content {
+		g = resolveAlias(g)
+		if err := validGlob(g.Value); err != nil {
+			errs = append(errs, configError(lines, g, "ignore: %q is not a glob kb can match (%v); it is left out, and the files it names are read", g.Value, err))
+			continue
+		}
+		kept = append(kept, g.Value)
+	}
+	cfg.Ignore = kept
 	return errs
 }
 

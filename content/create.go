@@ -20,10 +20,15 @@ type NewDoc struct {
 	Title string
 	// Date is the day the document is written; it names a postmortem's file.
 	Date time.Time
+	// Services and Owner fill the front matter's services: and owner:.
+	Services []string
+	Owner    string
 	// Archetype is a text/template for the file. It sees .Title, .Date
-	// (YYYY-MM-DD), .Due (30 days after Date) and .Kind, and has the function
-	// yaml, which writes a string as a YAML scalar that reads back as it
-	// was, whatever it holds (see yamlQuote).
+	// (YYYY-MM-DD), .Due (30 days after Date), .Kind, .Severity (SEV3 when
+	// kb.yaml lists it, else its least severe), .Services (a YAML list)
+	// and .Owner, and has the function yaml, which writes a string as a
+	// YAML scalar that reads back as it was, whatever it holds (see
+	// yamlQuote).
 	Archetype []byte
 	// ArchetypeName names the archetype in errors.
 	ArchetypeName string
@@ -60,7 +65,7 @@ func Create(root string, cfg *Config, nd NewDoc) (string, error) {
 		prefix = nd.Date.Format("2006-01-02") + "-"
 	}
 	rel := path.Join(kindFolder(cfg, nd.Kind), fileStem(prefix, nd.Title)+".md")
-	text, err := expandArchetype(nd)
+	text, err := expandArchetype(nd, newSeverity(cfg.Severities))
 	if err != nil {
 		return "", err
 	}
@@ -123,17 +128,45 @@ func kindFolder(cfg *Config, kind Kind) string {
 	return string(kind) + "s"
 }
 
-func expandArchetype(nd NewDoc) ([]byte, error) {
+// newSeverity is the severity a new postmortem starts with: SEV3 when
+// the KB has it, else its least severe one.
+func newSeverity(severities []string) string {
+	for _, s := range severities {
+		if s == "SEV3" {
+			return s
+		}
+	}
+	if len(severities) == 0 {
+		return "SEV3"
+	}
+	return severities[len(severities)-1]
+}
+
+// yamlList writes values as a YAML flow list of quoted scalars.
+func yamlList(values []string) string {
+	quoted := make([]string, 0, len(values))
+	for _, v := range values {
+		if v = strings.TrimSpace(v); v != "" {
+			quoted = append(quoted, yamlQuote(v))
+		}
+	}
+	return "[" + strings.Join(quoted, ", ") + "]"
+}
+
+func expandArchetype(nd NewDoc, severity string) ([]byte, error) {
 	t, err := template.New(nd.ArchetypeName).Funcs(template.FuncMap{"yaml": yamlQuote}).Parse(string(nd.Archetype))
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
 	err = t.Execute(&buf, map[string]string{
-		"Title": nd.Title,
-		"Date":  nd.Date.Format("2006-01-02"),
-		"Due":   nd.Date.AddDate(0, 0, 30).Format("2006-01-02"),
-		"Kind":  string(nd.Kind),
+		"Title":    nd.Title,
+		"Date":     nd.Date.Format("2006-01-02"),
+		"Due":      nd.Date.AddDate(0, 0, 30).Format("2006-01-02"),
+		"Kind":     string(nd.Kind),
+		"Severity": severity,
+		"Services": yamlList(nd.Services),
+		"Owner":    strings.TrimSpace(nd.Owner),
 	})
 	return buf.Bytes(), err
 }

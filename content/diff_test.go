@@ -48,7 +48,7 @@ func eachDifferentialFile(t *testing.T, fn func(rel string, src []byte)) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		paths, _ := findDocuments(files)
+		paths, _ := findDocuments(files, &Config{})
 		for _, rel := range paths {
 			src, err := files.ReadFile(rel, Limit{Bytes: DefaultDocumentBytes})
 			var fe *FileError

@@ -21,17 +21,26 @@ type Doc struct {
 	// Path is the file's path relative to the KB root, slash-separated.
 	Path string
 	Kind Kind
+	// KindFrom says how Kind was decided: by front matter, by kb.yaml's
+	// kinds: (or the default folders), or guessed from the document's
+	// shape.
+	KindFrom KindSource
 	// ID names the document in URLs and cross references: the front matter
-	// id, else the file name, lower-cased with runs of other characters
-	// turned into "-".
+	// id, else the file name (for a README.md, index.md or _index.md below
+	// the root, its folder's name), lower-cased with runs of other
+	// characters turned into "-".
 	ID    string
 	Title string
 	// Date is the front matter date, else a YYYY-MM-DD file-name prefix,
-	// else the earliest dated timeline entry. Not Set when none is known.
+	// else a date written in the title ("2019-04-18 outage", "Outage on
+	// April 18, 2019"), else the earliest dated timeline entry. Not Set
+	// when none is known.
 	Date Time
 	// DatePos is where a set Date was read: the date: value, the file
-	// name (line 1, column 1) or the timeline entry.
-	DatePos Pos
+	// name (line 1, column 1), the title (its front matter value or its
+	// heading) or the timeline entry; DateFrom says which.
+	DatePos  Pos
+	DateFrom DateSource
 
 	// Source is the whole file as read, with a UTF-8 byte-order mark removed
 	// and CRLF line ends turned into LF.
@@ -74,6 +83,17 @@ type Doc struct {
 	// a date belongs, say). The value is left out of Meta; lint reports them.
 	FieldErrors []*Error
 }
+
+// DateSource says where a document's Date was read.
+type DateSource int
+
+// The places a document's date is read from, in the order kb tries them.
+const (
+	DateFromFrontMatter DateSource = iota + 1
+	DateFromFileName
+	DateFromTitle
+	DateFromTimeline
+)
 
 // Body returns the markdown after the front matter (nil when the source
 // was dropped, see WithoutSources).
@@ -156,13 +176,14 @@ type Section struct {
 // ActionForm says where an action item was written.
 type ActionForm string
 
-// The three places an action item can be written, and a plain list item in
-// an action-item section.
+// The three places an action item can be written, a plain list item
+// (at any depth) and a plain line of text in an action-item section.
 const (
 	FormFrontMatter ActionForm = "front-matter"
 	FormTable       ActionForm = "table"
 	FormTaskList    ActionForm = "task-list"
 	FormList        ActionForm = "list"
+	FormLine        ActionForm = "line"
 )
 
 // The action-item statuses of the data model.
@@ -213,6 +234,10 @@ type TimelineEntry struct {
 	Readable bool
 	Event    string
 	Pos      Pos
+	// SectionLine is the line of the heading of the timeline section the
+	// entry was read in (its top heading, when under sub-headings), so that
+	// lint can speak of a section's entries at once.
+	SectionLine int
 }
 
 // LineRange is a run of whole-file lines, First to Last inclusive.

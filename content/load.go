@@ -88,7 +88,7 @@ func Load(dir string, opts ...LoadOption) (*KB, error) {
 		o.config, o.configErrors = files.LoadConfig()
 	}
 	kb := &KB{Root: dir, Files: files, Config: o.config, Errors: append([]*Error(nil), o.configErrors...)}
-	paths, walkErrs := findDocuments(files)
+	paths, walkErrs := findDocuments(files, &kb.Config)
 	kb.Errors = append(kb.Errors, walkErrs...)
 	kb.Docs = parseAll(files, paths, &kb.Config, &o, &kb.Errors)
 	kb.Errors = append(kb.Errors, assignUniqueIDs(kb.Docs)...)
@@ -102,8 +102,9 @@ func IsMarkdown(name string) bool {
 	return ext == ".md" || ext == ".markdown"
 }
 
-// findDocuments lists the markdown files of the KB as sorted slash paths.
-func findDocuments(files *Files) ([]string, []*Error) {
+// findDocuments lists the markdown files of the KB as sorted slash paths,
+// leaving out the files and folders kb.yaml's ignore: names.
+func findDocuments(files *Files, cfg *Config) ([]string, []*Error) {
 	dir := files.real // a root given through a link is walked too
 	var paths []string
 	var errs []*Error
@@ -118,12 +119,12 @@ func findDocuments(files *Files) ([]string, []*Error) {
 			return nil
 		}
 		if d.IsDir() {
-			if rel != "." && (strings.HasPrefix(d.Name(), ".") || (skipDirs[d.Name()] && !strings.Contains(rel, "/"))) {
+			if rel != "." && (strings.HasPrefix(d.Name(), ".") || (skipDirs[d.Name()] && !strings.Contains(rel, "/")) || cfg.Ignored(rel) != "") {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if strings.HasPrefix(d.Name(), ".") {
+		if strings.HasPrefix(d.Name(), ".") || cfg.Ignored(rel) != "" {
 			return nil
 		}
 		if IsMarkdown(d.Name()) {

@@ -6,6 +6,7 @@ package content
 // as a full CommonMark parse.
 
 import (
+	"github.com/kb-tools/kb/content/mdscan"
 	"regexp"
 	"strings"
 
@@ -32,13 +33,13 @@ func newScanMarkdown() goldmark.Markdown {
 // bodyScanner extracts sections, action items, timeline entries and links
 // from the parsed body of one document.
 type bodyScanner struct {
-	doc     *Doc
-	src     []byte // the body
-	lines   *LineIndex
-	h1      string
-	ctx     sectionContext
-	ctxLvl  int
-	clockTZ *timelineClock
+	doc   *Doc
+	src   []byte // the body
+	lines *LineIndex
+	h1    string
+	// forms is the reader of action items and timelines the scanner
+	// feeds too: the test compares the blocks each reports to it.
+	forms *formReader
 }
 
 // scanBody parses the body with md and fills the document's sections,
@@ -46,10 +47,12 @@ type bodyScanner struct {
 func scanBody(md goldmark.Markdown, doc *Doc, lines *LineIndex) string {
 	body := doc.Body()
 	root := md.Parser().Parse(text.NewReader(body))
-	s := &bodyScanner{doc: doc, src: body, lines: lines, clockTZ: newTimelineClock(doc)}
+	s := &bodyScanner{doc: doc, src: body, lines: lines}
+	s.forms = newFormReader(doc, DefaultVocabulary(), mdscan.ReadRefs(body))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		s.block(n)
 	}
+	s.forms.finish()
 	s.walk(root)
 	return s.h1
 }
@@ -67,11 +70,24 @@ func (s *bodyScanner) block(n ast.Node) {
 		s.heading(h)
 		return
 	}
-	switch s.ctx {
-	case ctxActions:
-		s.actionBlock(n)
-	case ctxTimeline:
-		s.timelineBlock(n)
+	if !s.forms.active() {
+		return
+	}
+	switch b := n.(type) {
+	case *extast.Table:
+		s.table(b)
+	case *ast.List:
+		for li := b.FirstChild(); li != nil; li = li.NextSibling() {
+			s.listItem(li, 0)
+		}
+		s.forms.endList()
+	case *ast.Paragraph:
+		lines := b.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			s.forms.paraLine(string(seg.Value(s.src)), s.pos(seg.Start), seg.Start+s.doc.BodyOffset)
+		}
+		s.forms.endPara()
 	}
 }
 
@@ -87,101 +103,52 @@ func (s *bodyScanner) heading(h *ast.Heading) {
 	if h.Level == 1 && s.h1 == "" {
 		s.h1 = title
 	}
-	if s.ctx != ctxOther && h.Level > s.ctxLvl {
-		return // a subsection stays in its parent's context
-	}
-	s.ctx, s.ctxLvl = ctxOther, h.Level
-	switch {
-	case DefaultVocabulary().Is(SectionActionItems, title):
-		s.ctx = ctxActions
-	case DefaultVocabulary().Is(SectionTimeline, title):
-		s.ctx = ctxTimeline
-	}
+	s.forms.heading(h.Level, title, sec.Pos)
 }
 
-func (s *bodyScanner) actionBlock(n ast.Node) {
-	switch b := n.(type) {
-	case *extast.Table:
-		s.actionTable(b)
-	case *ast.List:
-		for li := b.FirstChild(); li != nil; li = li.NextSibling() {
-			s.actionListItem(li)
-		}
-	}
-}
-
-func (s *bodyScanner) actionTable(t *extast.Table) {
-	var fields []string
+// table reports a table's header and rows.
+func (s *bodyScanner) table(t *extast.Table) {
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		cells := rowCells(row, s.src)
 		if _, ok := row.(*extast.TableHeader); ok {
-			fields = tableFields(cells)
+			s.forms.tableHeader(cells)
 			continue
 		}
-		item := ActionItem{Form: FormTable, Pos: s.nodePos(row), Status: StatusOpen}
-		for i, c := range cells {
-			if i < len(fields) && fields[i] != "" {
-				item.setField(fields[i], c)
-			}
+		var cellNodes []ast.Node
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cellNodes = append(cellNodes, c)
 		}
-		if item.Link == "" {
-			item.Link = firstLink(row, s.src, cells)
-		}
-		if item.What == "" && item.Owner == "" && item.Due.IsZero() {
-			continue // an empty row
-		}
-		s.doc.Actions = append(s.doc.Actions, item)
+		s.forms.tableRow(cells, firstLink(row, s.src, cells), s.nodePos(row), func(i int) Pos { return s.nodePos(cellNodes[i]) })
 	}
+	s.forms.endTable()
 }
 
-func (s *bodyScanner) actionListItem(li ast.Node) {
+// listItem reports a list item at a depth, its first paragraph's lines as
+// written, and the items nested in it.
+func (s *bodyScanner) listItem(li ast.Node, depth int) {
 	first := li.FirstChild()
 	if first == nil {
 		return
 	}
-	item := ActionItem{Form: FormList, Pos: s.nodePos(li), Status: StatusOpen}
-	if cb, ok := first.FirstChild().(*extast.TaskCheckBox); ok {
-		item.Form = FormTaskList
-		if cb.IsChecked {
-			item.Status = StatusDone
+	lines := first.Lines()
+	if _, isList := first.(*ast.List); isList || lines == nil || lines.Len() == 0 {
+		s.forms.startItem(depth > 0, depth, s.nodePos(li), nodeOffset(li)+s.doc.BodyOffset, "")
+	} else {
+		seg := lines.At(0)
+		s.forms.startItem(depth > 0, depth, s.pos(seg.Start), seg.Start+s.doc.BodyOffset, string(seg.Value(s.src)))
+		for i := 1; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			s.forms.itemLine(string(seg.Value(s.src)), s.pos(seg.Start), seg.Start+s.doc.BodyOffset)
 		}
 	}
-	if isStruck(first) {
-		item.Status = StatusWontDo
-	}
-	parseActionText(&item, inlineText(first, s.src))
-	if item.What == "" {
-		return
-	}
-	item.Link = firstLink(first, s.src, []string{item.What})
-	s.doc.Actions = append(s.doc.Actions, item)
-}
-
-// isStruck reports whether a list item's text is all struck through, the
-// way dropped items are often marked.
-func isStruck(n ast.Node) bool {
-	c := n.FirstChild()
-	if _, ok := c.(*extast.TaskCheckBox); ok {
-		c = c.NextSibling()
-	}
-	if t, ok := c.(*ast.Text); ok && t.Segment.Len() <= 1 {
-		c = c.NextSibling() // the space after a check box
-	}
-	if _, ok := c.(*extast.Strikethrough); !ok {
-		return false
-	}
-	for c = c.NextSibling(); c != nil; c = c.NextSibling() {
-		switch t := c.(type) {
-		case *ast.RawHTML: // a trailing comment
-		case *ast.Text:
-			if t.Segment.Len() > 1 {
-				return false
+	s.forms.endItemText()
+	for c := li.FirstChild(); c != nil; c = c.NextSibling() {
+		if l, ok := c.(*ast.List); ok {
+			for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+				s.listItem(item, depth+1)
 			}
-		default:
-			return false
 		}
 	}
-	return true
 }
 
 // walk records every link and image destination of the body, and the
@@ -348,64 +315,6 @@ func inlineFallbackOffset(n ast.Node) int {
 		}
 	}
 	return 0
-}
-
-func (s *bodyScanner) timelineBlock(n ast.Node) {
-	switch b := n.(type) {
-	case *extast.Table:
-		s.timelineTable(b)
-	case *ast.List:
-		for li := b.FirstChild(); li != nil; li = li.NextSibling() {
-			if first := li.FirstChild(); first != nil {
-				s.timelineLine(inlineText(first, s.src), s.nodePos(li))
-			}
-		}
-	case *ast.Paragraph:
-		s.timelineParagraph(b)
-	}
-}
-
-func (s *bodyScanner) timelineTable(t *extast.Table) {
-	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
-		if _, ok := row.(*extast.TableHeader); ok {
-			continue
-		}
-		cells := rowCells(row, s.src)
-		if len(cells) == 0 || strings.TrimSpace(strings.Join(cells, "")) == "" {
-			continue
-		}
-		when, rest := cells[0], cells[1:]
-		if len(rest) > 1 && isDateOnly(when) && leadingClock.MatchString(rest[0]) {
-			when, rest = when+" "+rest[0], rest[1:]
-		}
-		e, ok := s.clockTZ.readTime(when)
-		if !ok {
-			e = TimelineEntry{TimeText: strings.TrimSpace(when)}
-		}
-		e.Event = strings.TrimSpace(strings.Join(append([]string{e.Event}, rest...), " "))
-		e.Pos = s.nodePos(row)
-		s.doc.Timeline = append(s.doc.Timeline, e)
-	}
-}
-
-// timelineParagraph reads a paragraph whose lines each start with a time.
-func (s *bodyScanner) timelineParagraph(p *ast.Paragraph) {
-	lines := p.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		line := strings.Trim(string(seg.Value(s.src)), "*_ \t")
-		line = strings.ReplaceAll(line, "**", "")
-		s.timelineLine(line, s.pos(seg.Start))
-	}
-}
-
-func (s *bodyScanner) timelineLine(text string, pos Pos) {
-	e, ok := s.clockTZ.readTime(text)
-	if !ok {
-		return
-	}
-	e.Pos = pos
-	s.doc.Timeline = append(s.doc.Timeline, e)
 }
 
 func (s *bodyScanner) linkPos(n ast.Node) Pos {

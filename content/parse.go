@@ -12,12 +12,15 @@ import (
 // Parser turns one file into a Doc. A Parser may be used by one goroutine
 // at a time; make one per goroutine.
 type Parser struct {
-	cfg *Config
+	cfg    *Config
+	vocab  *Vocabulary
+	titles *titleJudge
 }
 
 // NewParser returns a Parser for documents of a KB configured by cfg.
 func NewParser(cfg *Config) *Parser {
-	return &Parser{cfg: cfg}
+	vocab := cfg.vocabulary()
+	return &Parser{cfg: cfg, vocab: vocab, titles: newTitleJudge(vocab)}
 }
 
 // Parse reads the document at relPath (slash-separated, relative to the KB
@@ -50,54 +53,107 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 	if err := dec.aliasError(); err != nil {
 		errs = append(errs, err)
 	}
-	p.finish(doc, dec.kind, dec)
-	h1, halt := scanBlocks(doc, p.cfg.vocabulary())
+	p.finish(doc, dec)
+	if !p.titles.isPlaceholder(dec.title) {
+		doc.Title = dec.title
+		pos, _ := doc.ValuePos("title")
+		p.dateFromTitle(doc, pos)
+	}
+	_, halt := scanBlocks(doc, p.vocab)
 	if halt != nil {
 		errs = append(errs, plainBody(doc, halt))
 	}
+	if doc.Title == "" {
+		p.titleFromHeadings(doc)
+	}
+	if doc.KindFrom == 0 {
+		doc.Kind, doc.KindFrom = guessKind(doc, p.vocab), KindFromShape
+		if doc.Kind == KindRunbook && halt == nil {
+			rescanAsRunbook(doc, p.vocab)
+		}
+	}
 	settleActions(doc)
 	dec.capActions()
-	if doc.Title == "" {
-		doc.Title = h1
-	}
-	if doc.Title == "" {
-		doc.Title = fileTitle(relPath)
-	}
 	if !doc.Date.Set {
 		doc.Date, doc.DatePos = earliestTimeline(doc.Timeline)
+		if doc.Date.Set {
+			doc.DateFrom = DateFromTimeline
+		}
 	}
 	return doc, errs
 }
 
-// finish sets the kind, id, title and date that front matter gives, with
-// their fallbacks from the path.
-func (p *Parser) finish(doc *Doc, kind string, dec *metaDecoder) {
-	switch k := Kind(strings.ToLower(kind)); k {
+// rescanAsRunbook reads the body again once a document's shape told
+// that it is a runbook: its procedure sections (Remediation, Next steps)
+// hold steps, which the first reading, of a page, took for action items.
+func rescanAsRunbook(doc *Doc, vocab *Vocabulary) {
+	var kept []ActionItem
+	for _, a := range doc.Actions {
+		if a.Form == FormFrontMatter {
+			kept = append(kept, a)
+		}
+	}
+	doc.Actions = kept
+	doc.Sections, doc.Timeline, doc.Links, doc.Code, doc.Quotes = nil, nil, nil, nil, nil
+	scanBlocks(doc, vocab)
+}
+
+// titleFromHeadings takes the first top-level heading that is a real
+// title, else the file name made readable (see fileTitle), and a date
+// written in the heading.
+func (p *Parser) titleFromHeadings(doc *Doc) {
+	for _, s := range doc.Sections {
+		if s.Level == 1 && !p.titles.isPlaceholder(s.Title) {
+			doc.Title = s.Title
+			p.dateFromTitle(doc, s.Pos)
+			return
+		}
+	}
+	doc.Title = fileTitle(doc.Path)
+}
+
+// dateFromTitle sets the document's date, when it has none yet, from a
+// date written in its title, which stands at pos.
+func (p *Parser) dateFromTitle(doc *Doc, pos Pos) {
+	if doc.Date.Set {
+		return
+	}
+	if t, ok := titleDate(doc.Title); ok {
+		doc.Date, doc.DatePos, doc.DateFrom = t, pos, DateFromTitle
+	}
+}
+
+// finish sets the kind, id and date that front matter gives, with their
+// fallbacks from the path; a kind neither front matter nor kb.yaml's
+// kinds: decides is left for guessKind (KindFrom is 0).
+func (p *Parser) finish(doc *Doc, dec *metaDecoder) {
+	switch k := Kind(strings.ToLower(dec.kind)); k {
 	case KindPostmortem, KindRunbook, KindPage:
-		doc.Kind = k
+		doc.Kind, doc.KindFrom = k, KindFromFrontMatter
 	default:
-		if k != "" && dec != nil {
+		if k != "" {
 			if pos, ok := doc.KeyPos("kind"); ok {
 				doc.FieldErrors = append(doc.FieldErrors, dec.lines.errorAt(ErrorUnreadable, doc.Path, pos.Line, pos.Col,
-					"kind %q is not one of postmortem, runbook, page; the folder decides instead", shortValue(kind)))
+					"kind %q is not one of postmortem, runbook, page; the folder decides instead", shortValue(dec.kind)))
 			}
 		}
-		doc.Kind = p.cfg.kindOf(doc.Path)
-	}
-	if dec != nil {
-		doc.ID, doc.Title = Slug(dec.id), dec.title
-		if dec.date.Set {
-			doc.Date, doc.DatePos = dec.date, dec.datePos
+		var decided bool
+		if doc.Kind, decided = p.cfg.kindOf(doc.Path); decided {
+			doc.KindFrom = KindFromConfig
 		}
 	}
+	doc.ID = Slug(dec.id)
+	if dec.date.Set {
+		doc.Date, doc.DatePos, doc.DateFrom = dec.date, dec.datePos, DateFromFrontMatter
+	}
 	if doc.ID == "" {
-		doc.ID = Slug(strings.TrimSuffix(path.Base(doc.Path), path.Ext(doc.Path)))
+		doc.ID = fileID(doc.Path)
 	}
 	if doc.ID == "" {
 		doc.ID = "doc"
 	}
 	if fd := fileDate(doc.Path); !doc.Date.Set && fd.Set {
-		doc.Date, doc.DatePos = fd, Pos{File: doc.Path, Line: 1, Col: 1}
+		doc.Date, doc.DatePos, doc.DateFrom = fd, Pos{File: doc.Path, Line: 1, Col: 1}, DateFromFileName
 	}
 }
 
@@ -114,15 +170,6 @@ func fileDate(p string) Time {
 		return Time{}
 	}
 	return At(t)
-}
-
-// fileTitle makes a title of the file name: no extension, no date prefix.
-func fileTitle(p string) string {
-	name := strings.TrimSuffix(path.Base(p), path.Ext(p))
-	if t := strings.TrimLeft(datePrefix.ReplaceAllString(name, ""), "-_ "); t != "" {
-		name = t
-	}
-	return strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
 }
 
 // earliestTimeline returns the earliest time of the timeline and where

@@ -142,7 +142,7 @@ func TestNoFrontMatterFallbacks(t *testing.T) {
 		{"postmortems/2024-05-02-db-outage.md", "Some text.\n\n# Database outage\n", "Database outage", "2024-05-02", KindPostmortem, "2024-05-02-db-outage"},
 		{"postmortems/2024-05-02-db-outage.md", "No heading here.\n", "db outage", "2024-05-02", KindPostmortem, "2024-05-02-db-outage"},
 		{"runbooks/payments/DB Failover.md", "## Trigger\n", "DB Failover", "", KindRunbook, "db-failover"},
-		{"notes/readme.md", "# **Read** me\n", "Read me", "", KindPage, "readme"},
+		{"notes/readme.md", "# **Read** me\n", "Read me", "", KindPage, "notes"},
 		{"PM2022-006 - ALB 502 errors.md", "# ALB 502 Errors\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 2022-05-25 10:00 | x |\n", "ALB 502 Errors", "2022-05-25", KindPage, "pm2022-006-alb-502-errors"},
 		{"postmortems/x.md", "---\n---\n# Empty block\n", "Empty block", "", KindPostmortem, "x"},
 	} {
@@ -223,7 +223,7 @@ actions:
 		{What: "Load-test the origin", Owner: "team-catalog", DueText: "next quarter", Status: StatusOpen, Form: FormTable, DuePos: Pos{"postmortems/a.md", 17, 41}, Pos: Pos{"postmortems/a.md", 17, 3}},
 		{What: "Add TTL jitter", Owner: "team-platform", Due: date("2026-04-01"), Status: StatusOpen, Form: FormTaskList, DuePos: Pos{"postmortems/a.md", 21, 51}, Pos: Pos{"postmortems/a.md", 21, 3}},
 		{What: "Document the failover PLAT-2", Owner: "team-db", Due: date("2026-03-01"), Status: StatusDone, Link: "https://tracker.example/PLAT-2", Form: FormTaskList, DuePos: Pos{"postmortems/a.md", 22, 44}, Pos: Pos{"postmortems/a.md", 22, 3}},
-		{What: "Rewrite the cache", Status: StatusWontDo, Form: FormTaskList, DuePos: Pos{"postmortems/a.md", 23, 3}, Pos: Pos{"postmortems/a.md", 23, 3}},
+		{What: "Rewrite the cache", Status: StatusDone, Form: FormTaskList, DuePos: Pos{"postmortems/a.md", 23, 3}, Pos: Pos{"postmortems/a.md", 23, 3}},
 		{What: "Better monitoring of namespaces.", Status: StatusOpen, Form: FormList, DuePos: Pos{"postmortems/a.md", 24, 3}, Pos: Pos{"postmortems/a.md", 24, 3}},
 		{What: "Page on disk full — https://tracker.example/SRE-9.", Owner: "team-sre", Due: date("2026-06-01"), Status: StatusOpen, Link: "https://tracker.example/SRE-9", Form: FormTaskList, DuePos: Pos{"postmortems/a.md", 25, 49}, Pos: Pos{"postmortems/a.md", 25, 3}},
 	}

@@ -25,6 +25,16 @@ const (
 	SectionRootCause   SectionKind = "root-cause"
 	SectionActionItems SectionKind = "action-items"
 	SectionLessons     SectionKind = "lessons"
+	// SectionNotes is a sub-heading of remarks ("Notes", "Background")
+	// that ends an action-item or timeline section above it.
+	SectionNotes SectionKind = "notes"
+	// SectionActionsDone is a sub-heading (or a label line) under an
+	// action section whose items are done already: "Completed", "What we
+	// did", "Immediate actions taken".
+	SectionActionsDone SectionKind = "actions-done"
+	// SectionActionsOpen is a sub-heading or label that says its items
+	// still need work ("Open", "Still to do"), under one that said done.
+	SectionActionsOpen SectionKind = "actions-open"
 
 	SectionTrigger        SectionKind = "trigger"
 	SectionChecks         SectionKind = "checks"
@@ -133,9 +143,14 @@ func (w *sectionWords) index() {
 	}
 }
 
-// matches reports whether the normalized heading h counts for w.
+// matches reports whether the normalized heading h counts for w; a
+// trailing remark in parentheses does not stop it ("Improvements (short-,
+// medium-, long-term)", "Action items (Q1 2026)").
 func (w *sectionWords) matches(h string) bool {
 	if w.exact[h] {
+		return true
+	}
+	if i := strings.LastIndexByte(h, '('); i > 0 && strings.HasSuffix(h, ")") && w.exact[strings.TrimSpace(h[:i])] {
 		return true
 	}
 	for _, c := range w.Contains {

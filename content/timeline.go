@@ -13,6 +13,11 @@ import (
 type timelineClock struct {
 	day  Time
 	last Time
+	// base is the incident's first day, from which "Day 2" counts.
+	base Time
+	// zone is the zone of times that name none: the one the timeline's
+	// heading or a line under it names, else UTC (nil).
+	zone *time.Location
 }
 
 func newTimelineClock(doc *Doc) *timelineClock {
@@ -24,6 +29,7 @@ func newTimelineClock(doc *Doc) *timelineClock {
 	if base.Set {
 		u := base.UTC()
 		c.day = At(time.Date(u.Year(), u.Month(), u.Day(), 0, 0, 0, 0, time.UTC))
+		c.base = c.day
 	}
 	return c
 }
@@ -33,20 +39,36 @@ func newTimelineClock(doc *Doc) *timelineClock {
 var leadingTime = regexp.MustCompile(`^\s*` +
 	`(?:(\d{4}-\d{2}-\d{2})(?:[ T,]+(\d{1,2}:\d{2}(?::\d{2})?)|[ T,]+(?i:hh:mm(?::ss)?))?` +
 	`|(\d{1,2}:\d{2}(?::\d{2})?))` +
-	`\s*((?i:am|pm))?\s*(Z\b|(?i:utc|gmt)\b|[+-]\d{2}:?\d{2}\b)?` +
+	`\s*((?i:am|pm))?\s*(Z\b|(?i:utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?\b|[+-]\d{2}:?\d{2}\b)?` +
 	`\s*(?:[—–|:]|-(?:\s|$)|\s|$)\s*`)
 
 // readTime parses the time at the start of text. It returns the entry with
 // its event text, or ok=false when text does not start with a time.
 func (c *timelineClock) readTime(text string) (e TimelineEntry, ok bool) {
-	m := leadingTime.FindStringSubmatch(text)
+	// A date written another way ("April 18, 2018", "18-04-2018") is read
+	// as YYYY-MM-DD; the entry keeps the text as written.
+	read, skew := text, 0
+	if iso, n, found := leadingDate(text); found {
+		read, skew = iso+" "+text[n:], n-len(iso)-1
+	}
+	m := leadingTime.FindStringSubmatch(read)
 	if m == nil {
 		return e, false
 	}
 	date, clock, ampm, zone := m[1], m[2]+m[3], strings.ToLower(m[4]), m[5]
-	e.TimeText = strings.TrimRight(strings.TrimSpace(text[:len(m[0])]), "—–|:- ")
-	e.Event = strings.TrimSpace(text[len(m[0]):])
-	loc := zoneOf(zone)
+	end := min(max(len(m[0])+skew, 0), len(text))
+	if zone == "" && clock != "" {
+		// A zone named by its abbreviation ("09:05 PT — …").
+		if z, n := leadingZoneWord(text[end:]); z != "" {
+			zone, end = z, end+n
+		}
+	}
+	e.TimeText = strings.TrimRight(strings.TrimSpace(text[:end]), "—–|:-, ")
+	e.Event = strings.TrimSpace(text[end:])
+	loc := c.zone
+	if zone != "" || loc == nil {
+		loc = zoneOf(zone)
+	}
 	if date != "" {
 		d, err := time.ParseInLocation("2006-01-02", date, loc)
 		if err != nil {
@@ -77,6 +99,26 @@ func (c *timelineClock) readTime(text string) (e TimelineEntry, ok bool) {
 	return e, true
 }
 
+// leadingZoneWord reads a zone abbreviation in capitals at the start of
+// text ("PT — Alert fires") and the separator after it; it returns the
+// abbreviation and the length taken, or "" when text starts with none.
+func leadingZoneWord(text string) (string, int) {
+	n := 0
+	for n < len(text) && n < 5 && text[n] >= 'A' && text[n] <= 'Z' {
+		n++
+	}
+	if n < 2 || n < len(text) && text[n] != ' ' && text[n] != ':' && text[n] != ')' && text[n] != ',' {
+		return "", 0
+	}
+	if _, ok := zoneAbbreviations[text[:n]]; !ok {
+		return "", 0
+	}
+	m := leadingSeparator.FindStringIndex(text[n:])
+	return text[:n], n + m[1]
+}
+
+var leadingSeparator = regexp.MustCompile(`^\)?\s*(?:[—–|:]|-(?:\s|$)|\s|$)?\s*`)
+
 // lastMinuteOfUTCDay reports whether the clock time h:m in loc is 23:59
 // UTC, the only minute that can hold a leap second (:60). time.Date reads
 // such a second as the first of the next minute, as ParseTime does.
@@ -89,6 +131,9 @@ func zoneOf(zone string) *time.Location {
 	switch {
 	case zone == "", strings.EqualFold(zone, "z"), strings.EqualFold(zone, "utc"), strings.EqualFold(zone, "gmt"):
 		return time.UTC
+	}
+	if loc := zoneNamed(zone); loc != nil {
+		return loc
 	}
 	z := strings.Replace(zone, ":", "", 1)
 	t, err := time.Parse("-0700", z)

@@ -36,11 +36,44 @@ type RefError struct {
 // Error quotes the value and says why it names no commit.
 func (e *RefError) Error() string { return fmt.Sprintf("%q %s", e.Ref, e.Reason) }
 
+// GitProblem says why --changed-from cannot ask git what changed.
+type GitProblem int
+
+// The problems of asking git what changed.
+const (
+	// GitNotRepository is a KB folder that is in no git repository.
+	GitNotRepository GitProblem = iota + 1
+	// GitNotInstalled is a machine without git on its PATH.
+	GitNotInstalled
+)
+
+// GitUnavailableError says that kb cannot ask git what changed in the KB at Dir: it
+// is no repository, or git is not installed. Like a RefError, it is a
+// usage error.
+type GitUnavailableError struct {
+	Dir     string
+	Problem GitProblem
+}
+
+// Error says what is missing, in one line.
+func (e *GitUnavailableError) Error() string {
+	if e.Problem == GitNotInstalled {
+		return "needs git, and git is not installed (not on PATH)"
+	}
+	return "needs a git repository, and " + e.Dir + " is not in one"
+}
+
 // ChangedSince asks git which lines of the KB at dir changed since ref:
 // committed, staged and unstaged changes, and every line of files git does
 // not track yet. ref is resolved to a commit first, and only that
 // commit's id reaches git diff, so no value of ref is read as an option.
 func ChangedSince(dir, ref string) (ChangedLines, error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, &GitUnavailableError{Dir: dir, Problem: GitNotInstalled}
+	}
+	if !content.InRepository(dir) {
+		return nil, &GitUnavailableError{Dir: dir, Problem: GitNotRepository}
+	}
 	commit, err := resolveCommit(dir, ref)
 	if err != nil {
 		return nil, err
@@ -108,9 +141,11 @@ type gitError struct {
 	stderr string
 }
 
-// Error gives the git command, its failure and what git wrote to stderr.
+// Error gives the git command, its failure and the first line git wrote
+// to stderr, on one line.
 func (e *gitError) Error() string {
-	return fmt.Sprintf("git %s: %v: %s", strings.Join(e.args, " "), e.err, e.stderr)
+	first, _, _ := strings.Cut(e.stderr, "\n")
+	return fmt.Sprintf("git %s: %v: %s", strings.Join(e.args, " "), e.err, first)
 }
 
 // Unwrap returns the process error, an *exec.ExitError when git ran and

@@ -161,7 +161,9 @@ func TestChangedSinceRefusesBadRefs(t *testing.T) {
 		}
 	}
 	var bad *RefError
-	if _, err := ChangedSince(t.TempDir(), "main"); err == nil || errors.As(err, &bad) {
-		t.Errorf("outside a repository: %v, want a git failure, not a RefError", err)
+	var noRepo *GitUnavailableError
+	_, err := ChangedSince(t.TempDir(), "main")
+	if errors.As(err, &bad) || !errors.As(err, &noRepo) || noRepo.Problem != GitNotRepository {
+		t.Errorf("outside a repository: %v (%T), want a GitUnavailableError of GitNotRepository, not a RefError", err, err)
 	}
 }

@@ -79,19 +79,20 @@ func eachDatedValue(d *content.Doc, fn func(datedValue)) {
 	}
 }
 
-// docDate is the document's date when it comes from the date: key or the
-// file name; one taken from the timeline is listed with its entry.
+// docDate is the document's date when it comes from the date: key, the
+// file name or the title; one taken from the timeline is listed with its
+// entry.
 func docDate(d *content.Doc) (datedValue, bool) {
 	if !d.Date.Set {
 		return datedValue{}, false
 	}
-	if pos, ok := d.ValuePos("date"); ok && pos == d.DatePos {
+	switch d.DateFrom {
+	case content.DateFromFrontMatter:
 		return datedValue{what: "date %s", t: d.Date, pos: d.DatePos, charted: true}, true
-	}
-	for _, e := range d.Timeline {
-		if e.Pos == d.DatePos {
-			return datedValue{}, false
-		}
+	case content.DateFromTitle:
+		return datedValue{what: "date %s of the title", t: d.Date, pos: d.DatePos, charted: true}, true
+	case content.DateFromTimeline:
+		return datedValue{}, false
 	}
 	return datedValue{what: "date %s of the file name", t: d.Date, pos: d.DatePos, charted: true}, true
 }

@@ -3,6 +3,8 @@ package lint
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/kb-tools/kb/content"
@@ -15,7 +17,7 @@ func timelineRules() []*Rule {
 		{Name: "timeline/missing", Severity: Error, Scope: PerDoc, Run: runTimelineMissing,
 			Doc: "A SEV1 or SEV2 postmortem (the two most severe levels of kb.yaml) without started, detected and resolved times: the incidents that matter most would drop out of MTTD and MTTR."},
 		{Name: "timeline/timestamp", Severity: Warning, Scope: PerDoc, Run: runTimelineTimestamps,
-			Doc: "A timeline entry whose time kb cannot read (HH:MM, or YYYY-MM-DD HH:MM), or a time after --today (past kb.yaml's range of dates, schema/date-range reports it instead)."},
+			Doc: "Timeline entries whose time kb cannot read (HH:MM, YYYY-MM-DD HH:MM, \"April 18, 2018 12:35\", with the zone in the heading), reported once per timeline section, or a time after --today (past kb.yaml's range of dates, schema/date-range reports it instead)."},
 	}
 }
 
@@ -76,10 +78,9 @@ func runTimelineMissing(p *Pass) {
 func runTimelineTimestamps(p *Pass) {
 	d := p.Doc
 	tomorrow := p.Today.AddDate(0, 0, 1)
+	reportUnreadable(p, d)
 	for _, e := range d.Timeline {
 		if !e.Readable {
-			p.Report(e.Pos, fmt.Sprintf("timeline time %q is not a time kb can read", short(e.TimeText)),
-				"Write HH:MM (UTC), or YYYY-MM-DD HH:MM; mark an estimate in the event text.")
 			continue
 		}
 		if e.Time.Set && !e.Time.Before(tomorrow) && p.plausible(e.Time) { // else schema/date-range says it
@@ -91,4 +92,49 @@ func runTimelineTimestamps(p *Pass) {
 			p.Report(keyPos(d, nt.key), fmt.Sprintf("%s %s is in the future (today is %s)", nt.key, nt.t.Format(time.RFC3339), p.Today.Format("2006-01-02")), "")
 		}
 	}
+}
+
+// reportUnreadable reports the timeline times kb cannot read once per
+// timeline section, at the first of them, with the first few as written:
+// a table of estimates is one thing to fix, not one per row.
+func reportUnreadable(p *Pass, d *content.Doc) {
+	const shown = 3
+	var order []int
+	bySection := map[int][]content.TimelineEntry{}
+	for _, e := range d.Timeline {
+		if e.Readable {
+			continue
+		}
+		if _, seen := bySection[e.SectionLine]; !seen {
+			order = append(order, e.SectionLine)
+		}
+		bySection[e.SectionLine] = append(bySection[e.SectionLine], e)
+	}
+	for _, line := range order {
+		es := bySection[line]
+		if len(es) == 1 {
+			p.Report(es[0].Pos, fmt.Sprintf("timeline time %q is not a time kb can read", short(es[0].TimeText)), unreadableHint)
+			continue
+		}
+		quoted := make([]string, 0, shown)
+		for _, e := range es[:min(shown, len(es))] {
+			quoted = append(quoted, strconv.Quote(short(e.TimeText)))
+		}
+		if len(es) > shown {
+			quoted = append(quoted, "…")
+		}
+		p.Report(es[0].Pos, fmt.Sprintf("%d timeline times in %s are not times kb can read: %s", len(es), sectionName(d, line), strings.Join(quoted, ", ")), unreadableHint)
+	}
+}
+
+const unreadableHint = "Write HH:MM (UTC), or YYYY-MM-DD HH:MM; name the zone in the heading (\"Timeline (all times PT)\"); mark an estimate in the event text."
+
+// sectionName names the section whose heading is on line, for a message.
+func sectionName(d *content.Doc, line int) string {
+	for _, s := range d.Sections {
+		if s.Pos.Line == line {
+			return fmt.Sprintf("%q", short(s.Title))
+		}
+	}
+	return "the timeline"
 }

@@ -31,6 +31,9 @@ type Result struct {
 	Diagnostics []Diagnostic
 	// Docs is the number of documents checked.
 	Docs int
+	// Kinds counts the KB's documents by kind, and says how many kinds
+	// were guessed (see content.KindCounts.Found).
+	Kinds content.KindCounts
 }
 
 // Count returns the number of findings at each severity.
@@ -88,7 +91,7 @@ func Run(dir string, opts Options) (*Result, error) {
 	diags := r.filter(dir, opts)
 	fillExcerpts(kb.Files, kbConfig.Limits, diags)
 	sortDiagnostics(diags)
-	return &Result{Diagnostics: diags, Docs: len(kb.Docs)}, nil
+	return &Result{Diagnostics: diags, Docs: len(kb.Docs), Kinds: content.CountKinds(kb.Docs)}, nil
 }
 
 // runner holds one lint run's state; checkDoc runs on several goroutines.

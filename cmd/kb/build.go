@@ -25,13 +25,18 @@ func buildCommand() *command {
 			noWait = fs.Bool("no-wait", false, "fail at once (exit 2) when another build of the same output is running, instead of waiting for it")
 		},
 		run: func(c *command, args []string, stdout, stderr io.Writer) int {
-			_, pos, code, ok := c.parse(args, stdout, stderr)
+			fs, pos, code, ok := c.parse(args, stdout, stderr)
 			if !ok {
 				return code
 			}
 			if len(pos) > 0 {
 				return c.usageError(stderr, "takes no arguments; use --dir for the KB root")
 			}
+			root, err := c.kbRoot(fs, *dir, stderr)
+			if err != nil {
+				return c.fail(stderr, err)
+			}
+			*dir = root
 			tuneGC(400, 560<<20, 1.7)
 			start := time.Now()
 			kb, err := content.Load(*dir)
@@ -41,6 +46,7 @@ func buildCommand() *command {
 			for _, e := range kb.Errors {
 				fmt.Fprintln(stderr, e.Excerpt())
 			}
+			c.noteFound(stderr, content.CountKinds(kb.Docs))
 			target := *out
 			if target == "" {
 				target = filepath.Join(*dir, "public")

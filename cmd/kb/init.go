@@ -5,16 +5,20 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/kb-tools/kb/templates"
 )
 
 func initCommand() *command {
+	var date *string
 	return &command{
 		name:    "init",
 		args:    "[DIR]",
 		summary: "scaffold a new KB in DIR (default .): kb.yaml, folders, a sample postmortem and runbook, .gitignore, a CI workflow",
-		flags:   func(*flag.FlagSet) {},
+		flags: func(fs *flag.FlagSet) {
+			date = fs.String("date", "", "date the samples from `YYYY-MM-DD` (default today), so that they lint clean that day")
+		},
 		run: func(c *command, args []string, stdout, stderr io.Writer) int {
 			_, pos, code, ok := c.parse(args, stdout, stderr)
 			if !ok {
@@ -23,6 +27,14 @@ func initCommand() *command {
 			if len(pos) > 1 {
 				return c.usageError(stderr, "takes at most one folder, got %d arguments", len(pos))
 			}
+			today := time.Now().UTC()
+			if *date != "" {
+				t, err := time.Parse("2006-01-02", *date)
+				if err != nil {
+					return c.usageError(stderr, "--date %q is not YYYY-MM-DD", *date)
+				}
+				today = t
+			}
 			dir := "."
 			if len(pos) == 1 {
 				dir = pos[0]
@@ -30,7 +42,7 @@ func initCommand() *command {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return c.fail(stderr, err)
 			}
-			written, skipped, err := templates.WriteSkeleton(dir)
+			written, skipped, err := templates.WriteSkeleton(dir, today)
 			if err != nil {
 				return c.fail(stderr, err)
 			}

@@ -26,13 +26,23 @@ func lintCommand() *command {
 			changedFrom = fs.String("changed-from", "", "report only findings on lines changed since git `REF`")
 		},
 		run: func(c *command, args []string, stdout, stderr io.Writer) int {
-			_, files, code, ok := c.parse(args, stdout, stderr)
+			fs, files, code, ok := c.parse(args, stdout, stderr)
 			if !ok {
 				return code
 			}
 			if !contains(lint.Formats, *format) {
 				return c.usageError(stderr, "unknown --format %q: use one of %s", *format, strings.Join(lint.Formats, ", "))
 			}
+			for _, f := range files {
+				if _, err := os.Stat(f); err != nil {
+					return c.errorLine(stderr, "%s: no such file to lint", f)
+				}
+			}
+			root, err := c.kbRoot(fs, *dir, stderr)
+			if err != nil {
+				return c.fail(stderr, err)
+			}
+			*dir = root
 			tuneGC(400, 256<<20, 1.7)
 			opts := lint.Options{Files: files}
 			if *today != "" {
@@ -45,8 +55,9 @@ func lintCommand() *command {
 			if *changedFrom != "" {
 				changed, err := lint.ChangedSince(*dir, *changedFrom)
 				var bad *lint.RefError
-				if errors.As(err, &bad) {
-					return c.usageError(stderr, "--changed-from %v", bad)
+				var noGit *lint.GitUnavailableError
+				if errors.As(err, &bad) || errors.As(err, &noGit) {
+					return c.errorLine(stderr, "--changed-from %v", err)
 				}
 				if err != nil {
 					return c.fail(stderr, err)
@@ -63,6 +74,10 @@ func lintCommand() *command {
 			if err := lint.Write(stdout, *format, res, lint.Rules()); err != nil {
 				return c.fail(stderr, err)
 			}
+			if res.Docs == 0 {
+				return c.errorLine(stderr, "no documents to lint in %s: kb reads the *.md and *.markdown files below it (kb.yaml ignore: leaves some out); --dir names the KB root", *dir)
+			}
+			c.noteFound(stderr, res.Kinds)
 			if *format == "github" {
 				if err := appendStepSummary(res); err != nil {
 					fmt.Fprintf(stderr, "kb lint: writing the step summary: %v\n", err)

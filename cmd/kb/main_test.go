@@ -79,11 +79,11 @@ func TestVersion(t *testing.T) {
 
 func TestInitNewBuild(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "kb")
-	code, out, errOut := kbRun(t, "init", dir)
+	code, out, errOut := kbRun(t, "init", "--date", "2026-01-29", dir)
 	if code != 0 {
 		t.Fatalf("init: exit %d: %s", code, errOut)
 	}
-	for _, f := range []string{"kb.yaml", ".gitignore", "postmortems/2026-01-15-sample-queue-backlog.md", "runbooks/orders/queue-consumer-lag.md"} {
+	for _, f := range []string{"kb.yaml", ".gitignore", "postmortems/sample-queue-backlog.md", "runbooks/orders/queue-consumer-lag.md"} {
 		if !strings.Contains(out, "created "+f) {
 			t.Errorf("init output lacks %s:\n%s", f, out)
 		}
@@ -99,6 +99,7 @@ func TestInitNewBuild(t *testing.T) {
 		t.Fatalf("new: exit %d out %q err %q, want %s", code, out, errOut, want)
 	}
 	assertFileContent(t, want, `title: "Checkout: latency spike!"`, "status: draft", "## Timeline", "due: 2026-04-13")
+	assertFileContent(t, filepath.Join(dir, "postmortems", "sample-queue-backlog.md"), "date: 2026-01-15", "started:   2026-01-15T09:10:00Z")
 	if err := os.WriteFile(want, []byte("# My edits\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -117,8 +118,8 @@ func TestInitNewBuild(t *testing.T) {
 		t.Fatalf("build: exit %d\n%s\n%s", code, out, errOut)
 	}
 	pub := filepath.Join(dir, "public")
-	assertFileContent(t, filepath.Join(pub, "index.html"), "Order events delayed", `href="postmortems/2026-01-15-sample-queue-backlog/index.html"`, `href="runbooks/disk-full/index.html"`)
-	assertFileContent(t, filepath.Join(pub, "postmortems", "2026-01-15-sample-queue-backlog", "index.html"),
+	assertFileContent(t, filepath.Join(pub, "index.html"), "Order events delayed", `href="postmortems/sample-queue-backlog/index.html"`, `href="runbooks/disk-full/index.html"`)
+	assertFileContent(t, filepath.Join(pub, "postmortems", "sample-queue-backlog", "index.html"),
 		"Time to detect</dt><dd>14m", "Time to resolve</dt><dd>1h 30m", "Scale order-events consumers on lag", `href="../../style.css"`)
 	assertFileContent(t, filepath.Join(pub, "runbooks", "queue-consumer-lag", "index.html"), "OrderEventsConsumerLagHigh", "team-platform")
 }

@@ -14,7 +14,8 @@ import (
 )
 
 func newCommand() *command {
-	var dir, date *string
+	var dir, date, owner *string
+	services := &listFlag{}
 	return &command{
 		name:    "new",
 		args:    "postmortem|runbook TITLE",
@@ -22,9 +23,11 @@ func newCommand() *command {
 		flags: func(fs *flag.FlagSet) {
 			dir = fs.String("dir", ".", "the KB root `DIR`")
 			date = fs.String("date", "", "the document's date, `YYYY-MM-DD` (default today)")
+			fs.Var(services, "service", "a `SERVICE` the document is about; repeat or separate by commas for several")
+			owner = fs.String("owner", "", "the `TEAM` that owns a runbook")
 		},
 		run: func(c *command, args []string, stdout, stderr io.Writer) int {
-			_, pos, code, ok := c.parse(args, stdout, stderr)
+			fs, pos, code, ok := c.parse(args, stdout, stderr)
 			if !ok {
 				return code
 			}
@@ -43,6 +46,11 @@ func newCommand() *command {
 				}
 				day = t
 			}
+			root, err := c.kbRoot(fs, *dir, stderr)
+			if err != nil {
+				return c.fail(stderr, err)
+			}
+			*dir = root
 			files, err := content.OpenFiles(*dir)
 			if err != nil {
 				return c.fail(stderr, err)
@@ -57,6 +65,7 @@ func newCommand() *command {
 			}
 			rel, err := content.Create(*dir, &cfg, content.NewDoc{
 				Kind: kind, Title: strings.Join(pos[1:], " "), Date: day,
+				Services: services.values, Owner: *owner,
 				Archetype: arch.Data, ArchetypeName: arch.Path,
 			})
 			var bad *content.TitleError
@@ -67,7 +76,23 @@ func newCommand() *command {
 				return c.fail(stderr, err)
 			}
 			fmt.Fprintln(stdout, filepath.Join(*dir, filepath.FromSlash(rel)))
+			if missing := missingFields(kind, services.values, *owner); missing != "" {
+				fmt.Fprintf(stderr, "kb new: fill in %s in its front matter (kb lint requires it; --service and --owner set it)\n", missing)
+			}
 			return exitOK
 		},
 	}
+}
+
+// missingFields names the front matter fields kb lint requires that kb
+// new was not given, or "".
+func missingFields(kind content.Kind, services []string, owner string) string {
+	var missing []string
+	if len(services) == 0 {
+		missing = append(missing, "services")
+	}
+	if kind == content.KindRunbook && strings.TrimSpace(owner) == "" {
+		missing = append(missing, "owner")
+	}
+	return strings.Join(missing, " and ")
 }

@@ -40,10 +40,15 @@ func searchCommand() *command {
 			fs.Var(f.owner, "owner", "only documents owned or written by `O`; repeatable")
 		},
 		run: func(c *command, args []string, stdout, stderr io.Writer) int {
-			_, pos, code, ok := c.parse(args, stdout, stderr)
+			fs, pos, code, ok := c.parse(args, stdout, stderr)
 			if !ok {
 				return code
 			}
+			root, err := c.kbRoot(fs, *f.dir, stderr)
+			if err != nil {
+				return c.fail(stderr, err)
+			}
+			*f.dir = root
 			req := index.Request{Query: strings.Join(pos, " "), N: *f.n,
 				Kind: f.kind.values, Severity: f.severity.values, Service: f.service.values, Tag: f.tag.values, Owner: f.owner.values}
 			if strings.TrimSpace(req.Query) == "" && len(req.Kind)+len(req.Severity)+len(req.Service)+len(req.Tag)+len(req.Owner) == 0 {

@@ -114,3 +114,27 @@ func matchingBracket(text string, i int) int {
 	}
 	return -1
 }
+
+// IsRefDefinition reports whether a line is a link reference definition
+// ("[label]: dest"), which holds no text of its own.
+func IsRefDefinition(line string) bool {
+	_, _, ok := refDefinition(line)
+	return ok
+}
+
+// FirstRefLink returns the destination of the first reference link of
+// text ("[text][label]", "[label][]" or "[label]") that refs defines, or
+// "".
+func FirstRefLink(text string, refs Refs) string {
+	for i := strings.IndexByte(text, '['); i >= 0 && i < len(text); {
+		if _, dest, _, ok := parseRefLink(text, i, refs); ok {
+			return dest
+		}
+		j := strings.IndexByte(text[i+1:], '[')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return ""
+}
