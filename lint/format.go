@@ -54,7 +54,7 @@ func WriteText(w io.Writer, res *Result) error {
 var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
 func oneLine(s string) string {
-	if strings.ContainsAny(s, "\r\n") {
+	if strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0 {
 		return lineBreaks.Replace(s)
 	}
 	return s
