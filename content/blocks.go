@@ -48,7 +48,8 @@ func scanBlocks(doc *Doc, vocab *Vocabulary) (string, *bodyHalt) {
 		ids: map[string]bool{}, idCount: map[string]int{}}
 	s.refs = mdscan.ReadRefs(body)
 	s.forms = newFormReader(doc, vocab, s.refs)
-	mdscan.Scan(body, s.event, mdscan.WithRefs(s.refs))
+	mdscan.Scan(body, s.event, mdscan.WithRefs(s.refs), mdscan.CodeSpans())
+	sortMarkup(doc.Markup)
 	if s.halt != nil {
 		return "", s.halt
 	}
@@ -98,6 +99,9 @@ func (s *blockScanner) event(e *mdscan.Event) {
 		s.doc.Quotes = append(s.doc.Quotes, s.lines(e.First, e.Last))
 	case mdscan.Link:
 		s.doc.Links = append(s.doc.Links, Link{Dest: e.Dest, Image: e.Image, Pos: s.pos(e.Line, e.Col)})
+		s.markupOfLink(e)
+	case mdscan.CodeSpan:
+		s.markupOfCodeSpan(e)
 	case mdscan.Halt:
 		s.halt = &bodyHalt{pos: s.pos(e.Line, e.Col), why: e.Why}
 	}

@@ -73,6 +73,11 @@ type Doc struct {
 	// them differently.
 	Code   []LineRange
 	Quotes []LineRange
+	// Markup lists the ranges of the source, outside code blocks, that are
+	// inline markup rather than prose: code spans with their backticks,
+	// and the part of each link after its text (its destination or
+	// reference label; all of an autolink), in source order.
+	Markup []ByteRange
 
 	// FieldErrors are front matter values of the wrong shape (a list where
 	// a date belongs, say). The value is left out of Meta; lint reports them.
@@ -237,6 +242,9 @@ type TimelineEntry struct {
 
 // LineRange is a run of whole-file lines, First to Last inclusive.
 type LineRange struct{ First, Last int }
+
+// ByteRange is a range of bytes of a document's source, [Start, Stop).
+type ByteRange struct{ Start, Stop int }
 
 // Contains reports whether line lies in the range.
 func (r LineRange) Contains(line int) bool { return line >= r.First && line <= r.Last }

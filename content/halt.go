@@ -11,7 +11,7 @@ type bodyHalt struct {
 // where and why.
 func plainBody(doc *Doc, halt *bodyHalt) *Error {
 	doc.PlainBody = true
-	doc.Sections, doc.Timeline, doc.Links, doc.Code, doc.Quotes = nil, nil, nil, nil, nil
+	doc.Sections, doc.Timeline, doc.Links, doc.Code, doc.Quotes, doc.Markup = nil, nil, nil, nil, nil, nil
 	kept := doc.Actions[:0]
 	for _, a := range doc.Actions {
 		if a.Form == FormFrontMatter {

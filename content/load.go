@@ -57,7 +57,8 @@ func WithDocHook(hook func(*Doc)) LoadOption {
 
 // WithoutSources has Load drop each document's Source once it is parsed
 // (and its hook has run), so that a large KB's text is not all held at once.
-// Body then returns nil.
+// Body then returns nil, and Markup, which holds ranges of the source, is
+// dropped with it.
 func WithoutSources() LoadOption {
 	return func(o *loadOptions) { o.dropSources = true }
 }
@@ -167,7 +168,7 @@ func parseAll(files *Files, paths []string, cfg *Config, o *loadOptions, errs *[
 				o.hook(d)
 			}
 			if d != nil && o.dropSources {
-				d.Source, d.BodyOffset = nil, 0
+				d.Source, d.BodyOffset, d.Markup = nil, 0, nil // Markup holds ranges of Source
 			}
 			docs[i], perFile[i] = d, errs
 			return true

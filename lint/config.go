@@ -25,11 +25,26 @@ type Config struct {
 	// severity overrides a rule's default, by rule id or by area.
 	severity map[string]Severity
 
-	blame           *phraseSet
+	blame *phraseSet
+	// technical holds terms that start like a blame word ("lazy loading").
+	technical *phraseSet
+	// denials are the words that deny a blame or cause after them.
+	denials         map[string]bool
 	counterfactuals *phraseSet
 	participles     map[string]bool
-	causePhrases    *phraseSet
-	causeVerbs      *phraseSet
+	// noticedObjects name what went unnoticed; consequences introduce a
+	// subject whose hindsight is already explained.
+	noticedObjects, consequences map[string]bool
+	// imperatives start instructions, which are not narrative.
+	imperatives map[string]bool
+	// softwareRoles are role words that also name software; they are people
+	// only after one of roleDeterminers.
+	softwareRoles   map[string]bool
+	roleDeterminers map[string]bool
+	// softwareVerbs name what only software does ("reconcile").
+	softwareVerbs map[string]bool
+	causePhrases  *phraseSet
+	causeVerbs    *phraseSet
 	// starts marks the first words of the phrase sets above; possessives
 	// marks the sets with phrases that start at a word's ending ("'s fault").
 	starts      *firstWords
@@ -42,6 +57,10 @@ type Config struct {
 	improvementWords map[string]bool
 	vagueAreas       *phraseSet
 	bareVerbs        *phraseSet
+	// vagueStarts, goalVerbs without meansWords, and areas after
+	// areaDeterminers make more items vague (see moreVagueReason).
+	vagueStarts                            *phraseSet
+	goalVerbs, meansWords, areaDeterminers map[string]bool
 
 	RunbookProfile  string
 	RunbookMaxLines int
@@ -117,7 +136,7 @@ func NewConfig(files *content.Files, kbc content.Config, rules []*Rule) (*Config
 // lists are final.
 func (c *Config) indexPhrases() {
 	c.starts = newFirstWords()
-	for i, s := range []*phraseSet{c.blame, c.counterfactuals, c.causePhrases, c.causeVerbs} {
+	for i, s := range []*phraseSet{c.blame, c.counterfactuals, c.causePhrases, c.causeVerbs, c.technical} {
 		bit := uint8(1) << i
 		c.starts.add(s, bit)
 		if len(s.suffixes) > 0 {
@@ -206,30 +225,16 @@ func (c *Config) SeverityOf(r *Rule) Severity {
 
 // loadData compiles the embedded word lists.
 func (c *Config) loadData() error {
-	var bl struct {
-		BlameWords []struct {
-			Phrases     []string `yaml:"phrases"`
-			NeedsPerson bool     `yaml:"needs_person"`
-			Why         string   `yaml:"why"`
-			Suggestion  string   `yaml:"suggestion"`
-		} `yaml:"blame_words"`
-		Counterfactuals struct {
-			Phrases     []string `yaml:"phrases"`
-			Participles []string `yaml:"participles"`
-			Why         string   `yaml:"why"`
-			Suggestion  string   `yaml:"suggestion"`
-		} `yaml:"counterfactuals"`
-		PersonWords  []string `yaml:"person_words"`
-		CausePhrases []string `yaml:"cause_phrases"`
-		CauseVerbs   []string `yaml:"cause_verbs"`
-		TeamWords    []string `yaml:"team_handle_words"`
-		FirstNames   []string `yaml:"first_names"`
-	}
+	var bl blamelessData
 	var ac struct {
 		VaguePhrases     []string `yaml:"vague_phrases"`
 		ImprovementWords []string `yaml:"improvement_words"`
 		VagueAreas       []string `yaml:"vague_areas"`
 		BareVerbs        []string `yaml:"bare_verbs"`
+		VagueStarts      []string `yaml:"vague_starts"`
+		GoalVerbs        []string `yaml:"goal_verbs"`
+		MeansWords       []string `yaml:"means_words"`
+		AreaDeterminers  []string `yaml:"area_determiners"`
 	}
 	for name, v := range map[string]any{"blameless.yaml": &bl, "actions.yaml": &ac} {
 		data, err := dataFiles.ReadFile("data/" + name)
@@ -240,26 +245,13 @@ func (c *Config) loadData() error {
 			return fmt.Errorf("lint/data/%s: %w", name, err)
 		}
 	}
-	c.blame = newPhraseSet()
-	for _, g := range bl.BlameWords {
-		for _, p := range g.Phrases {
-			c.blame.add(p, blameEntry{why: g.Why, suggestion: g.Suggestion, needsPerson: g.NeedsPerson})
-		}
-	}
-	c.counterfactuals = newPhraseSet()
-	for _, p := range bl.Counterfactuals.Phrases {
-		c.counterfactuals.add(p, blameEntry{why: bl.Counterfactuals.Why, suggestion: bl.Counterfactuals.Suggestion})
-	}
-	c.participles = setOf(bl.Counterfactuals.Participles)
-	c.causePhrases = phraseSetOf(bl.CausePhrases)
-	c.causeVerbs = phraseSetOf(bl.CauseVerbs)
-	c.personWords = setOf(bl.PersonWords)
-	c.firstNames = setOf(bl.FirstNames)
-	c.teamWords = bl.TeamWords
+	c.compileBlameless(&bl)
 	c.vaguePhrases = setOf(ac.VaguePhrases)
 	c.improvementWords = setOf(ac.ImprovementWords)
 	c.vagueAreas = phraseSetOf(ac.VagueAreas)
 	c.bareVerbs = phraseSetOf(ac.BareVerbs)
+	c.vagueStarts = phraseSetOf(ac.VagueStarts)
+	c.goalVerbs, c.meansWords, c.areaDeterminers = setOf(ac.GoalVerbs), setOf(ac.MeansWords), setOf(ac.AreaDeterminers)
 	c.frontMatterKeys = make(map[string]bool)
 	for _, k := range append(kbFrontMatterKeys, hugoFrontMatterKeys...) {
 		c.frontMatterKeys[k] = true

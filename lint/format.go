@@ -33,7 +33,7 @@ func Write(w io.Writer, format string, res *Result, rules []*Rule) error {
 // summary.
 func WriteText(w io.Writer, res *Result) error {
 	for _, d := range res.Diagnostics {
-		fmt.Fprintln(w, d.String())
+		fmt.Fprintln(w, oneLine(d.String()))
 		if d.Excerpt.Text != "" {
 			line := strings.ReplaceAll(d.Excerpt.Text, "\t", " ")
 			fmt.Fprintf(w, "%6d | %s\n", d.Pos.Line, line)
@@ -42,11 +42,22 @@ func WriteText(w io.Writer, res *Result) error {
 			}
 		}
 		if d.Suggestion != "" {
-			fmt.Fprintf(w, "       = %s\n", d.Suggestion)
+			fmt.Fprintf(w, "       = %s\n", oneLine(d.Suggestion))
 		}
 	}
 	_, err := fmt.Fprintln(w, Summary(res))
 	return err
+}
+
+// lineBreaks turns each line break into a space, so that a finding is one
+// line of text however its phrase was wrapped in the source.
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+
+func oneLine(s string) string {
+	if strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0 {
+		return lineBreaks.Replace(s)
+	}
+	return s
 }
 
 // Summary says how many findings of each severity a run made, in how many

@@ -26,6 +26,11 @@ type phrase struct {
 type blameEntry struct {
 	why, suggestion string
 	needsPerson     bool
+	// passive phrases also count after "was", "were"… ("was overlooked").
+	passive bool
+	// hindsight phrases do not count after a consequence ("so we didn't
+	// catch"); needsObject ones only when what went unnoticed is named.
+	hindsight, needsObject bool
 }
 
 func newPhraseSet() *phraseSet {

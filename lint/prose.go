@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 
 	"github.com/kb-tools/kb/content"
@@ -9,8 +10,10 @@ import (
 
 // prose is the running text of a document, tokenized into words with their
 // positions: the front matter's values and the body outside code blocks,
-// inline code, URLs, link targets and HTML. Sentence and clause breaks are
-// kept as flags so rules can tell a phrase's subject.
+// inline code, URLs, link targets and HTML. Code blocks, code spans and
+// links are those content's markdown reader found (Doc.Code, Doc.Markup);
+// bare URLs and inline HTML tags are skipped here. Sentence and clause
+// breaks are kept as flags so rules can tell a phrase's subject.
 type prose struct {
 	pool *sync.Pool
 	doc  *content.Doc
@@ -71,9 +74,34 @@ func (p *prose) pos(i int) content.Pos {
 	return content.Pos{File: p.doc.Path, Line: line, Col: col}
 }
 
-// text returns the source text of tokens i to j-1.
+// text returns the source text of tokens i to j-1 on one line: where the
+// phrase goes on to another line, the line break and the next line's
+// indentation and block markers ("> ", "- ") become one space.
 func (p *prose) text(i, j int) string {
-	return string(p.doc.Source[p.tokens[i].start:p.tokens[j-1].end])
+	src := p.doc.Source
+	if p.tokens[i].line == p.tokens[j-1].line {
+		return string(src[p.tokens[i].start:p.tokens[j-1].end])
+	}
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		t := p.tokens[k]
+		b.Write(src[t.start:t.end])
+		if k+1 == j {
+			break
+		}
+		next := p.tokens[k+1]
+		if next.line == t.line {
+			b.Write(src[t.end:next.start])
+			continue
+		}
+		gap := src[t.end:next.lineStart]
+		if nl := bytes.IndexByte(gap, '\n'); nl >= 0 {
+			gap = gap[:nl]
+		}
+		b.Write(bytes.TrimRight(gap, " \t\r"))
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // matchWords reports whether the tokens from i on are words, within one
@@ -103,7 +131,8 @@ func scanProse(d *content.Doc, starts *firstWords, possessives uint8, pool *sync
 	}
 	p.lower = p.lower[:len(src)]
 	p.tokens, p.candidates = p.tokens[:0], p.candidates[:0]
-	s := &scanner{p: p, src: src, starts: starts, possessives: possessives}
+	s := &scanner{p: p, src: src, starts: starts, possessives: possessives, markup: d.Markup}
+	s.reachMarkup(-1)
 	code, quotes := d.Code, d.Quotes
 	line, off := 1, 0
 	for off < len(src) {
@@ -148,6 +177,26 @@ type scanner struct {
 	quoted      bool
 	starts      *firstWords
 	possessives uint8
+	// markup holds the inline markup ranges not yet reached, markupStart
+	// the first one's start (the source's length when none is left), and
+	// skipTo the end of the ranges reached: a range may go on to the
+	// next line (a code span or link destination that wraps).
+	markup      []content.ByteRange
+	markupStart int
+	skipTo      int
+}
+
+// reachMarkup takes the markup ranges that start at or before offset i
+// into skipTo.
+func (s *scanner) reachMarkup(i int) {
+	for len(s.markup) > 0 && s.markup[0].Start <= i {
+		s.skipTo = max(s.skipTo, s.markup[0].Stop)
+		s.markup = s.markup[1:]
+	}
+	s.markupStart = len(s.src)
+	if len(s.markup) > 0 {
+		s.markupStart = s.markup[0].Start
+	}
 }
 
 func (s *scanner) frontMatterLine(line, off, end int) {
@@ -228,6 +277,14 @@ func (s *scanner) words(line, lineStart, from, end int) {
 	src := s.src
 	i := from
 	for i < end {
+		if i >= s.markupStart {
+			s.reachMarkup(i)
+		}
+		if i < s.skipTo {
+			i = s.skipTo // code or a link's destination: a break, as a word of code is
+			s.pending |= clauseStart
+			continue
+		}
 		c := src[i]
 		if isWordByte(c) {
 			if (c|0x20 == 'h' || c|0x20 == 'w' || c|0x20 == 'm') && isURLStart(src, i, end) {
@@ -244,13 +301,8 @@ func (s *scanner) words(line, lineStart, from, end int) {
 		switch {
 		case c == ' ':
 			i++
-		case c == '`':
-			i = skipCodeSpan(src, i, end)
-			s.pending |= clauseStart
 		case c == '<' && i+1 < end && (isLetter(src[i+1]) || src[i+1] == '/' || src[i+1] == '!'):
-			i = skipPast(src, i, end, '>')
-		case c == ']' && i+1 < end && src[i+1] == '(':
-			i = skipPast(src, i+1, end, ')')
+			i = skipPast(src, i, end, '>') // an inline HTML tag
 		case c == '.' || c == '!' || c == '?':
 			if i+1 == end || src[i+1] == ' ' || src[i+1] == '\t' || src[i+1] == '*' || src[i+1] == '_' || src[i+1] == '"' || src[i+1] == ')' {
 				s.pending |= sentenceStart
@@ -365,29 +417,6 @@ func hasPrefixFold(b []byte, prefix string) bool {
 		}
 	}
 	return true
-}
-
-// skipCodeSpan returns the offset after the code span opening at i, or
-// after the opening backticks when the span is not closed on the line.
-func skipCodeSpan(src []byte, i, end int) int {
-	n := 0
-	for i+n < end && src[i+n] == '`' {
-		n++
-	}
-	for j := i + n; j < end; j++ {
-		if src[j] != '`' {
-			continue
-		}
-		m := 0
-		for j+m < end && src[j+m] == '`' {
-			m++
-		}
-		if m == n {
-			return j + m
-		}
-		j += m - 1
-	}
-	return end // an unclosed span: the rest of the line is code
 }
 
 // skipPast returns the offset after the first c from i on, or end.

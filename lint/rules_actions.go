@@ -15,7 +15,7 @@ func actionRules() []*Rule {
 		{Name: "actions/due", Severity: Error, Scope: PerDoc, Run: runActionDue,
 			Doc: "An action item without a due date (YYYY-MM-DD): without one it drifts, and the overdue backlog cannot be counted."},
 		{Name: "actions/vague", Severity: Error, Scope: PerDoc, Run: runActionVague,
-			Doc: "An action item that names an area (\"Improve monitoring\") or an attitude (\"Be more careful\") instead of a change someone can finish and check."},
+			Doc: "An action item that names an area (\"Improve monitoring\"), an attitude (\"Be more careful\"), a look (\"Look into X\", \"Investigate further\", \"Find a path forward\") or a goal without its means (\"Minimize X\") instead of a change someone can finish and check."},
 		{Name: "actions/overdue", Severity: Warning, Scope: PerDoc, Run: runActionOverdue,
 			Doc: "An open or in-progress action item past its due date (judged against --today): finish it, re-plan it with a new date, or mark it wont-do with a reason."},
 		{Name: "actions/unknown-owner", Severity: Warning, Scope: PerDoc, Run: runActionUnknownOwner,
@@ -115,7 +115,7 @@ func vagueReason(c *Config, what string) string {
 	if n := c.bareVerbs.prefixLen(words); n > 0 && isEmptyObject(words[n:]) {
 		return fmt.Sprintf("%q has nothing to act on", text)
 	}
-	return ""
+	return c.moreVagueReason(words)
 }
 
 // isEmptyObject reports words that give a verb no real object.

@@ -11,11 +11,11 @@ import "strings"
 func blamelessRules() []*Rule {
 	return []*Rule{
 		{Name: "blameless/blame-word", Severity: Error, Scope: PerDoc, Run: runBlameWords,
-			Doc: "Words that judge a person (human error, careless, at fault, to blame…). People stop telling the full story once they are judged, and the review stops at the person instead of the conditions that made the action natural."},
+			Doc: "Words that judge a person (human error, careless, at fault, to blame…). People stop telling the full story once they are judged, and the review stops at the person instead of the conditions that made the action natural. Technical terms (lazy loading, sloppy quorum, fault injection, error budget) and denials (\"nobody is to blame\", \"this was no one's fault\") are not blame."},
 		{Name: "blameless/counterfactual", Severity: Error, Scope: PerDoc, Run: runCounterfactuals,
-			Doc: "Hindsight about people: should have, could have, if only, failed to… with a person, role or pronoun as the subject. It judges a decision by what is known now; \"the circuit breaker failed to open\" is about a system and is fine."},
+			Doc: "Hindsight about people: should have, could have, if only, failed to, overlooked, wrongly assumed, didn't notice… with a person, role or pronoun as the subject, in the story of an incident. It judges a decision by what is known now; \"the circuit breaker failed to open\" is about a system, and runbook steps (\"you should have received a page\") are instructions: both are fine."},
 		{Name: "blameless/person-cause", Severity: Error, Scope: PerDoc, Run: runPersonCause,
-			Doc: "A named person, an individual's @handle or a role given as the cause (\"caused by @jdoe\", \"Alice deleted the index\"). Causes are conditions in the system; people are the ones who make it work."},
+			Doc: "A named person, an individual's @handle or a role given as the cause (\"caused by @jdoe\", \"Alice deleted the index\") in the story of an incident; runbooks, instructions and denials (\"not caused by the on-call\") are left alone. Causes are conditions in the system; people are the ones who make it work."},
 	}
 }
 
@@ -41,7 +41,8 @@ func runBlameWords(p *Pass) {
 			continue
 		}
 		ph, end := p.Config.blame.match(pr, i)
-		if ph == nil || ph.entry.needsPerson && !faultOnPerson(p.Config, pr, i, end) {
+		if ph == nil || ph.entry.needsPerson && !faultOnPerson(p.Config, pr, i, end) ||
+			p.Config.technicalAt(pr, i, end) || p.Config.denied(pr, i) {
 			continue
 		}
 		found := pr.text(i, end)
@@ -51,6 +52,9 @@ func runBlameWords(p *Pass) {
 }
 
 func runCounterfactuals(p *Pass) {
+	if !narrative(p.Doc) {
+		return
+	}
 	pr := p.Prose()
 	next := 0
 	for _, c := range pr.candidates {
@@ -66,16 +70,24 @@ func runCounterfactuals(p *Pass) {
 		if subject < 0 && ph.text == "if only" {
 			subject = personAfter(p.Config, pr, end, 3, false)
 		}
-		if subject < 0 {
+		passive := subject < 0 && ph.entry.passive && passiveBefore(pr, i)
+		if subject < 0 && !passive || p.Config.instruction(pr, i, subject) || inActionItem(p.Doc, pr, i) ||
+			!p.Config.hindsightHolds(pr, ph, subject, end) || p.Config.softwareAction(pr, subject, end) {
 			continue
 		}
-		found := pr.text(i, end)
-		reportProse(p, pr, i, end, fill(ph.entry.why, found)+" (subject: "+pr.original(subject)+")", ph.entry.suggestion)
+		message := fill(ph.entry.why, pr.text(i, end))
+		if !passive {
+			message += " (subject: " + pr.original(subject) + ")"
+		}
+		reportProse(p, pr, i, end, message, ph.entry.suggestion)
 		next = end
 	}
 }
 
 func runPersonCause(p *Pass) {
+	if !narrative(p.Doc) {
+		return
+	}
 	pr := p.Prose()
 	c := p.Config
 	next := 0
@@ -85,7 +97,7 @@ func runPersonCause(p *Pass) {
 			continue
 		}
 		if ph, end := c.causePhrases.match(pr, i); ph != nil {
-			if who := personAfter(c, pr, end, 3, true); who >= 0 {
+			if who := personAfter(c, pr, end, 3, true); who >= 0 && c.causeInStory(p.Doc, pr, i) {
 				reportProse(p, pr, who, who+1, `"`+pr.text(i, who+1)+`" names a person as the cause; causes are conditions in the system, and people are the ones who make it work.`,
 					"Describe the action and what made it reasonable at the time, then the missing safeguard: e.g. \"a manual schema change ran without a review step\".")
 				next = who + 1
@@ -93,7 +105,7 @@ func runPersonCause(p *Pass) {
 			continue
 		}
 		if ph, end := c.causeVerbs.match(pr, i); ph != nil && i > 0 && !pr.is(i, sentenceStart|clauseStart) {
-			if who := i - 1; isIndividual(c, pr, who) {
+			if who := i - 1; isIndividual(c, pr, who) && !negatedSubject(pr, who) && c.causeInStory(p.Doc, pr, i) {
 				reportProse(p, pr, who, end, `"`+pr.text(who, end)+`" names a person as the cause; causes are conditions in the system, and people are the ones who make it work.`,
 					"Put the system first: what allowed the change, and what would have stopped it (a review, a dry run, a guard on the command).")
 				next = end
@@ -164,7 +176,7 @@ func personBefore(c *Config, pr *prose, i int) int {
 	if k < 0 || pr.is(k+1, sentenceStart) || (k+1 < i && pr.is(k+1, clauseStart)) || pr.is(i, sentenceStart) {
 		return -1
 	}
-	if !isPerson(c, pr, k) || gerundSubject(pr, k) {
+	if !isPerson(c, pr, k) || gerundSubject(pr, k) || negatedSubject(pr, k) {
 		return -1
 	}
 	return k
@@ -202,7 +214,7 @@ func personAfter(c *Config, pr *prose, i, n int, individuals bool) int {
 // isPerson reports a pronoun for people, a role, a first name or a handle.
 func isPerson(c *Config, pr *prose, k int) bool {
 	w := pr.word(k)
-	return c.personWords[w] || isIndividual(c, pr, k) || (strings.HasPrefix(w, "@") && len(w) > 1)
+	return c.personWords[w] && !c.softwareRole(pr, k) || isIndividual(c, pr, k) || (strings.HasPrefix(w, "@") && len(w) > 1)
 }
 
 // rolePronouns are person words that do not name one person or role.
@@ -225,5 +237,5 @@ func isIndividual(c *Config, pr *prose, k int) bool {
 	if pr.is(k, capitalized) && c.firstNames[w] {
 		return true
 	}
-	return c.personWords[w] && !rolePronouns[w]
+	return c.personWords[w] && !rolePronouns[w] && !c.softwareRole(pr, k)
 }

@@ -11,7 +11,7 @@ import (
 func privacyRules() []*Rule {
 	return []*Rule{
 		{Name: "privacy/secret", Severity: Error, Scope: PerDoc, Run: runSecrets,
-			Doc: "Credentials that must never be published: cloud access keys, private keys, bearer and API tokens, passwords. Code blocks are checked too. Rotate a leaked credential: deleting the text does not unpublish it."},
+			Doc: "Credentials that must never be published: cloud access keys, private keys, bearer and API tokens, passwords. A value must look like a credential: text about secrets (\"rotate the API key\", \"the password field\", \"password: ${DB_PASSWORD}\") is fine. Code blocks are checked too. Rotate a leaked credential: deleting the text does not unpublish it."},
 		{Name: "privacy/email", Severity: Warning, Scope: PerDoc, Run: runEmails,
 			Doc: "E-mail addresses: a KB is read widely and kept for years; name teams and roles instead. Example domains are allowed, and kb.yaml lint.allowed_email_domains adds more."},
 		{Name: "privacy/internal-ip", Severity: Warning, Scope: PerDoc, Run: runInternalIPs,
@@ -20,23 +20,33 @@ func privacyRules() []*Rule {
 }
 
 // secretPattern is a kind of credential: cheap literals, one of which must
-// occur before the regexp runs, and the regexp.
+// occur before the pattern is looked for (none: always looked for), and
+// either a regexp or a finder.
+// A regexp's first group, or a finder's value bounds, is the credential's
+// value, which value (when set) must accept as real rather than as a word
+// written about secrets ("Bearer tokens-are-rotated-hourly").
 type secretPattern struct {
 	name     string
 	literals []string
 	re       *regexp.Regexp
+	// find returns, for each match, its start and its value's bounds.
+	find  func(src []byte) [][]int
+	value func(v []byte) bool
 }
 
 var secretPatterns = []secretPattern{
-	{"an AWS access key id", []string{"AKIA", "ASIA"}, regexp.MustCompile(`\b(?:AKIA|ASIA)[0-9A-Z]{16}\b`)},
-	{"an AWS secret access key", []string{"ws_secret", "WS_SECRET"}, regexp.MustCompile(`(?i)aws_secret_access_key\s*[=:]\s*["']?[A-Za-z0-9/+=]{40}`)},
-	{"a private key", []string{"PRIVATE KEY-----"}, regexp.MustCompile(`-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY-----`)},
-	{"a bearer token", []string{"earer "}, regexp.MustCompile(`\b[Bb]earer\s+[A-Za-z0-9\-._~+/]{20,}=*`)},
-	{"a GitHub token", []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"}, regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{60,}`)},
-	{"a Slack token", []string{"xox"}, regexp.MustCompile(`\bxox[abposr]-[A-Za-z0-9-]{10,}`)},
-	{"a Google API key", []string{"AIza"}, regexp.MustCompile(`\bAIza[0-9A-Za-z\-_]{35}\b`)},
-	{"a JSON web token", []string{"eyJ"}, regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}`)},
-	{"a password", []string{"assw", "ASSW", "pwd", "PWD"}, regexp.MustCompile(`(?i)\b(?:password|passwd|pwd)\s*[=:]\s*["']?([^\s"'<>{}$]{8,})`)},
+	{name: "an AWS access key id", literals: []string{"AKIA", "ASIA"}, re: regexp.MustCompile(`\b(?:AKIA|ASIA)[0-9A-Z]{16}\b`)},
+	{name: "an AWS secret access key", literals: []string{"ws_secret", "WS_SECRET"}, re: regexp.MustCompile(`(?i)aws_secret_access_key\s*[=:]\s*["']?[A-Za-z0-9/+=]{40}`)},
+	{name: "a private key", literals: []string{"PRIVATE KEY-----"}, re: regexp.MustCompile(`-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY-----`)},
+	{name: "a bearer token", literals: []string{"earer "}, re: regexp.MustCompile(`\b[Bb]earer\s+([A-Za-z0-9\-._~+/]{20,}=*)`), value: hasLetterAndDigit},
+	{name: "a GitHub token", literals: []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"}, re: regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{60,}`)},
+	{name: "a Slack token", literals: []string{"xox"}, re: regexp.MustCompile(`\bxox[abposr]-[A-Za-z0-9-]{10,}`)},
+	{name: "a Google API key", literals: []string{"AIza"}, re: regexp.MustCompile(`\bAIza[0-9A-Za-z\-_]{35}\b`)},
+	{name: "a JSON web token", literals: []string{"eyJ"}, re: regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}`)},
+	{name: "a password", literals: []string{"assw", "ASSW", "pwd", "PWD"}, re: regexp.MustCompile(`(?i)\b(?:[a-z0-9]+_)*(?:password|passwd|pwd)\s*[=:]\s*["']?([^\s"'<>{}$\x60]{8,})`), value: looksLikePassword},
+	// No literals: findAssignedKeys looks at each ":" and "=" itself, faster
+	// than the index would rule documents out.
+	{name: "an API key or token", find: findAssignedKeys},
 }
 
 // secretIndex finds, in one pass over a text, which secret patterns have
@@ -90,17 +100,30 @@ func runSecrets(p *Pass) {
 	src := p.Doc.Source
 	found := p.Config.secrets.candidates(src)
 	for i, sp := range secretPatterns {
-		if found&(1<<i) == 0 {
+		if found&(1<<i) == 0 && len(sp.literals) > 0 {
 			continue
 		}
-		for _, m := range sp.re.FindAllSubmatchIndex(src, -1) {
-			if len(m) >= 4 && m[2] >= 0 && isPlaceholder(string(src[m[2]:m[3]])) {
+		for _, m := range sp.matches(src) {
+			if len(m) >= 4 && m[2] >= 0 && !sp.real(src[m[2]:m[3]]) {
 				continue
 			}
 			p.Report(p.offsetPos(m[0]), fmt.Sprintf("this looks like %s; it must not be published", sp.name),
 				"Remove it, rotate the credential (it is in git history now), and write <redacted> in its place.")
 		}
 	}
+}
+
+// matches returns the pattern's matches in src as regexp submatch indexes.
+func (sp *secretPattern) matches(src []byte) [][]int {
+	if sp.find != nil {
+		return sp.find(src)
+	}
+	return sp.re.FindAllSubmatchIndex(src, -1)
+}
+
+// real reports a value that is a credential, not a placeholder or a word.
+func (sp *secretPattern) real(v []byte) bool {
+	return !isPlaceholder(string(v)) && (sp.value == nil || sp.value(v))
 }
 
 func isPlaceholder(v string) bool {

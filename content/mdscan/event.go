@@ -77,8 +77,9 @@ const (
 	// destination (a reference link's from its definition, an e-mail
 	// autolink's with "mailto:"), Text its text (an autolink's address),
 	// Offset where a reader sees it start: the first character of its
-	// text after any emphasis or code markers, an autolink's "<". Line and
-	// Col are those of Offset.
+	// text after any emphasis or code markers, an autolink's "<"; Stop the
+	// offset just after it (after its ")", its reference's "]" or an
+	// autolink's ">"). Line and Col are those of Offset.
 	Link
 	// Halt: the body is too costly to render as markdown from Offset on
 	// (Line, Col), for the reason Why; no events follow.
@@ -127,6 +128,7 @@ type Event struct {
 	Image    bool
 	Autolink bool
 	Offset   int
+	Stop     int // the offset after a link
 
 	Why string
 }

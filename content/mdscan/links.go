@@ -26,8 +26,10 @@ func (s *scanner) flushRun() {
 		if at, why, over := InlineOverBudget(text); over {
 			line, col := s.runPos(s.runStart + at)
 			s.stop(line, s.runStart+at, col, why)
-		} else if hasLinkSyntax(text) || s.opts.codeSpans && bytes.IndexByte(text, '`') >= 0 {
+		} else if hasLinkSyntax(text) {
 			s.links(s.runStart, text)
+		} else if s.opts.codeSpans && bytes.IndexByte(text, '`') >= 0 {
+			s.codeSpans(s.runStart, text)
 		}
 	}
 	s.runStart, s.runEnd = -1, -1
@@ -80,13 +82,13 @@ func (s *scanner) links(from int, l []byte) {
 		case '!':
 			if i+1 < len(text) && text[i+1] == '[' {
 				if label, dest, next, ok := s.parseLink(text, i+1); ok {
-					s.link(dest, true, false, Segment{from + i + 2, from + i + 2 + len(label)}, from+i+2+markupLen(label))
+					s.link(dest, true, false, Segment{from + i + 2, from + i + 2 + len(label)}, from+i+2+markupLen(label), from+next)
 					i = next - 1
 				}
 			}
 		case '[':
 			if label, dest, next, ok := s.parseLink(text, i); ok {
-				s.link(dest, false, false, Segment{from + i + 1, from + i + 1 + len(label)}, from+i+1+markupLen(label))
+				s.link(dest, false, false, Segment{from + i + 1, from + i + 1 + len(label)}, from+i+1+markupLen(label), from+next)
 				s.nestedImages(from+i+1, label)
 				i = next - 1
 			}
@@ -94,12 +96,63 @@ func (s *scanner) links(from int, l []byte) {
 			if end := gt.after(text, i, '>'); end > 0 {
 				inner := text[i+1 : i+end]
 				if isAutolink(inner) {
-					s.link(autolinkURL(inner), false, true, Segment{from + i + 1, from + i + end}, from+i)
+					s.link(autolinkURL(inner), false, true, Segment{from + i + 1, from + i + end}, from+i, from+i+end+1)
 					i += end
 				}
 			}
 		}
 	}
+}
+
+// codeSpans reports the code spans of text, which starts at offset from
+// of the source and has no link syntax: what links does for such a run,
+// without copying it.
+func (s *scanner) codeSpans(from int, text []byte) {
+	for i := 0; i < len(text); {
+		j := bytes.IndexByte(text[i:], '`')
+		if j < 0 {
+			return
+		}
+		start := i
+		i += j
+		n := runLenBytes(text, i, '`')
+		if escaped(text[start:i]) {
+			i++ // "\`" is a backtick, and what follows may open a span
+			continue
+		}
+		if end := closingRunBytes(text, i+n, n); end >= 0 {
+			s.codeSpan(from+i+n, from+end)
+			i = end + n
+			continue
+		}
+		i += n
+	}
+}
+
+// escaped reports text that ends in an odd number of backslashes.
+func escaped(text []byte) bool {
+	n := 0
+	for n < len(text) && text[len(text)-1-n] == '\\' {
+		n++
+	}
+	return n%2 == 1
+}
+
+// closingRunBytes finds the next run of exactly n backticks from i on.
+func closingRunBytes(t []byte, i, n int) int {
+	for i < len(t) {
+		j := bytes.IndexByte(t[i:], '`')
+		if j < 0 {
+			return -1
+		}
+		j += i
+		m := runLenBytes(t, j, '`')
+		if m == n {
+			return j
+		}
+		i = j + m
+	}
+	return -1
 }
 
 func (s *scanner) codeSpan(start, stop int) {
@@ -126,17 +179,17 @@ func (s *scanner) nestedImages(from int, label string) {
 	for i := 0; i+1 < len(label); i++ {
 		if label[i] == '!' && label[i+1] == '[' {
 			if inner, dest, next, ok := s.parseLink(label, i+1); ok {
-				s.link(dest, true, false, Segment{from + i + 2, from + i + 2 + len(inner)}, from+i+2)
+				s.link(dest, true, false, Segment{from + i + 2, from + i + 2 + len(inner)}, from+i+2, from+next)
 				i = next - 1
 			}
 		}
 	}
 }
 
-func (s *scanner) link(dest string, image, auto bool, text Segment, at int) {
+func (s *scanner) link(dest string, image, auto bool, text Segment, at, stop int) {
 	line, col := s.runPos(at)
 	e := s.event(Link, line, 0)
-	e.Col, e.Dest, e.Image, e.Autolink, e.Text, e.Offset = col, dest, image, auto, text, at
+	e.Col, e.Dest, e.Image, e.Autolink, e.Text, e.Offset, e.Stop = col, dest, image, auto, text, at, stop
 	s.send()
 }
 
