@@ -35,6 +35,11 @@ type formReader struct {
 	// last heading, and listed reports list or table items there.
 	lineItems []ActionItem
 	listed    bool
+	// lastTitle and lastKinds are the heading or label asked about last
+	// and the kinds it counts for, which several questions share.
+	lastTitle string
+	lastKinds SectionSet
+	haveKinds bool
 	table     formTable
 	// entry is the index in doc.Timeline of the entry a timeline heading
 	// ("### 14:02") opened, which collects the text under it; -1 for none.
@@ -94,8 +99,10 @@ func (r *formReader) top() formSection {
 	return r.sections[len(r.sections)-1]
 }
 
-// heading opens a section at level with the given plain-text title.
-func (r *formReader) heading(level int, title string, pos Pos) {
+// heading opens a section at level with the given plain-text title, which
+// counts for kinds.
+func (r *formReader) heading(level int, title string, kinds SectionSet, pos Pos) {
+	r.lastTitle, r.lastKinds, r.haveKinds = title, kinds, true
 	r.endList()
 	r.endPara()
 	r.settleLines()
@@ -116,7 +123,7 @@ func (r *formReader) sectionFor(level int, title string, pos Pos, parent formSec
 	sec := formSection{level: level, ctx: ctxOther}
 	// A heading that names both ("Timeline of the follow-ups") is a timeline.
 	switch {
-	case r.vocab.Is(SectionTimeline, title):
+	case r.kindsOf(title).Has(SectionTimeline):
 		sec.ctx, sec.line, sec.zone = ctxTimeline, pos.Line, timeZoneIn(title)
 		if sec.zone == nil && parent.ctx == ctxTimeline {
 			sec.zone = parent.zone
@@ -141,13 +148,22 @@ func (r *formReader) sectionFor(level int, title string, pos Pos, parent formSec
 	return sec
 }
 
+// kindsOf returns the section kinds a heading or label counts for, matched
+// once for the title asked about last.
+func (r *formReader) kindsOf(title string) SectionSet {
+	if !r.haveKinds || title != r.lastTitle {
+		r.lastTitle, r.lastKinds, r.haveKinds = title, r.vocab.Set(title), true
+	}
+	return r.lastKinds
+}
+
 // opensActions reports a heading that opens an action-item section. In a
 // runbook, a heading that also names a procedure section ("Remediation",
 // "Next steps": steps to follow during an incident) does not; one that
 // only names follow-up work ("Follow-ups", "Action items") does, and its
 // items are work to do on the runbook or the system, checked as any other.
 func (r *formReader) opensActions(title string) bool {
-	if !r.vocab.Is(SectionActionItems, title) {
+	if !r.kindsOf(title).Has(SectionActionItems) {
 		return false
 	}
 	if r.doc.Kind != KindRunbook {
@@ -155,7 +171,7 @@ func (r *formReader) opensActions(title string) bool {
 	}
 	for _, name := range r.vocab.RunbookProfiles() {
 		for _, k := range r.vocab.RunbookProfile(name) {
-			if k != SectionImpact && r.vocab.Is(k, title) {
+			if k != SectionImpact && r.kindsOf(title).Has(k) {
 				return false
 			}
 		}
@@ -167,7 +183,7 @@ func (r *formReader) opensActions(title string) bool {
 // of another kind, which ends the action or timeline section above it.
 func (r *formReader) namesOtherSection(title string) bool {
 	for _, k := range []SectionKind{SectionSummary, SectionImpact, SectionRootCause, SectionLessons, SectionNotes} {
-		if r.vocab.Is(k, title) {
+		if r.kindsOf(title).Has(k) {
 			return true
 		}
 	}
@@ -180,9 +196,9 @@ func (r *formReader) namesOtherSection(title string) bool {
 func (r *formReader) contextOf(title string, pos Pos, inherited itemContext) itemContext {
 	c := inherited
 	switch {
-	case r.vocab.Is(SectionActionsOpen, title):
+	case r.kindsOf(title).Has(SectionActionsOpen):
 		c.done = false
-	case r.vocab.Is(SectionActionsDone, title):
+	case r.kindsOf(title).Has(SectionActionsDone):
 		c.done = true
 	}
 	if m, ok := findDue(title, true); ok && m.readable {

@@ -131,12 +131,17 @@ func (s *blockScanner) paragraphLine(e *mdscan.Event) {
 		if s.paraLine > 0 && e.Line != s.paraLine+1 {
 			s.endPara()
 		}
+		if !s.forms.active() {
+			return // no action items or timeline here: no text to copy
+		}
 		s.paraLine = e.Line
 		off := s.base + e.Text.Start
 		s.forms.paraLine(s.value(e.Text), s.pos(e.Line, e.Col), off)
 	case s.itemText && e.ItemText:
-		off := s.base + e.Text.Start
-		s.forms.itemLine(s.value(e.Text), s.posAt(e.Line+s.lineBase, off), off)
+		if s.forms.active() {
+			off := s.base + e.Text.Start
+			s.forms.itemLine(s.value(e.Text), s.posAt(e.Line+s.lineBase, off), off)
+		}
 	default:
 		s.itemText = false
 		s.forms.endItemText()
@@ -206,10 +211,11 @@ func itoa(n int) string {
 // line its anchor is made from.
 func (s *blockScanner) heading(level int, raw, idSource string, pos Pos) {
 	title := mdscan.PlainText(raw, s.refs)
-	s.doc.Sections = append(s.doc.Sections, Section{Title: title, Anchor: s.anchor(idSource), Level: level, Pos: pos})
+	kinds := s.vocab.Set(title)
+	s.doc.Sections = append(s.doc.Sections, Section{Title: title, Anchor: s.anchor(idSource), Level: level, Pos: pos, Kinds: kinds})
 	if level == 1 && s.h1 == "" {
 		s.h1 = title
 	}
 	s.paraLine, s.itemText = 0, false
-	s.forms.heading(level, title, pos)
+	s.forms.heading(level, title, kinds, pos)
 }

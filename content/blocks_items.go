@@ -15,6 +15,12 @@ import (
 func (s *blockScanner) listItem(e *mdscan.Event) {
 	s.endPara()
 	s.itemText = true
+	if !s.forms.active() {
+		if e.Depth == 0 {
+			s.forms.endList()
+		}
+		return // no action items or timeline here: no text to copy
+	}
 	off := s.base + e.Text.Start
 	s.forms.startItem(e.Depth > 0, e.Depth, s.posAt(e.Line+s.lineBase, off), off, s.value(e.Text))
 }

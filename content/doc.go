@@ -171,6 +171,9 @@ type Section struct {
 	Anchor string
 	Level  int
 	Pos    Pos
+	// Kinds are the kinds of section its heading counts for, by the KB's
+	// heading vocabulary (Config.Vocabulary).
+	Kinds SectionSet
 }
 
 // ActionForm says where an action item was written.

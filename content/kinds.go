@@ -89,8 +89,10 @@ func guessKind(doc *Doc, vocab *Vocabulary) Kind {
 func sectionKindsOf(doc *Doc, vocab *Vocabulary) map[SectionKind]bool {
 	present := map[SectionKind]bool{}
 	for _, s := range doc.Sections {
-		for _, k := range vocab.Kinds(s.Title) {
-			present[k] = true
+		for _, k := range vocab.order {
+			if s.Kinds.Has(k) {
+				present[k] = true
+			}
 		}
 	}
 	return present

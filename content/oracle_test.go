@@ -93,7 +93,7 @@ func (s *bodyScanner) block(n ast.Node) {
 
 func (s *bodyScanner) heading(h *ast.Heading) {
 	title := inlineText(h, s.src)
-	sec := Section{Title: title, Level: h.Level, Pos: s.nodePos(h)}
+	sec := Section{Title: title, Level: h.Level, Pos: s.nodePos(h), Kinds: DefaultVocabulary().Set(title)}
 	if id, ok := h.AttributeString("id"); ok {
 		if b, ok := id.([]byte); ok {
 			sec.Anchor = string(b)
@@ -103,7 +103,7 @@ func (s *bodyScanner) heading(h *ast.Heading) {
 	if h.Level == 1 && s.h1 == "" {
 		s.h1 = title
 	}
-	s.forms.heading(h.Level, title, sec.Pos)
+	s.forms.heading(h.Level, title, sec.Kinds, sec.Pos)
 }
 
 // table reports a table's header and rows.

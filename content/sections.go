@@ -56,12 +56,39 @@ var sectionsYAML []byte
 // timelines from the sections it names; lint checks the required ones
 // against it. A Vocabulary is not changed once made and may be shared.
 type Vocabulary struct {
-	kinds      map[SectionKind]*sectionWords
-	order      []SectionKind
+	kinds map[SectionKind]*sectionWords
+	order []SectionKind
+	// bit numbers the kinds in order, for SectionSet; exact maps each
+	// whole heading to the kinds it counts for, and phrases are the
+	// phrases that count anywhere in one: one lookup and one short scan
+	// tell all the kinds of a heading.
+	bit        map[SectionKind]uint
+	exact      map[string]uint64
+	phrases    []kindPhrase
 	postmortem []SectionKind
 	profiles   map[string][]SectionKind
 	// profileOrder lists the runbook profiles in the order of the data.
 	profileOrder []string
+}
+
+// kindPhrase is a phrase that makes a heading count for the kinds of bits.
+type kindPhrase struct {
+	phrase string
+	bits   uint64
+}
+
+// compile makes the index of whole headings and phrases of every kind.
+func (v *Vocabulary) compile() {
+	v.exact, v.phrases = map[string]uint64{}, nil
+	for i, k := range v.order {
+		w := v.kinds[k]
+		for h := range w.exact {
+			v.exact[h] |= 1 << uint(i)
+		}
+		for _, c := range w.Contains {
+			v.phrases = append(v.phrases, kindPhrase{c, 1 << uint(i)})
+		}
+	}
 }
 
 // sectionWords are the headings of one kind: whole headings, and phrases
@@ -106,6 +133,14 @@ func parseVocabulary(data []byte) (*Vocabulary, error) {
 		v.kinds[k] = w
 		v.order = append(v.order, k)
 	}
+	if len(v.order) > 64 {
+		return nil, fmt.Errorf("%d section kinds, more than a SectionSet holds", len(v.order))
+	}
+	v.bit = make(map[SectionKind]uint, len(v.order))
+	for i, k := range v.order {
+		v.bit[k] = uint(i)
+	}
+	v.compile()
 	for i := 0; i+1 < len(raw.Profiles.Content); i += 2 {
 		var kinds []SectionKind
 		if err := raw.Profiles.Content[i+1].Decode(&kinds); err != nil {
@@ -143,24 +178,6 @@ func (w *sectionWords) index() {
 	}
 }
 
-// matches reports whether the normalized heading h counts for w; a
-// trailing remark in parentheses does not stop it ("Improvements (short-,
-// medium-, long-term)", "Action items (Q1 2026)").
-func (w *sectionWords) matches(h string) bool {
-	if w.exact[h] {
-		return true
-	}
-	if i := strings.LastIndexByte(h, '('); i > 0 && strings.HasSuffix(h, ")") && w.exact[strings.TrimSpace(h[:i])] {
-		return true
-	}
-	for _, c := range w.Contains {
-		if containsWords(h, c) {
-			return true
-		}
-	}
-	return false
-}
-
 // containsWords reports whether phrase stands in h with no letter or
 // digit touching it on either side.
 func containsWords(h, phrase string) bool {
@@ -182,17 +199,47 @@ func isWordByte(c byte) bool {
 }
 
 // Is reports whether a heading (as written) counts for a section of kind k.
-func (v *Vocabulary) Is(k SectionKind, heading string) bool {
-	w := v.kinds[k]
-	return w != nil && w.matches(NormalizeHeading(heading))
+func (v *Vocabulary) Is(k SectionKind, heading string) bool { return v.Set(heading).Has(k) }
+
+// SectionSet is the kinds one heading counts for, as a vocabulary told
+// them: a heading normalized and matched once, then asked about each kind.
+type SectionSet struct {
+	v    *Vocabulary
+	bits uint64
+}
+
+// Has reports whether the heading counts for a section of kind k.
+func (s SectionSet) Has(k SectionKind) bool {
+	if s.v == nil {
+		return false // no heading's kinds were told
+	}
+	i, ok := s.v.bit[k]
+	return ok && s.bits&(1<<i) != 0
+}
+
+// Set returns the kinds a heading (as written) counts for; a trailing
+// remark in parentheses does not stop a whole heading from counting
+// ("Improvements (short-, medium-, long-term)", "Action items (Q1 2026)").
+func (v *Vocabulary) Set(heading string) SectionSet {
+	h := NormalizeHeading(heading)
+	bits := v.exact[h]
+	if i := strings.LastIndexByte(h, '('); i > 0 && strings.HasSuffix(h, ")") {
+		bits |= v.exact[strings.TrimSpace(h[:i])]
+	}
+	for _, p := range v.phrases {
+		if bits&p.bits != p.bits && containsWords(h, p.phrase) {
+			bits |= p.bits
+		}
+	}
+	return SectionSet{v: v, bits: bits}
 }
 
 // Kinds returns every kind the heading counts for, in the data's order.
 func (v *Vocabulary) Kinds(heading string) []SectionKind {
-	h := NormalizeHeading(heading)
+	set := v.Set(heading)
 	var out []SectionKind
 	for _, k := range v.order {
-		if v.kinds[k].matches(h) {
+		if set.Has(k) {
 			out = append(out, k)
 		}
 	}
@@ -254,6 +301,7 @@ func (v *Vocabulary) WithHeadings(more map[SectionKind][]string) *Vocabulary {
 		cw.Headings = append(slices.Clone(w.Headings), more[k]...)
 		c.kinds[k] = &cw
 	}
+	c.compile()
 	return &c
 }
 

@@ -16,15 +16,25 @@ func structureRules() []*Rule {
 	}
 }
 
-// hasSection reports whether one of the document's headings counts for a
-// section of kind k.
-func hasSection(d *content.Doc, vocab *content.Vocabulary, k content.SectionKind) bool {
-	for _, s := range d.Sections {
-		if vocab.Is(k, s.Title) {
+// hasSection reports whether one of a document's headings, by the kinds
+// each counts for, is a section of kind k.
+func hasSection(headings []content.SectionSet, k content.SectionKind) bool {
+	for _, s := range headings {
+		if s.Has(k) {
 			return true
 		}
 	}
 	return false
+}
+
+// headingKinds returns the kinds each heading of d counts for, as content
+// read them with the KB's vocabulary.
+func headingKinds(d *content.Doc) []content.SectionSet {
+	out := make([]content.SectionSet, len(d.Sections))
+	for i, s := range d.Sections {
+		out[i] = s.Kinds
+	}
+	return out
 }
 
 func runRequiredSections(p *Pass) {
@@ -33,13 +43,14 @@ func runRequiredSections(p *Pass) {
 		return // its body was not read: schema/frontmatter says why
 	}
 	vocab := p.Config.KB.Vocabulary()
+	headings := headingKinds(d)
 	var kinds []content.SectionKind
 	profile := ""
 	switch d.Kind {
 	case content.KindPostmortem:
 		kinds = vocab.Postmortem()
 	case content.KindRunbook:
-		profile, kinds = p.Config.runbookProfile(d, vocab)
+		profile, kinds = p.Config.runbookProfile(headings, vocab)
 	default:
 		return
 	}
@@ -48,7 +59,7 @@ func runRequiredSections(p *Pass) {
 		what = fmt.Sprintf("runbook (%s profile)", profile)
 	}
 	for _, k := range kinds {
-		if hasSection(d, vocab, k) {
+		if hasSection(headings, k) {
 			continue
 		}
 		if k == content.SectionActionItems && len(d.Actions) > 0 {
@@ -70,7 +81,7 @@ func synonymHint(vocab *content.Vocabulary, k content.SectionKind) string {
 // runbookProfile returns the profile a runbook is held to: the configured
 // one, or under "auto" the built-in profile it matches best (the first on
 // a tie).
-func (c *Config) runbookProfile(d *content.Doc, vocab *content.Vocabulary) (string, []content.SectionKind) {
+func (c *Config) runbookProfile(headings []content.SectionSet, vocab *content.Vocabulary) (string, []content.SectionKind) {
 	if c.RunbookProfile != "auto" {
 		return c.RunbookProfile, vocab.RunbookProfile(c.RunbookProfile)
 	}
@@ -79,7 +90,7 @@ func (c *Config) runbookProfile(d *content.Doc, vocab *content.Vocabulary) (stri
 		kinds := vocab.RunbookProfile(name)
 		n := 0
 		for _, k := range kinds {
-			if hasSection(d, vocab, k) {
+			if hasSection(headings, k) {
 				n++
 			}
 		}
