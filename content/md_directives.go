@@ -177,6 +177,9 @@ type directiveCodeTransformer struct{}
 // Transform implements parser.ASTTransformer.
 func (directiveCodeTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
+	if bytes.IndexByte(src, '{') < 0 {
+		return // no directive's "{name}": no walk over the page
+	}
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if code, ok := node.(*ast.FencedCodeBlock); ok && entering && code.Info != nil {
 			rewriteDirectiveCode(code, src)

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -58,6 +59,9 @@ type placeholderTransformer struct{}
 // paragraph) becomes a paragraph of its text.
 func (placeholderTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
+	if bytes.IndexByte(src, '<') < 0 {
+		return // no raw HTML: no walk over the page
+	}
 	var inline []*ast.RawHTML
 	var blocks []*ast.HTMLBlock
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -62,6 +62,9 @@ type tocTransformer struct{}
 // to a table of contents.
 func (tocTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
+	if !bytes.Contains(src, []byte("TOC")) {
+		return // no tag: no walk over the page
+	}
 	var tags []*ast.Paragraph
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if p, ok := n.(*ast.Paragraph); ok && entering {

@@ -60,6 +60,15 @@ func placeBodyActions(root ast.Node, body []byte, d *content.Doc, vocab *content
 		return false
 	}
 	lines := newBodyLines(body, d.BodyLine)
+	opens := actionHeadingLines(d)
+	isActionHeading := func(h *ast.Heading) bool {
+		if h.Lines().Len() > 0 {
+			if open, ok := opens[lines.lineOf(h.Lines().At(0).Start)]; ok {
+				return open
+			}
+		}
+		return vocab.Is(content.SectionActionItems, headingSource(h, body))
+	}
 	items := map[int]bool{}
 	for _, a := range d.Actions {
 		if a.Form != content.FormFrontMatter {
@@ -78,7 +87,7 @@ func placeBodyActions(root ast.Node, body []byte, d *content.Doc, vocab *content
 					sectionEnd = h
 				}
 			}
-			if level == 0 && vocab.Is(content.SectionActionItems, headingSource(h, body)) {
+			if level == 0 && isActionHeading(h) {
 				level, found = h.Level, true
 			}
 			continue
@@ -93,7 +102,7 @@ func placeBodyActions(root ast.Node, body []byte, d *content.Doc, vocab *content
 		for _, n := range taken {
 			root.RemoveChild(root, n)
 		}
-		dropEmptySubheadings(root, body, vocab)
+		dropEmptySubheadings(root, isActionHeading)
 	case !found:
 		return false
 	case sectionEnd != nil:
@@ -104,9 +113,19 @@ func placeBodyActions(root ast.Node, body []byte, d *content.Doc, vocab *content
 	return true
 }
 
+// actionHeadingLines tells, by the line of each heading content read, whether
+// it counts as an action-item section (content matched it once).
+func actionHeadingLines(d *content.Doc) map[int]bool {
+	opens := make(map[int]bool, len(d.Sections))
+	for _, s := range d.Sections {
+		opens[s.Pos.Line] = s.Kinds.Has(content.SectionActionItems)
+	}
+	return opens
+}
+
 // dropEmptySubheadings removes the sub-headings of an action section left
 // with nothing under them once its items moved into kb's table.
-func dropEmptySubheadings(root ast.Node, body []byte, vocab *content.Vocabulary) {
+func dropEmptySubheadings(root ast.Node, isActionHeading func(*ast.Heading) bool) {
 	level := 0
 	for n := root.FirstChild(); n != nil; {
 		next := n.NextSibling()
@@ -118,7 +137,7 @@ func dropEmptySubheadings(root ast.Node, body []byte, vocab *content.Vocabulary)
 		case level > 0 && emptyUnder(h):
 			root.RemoveChild(root, h)
 		}
-		if ok && level == 0 && vocab.Is(content.SectionActionItems, headingSource(h, body)) {
+		if ok && level == 0 && isActionHeading(h) {
 			level = h.Level
 		}
 		n = next

@@ -37,9 +37,7 @@ type siteData struct {
 	byID          map[content.Kind]map[string]*page
 	runbookByPath map[string]*page
 	severityOrder []string
-	// vocab names the sections of documents (their lessons, say).
-	vocab     *content.Vocabulary
-	staleDays int
+	staleDays     int
 	// dates is the range of dates the trends charts take as real.
 	dates content.DateRange
 }

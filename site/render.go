@@ -168,7 +168,7 @@ func lessons(sd *siteData, newRenderer func() *bodyRenderer) []*lesson {
 	work.Each(len(all), func() func(int) bool {
 		r := newRenderer()
 		return func(i int) bool {
-			all[i] = lessonOf(sd.Postmortems[i], r, sd.vocab)
+			all[i] = lessonOf(sd.Postmortems[i], r)
 			return true
 		}
 	})
@@ -183,9 +183,9 @@ func lessons(sd *siteData, newRenderer func() *bodyRenderer) []*lesson {
 
 // lessonOf returns what postmortem p taught, or nil when it records no
 // insight, lessons section or guardrail.
-func lessonOf(p *page, r *bodyRenderer, vocab *content.Vocabulary) *lesson {
+func lessonOf(p *page, r *bodyRenderer) *lesson {
 	l := &lesson{Page: p, Insight: p.Doc.Meta.Insight, Guardrails: p.Doc.Meta.Guardrails, Runbooks: p.Runbooks}
-	if src := sectionSource(p.Doc, vocab, content.SectionLessons); len(src) > 0 {
+	if src := sectionSource(p.Doc, content.SectionLessons); len(src) > 0 {
 		if html, _, err := r.renderMarkdown(p.Doc.Path, "/lessons/", src, "", nil); err == nil {
 			l.Section = html
 		}
@@ -198,9 +198,9 @@ func lessonOf(p *page, r *bodyRenderer, vocab *content.Vocabulary) *lesson {
 
 // sectionSource returns the markdown of the first section of kind k,
 // without the heading, up to the next heading of its level or above.
-func sectionSource(d *content.Doc, vocab *content.Vocabulary, k content.SectionKind) []byte {
+func sectionSource(d *content.Doc, k content.SectionKind) []byte {
 	for i, s := range d.Sections {
-		if !vocab.Is(k, s.Title) {
+		if !s.Kinds.Has(k) {
 			continue
 		}
 		end := 0

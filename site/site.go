@@ -101,7 +101,6 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 		Search:        kb.Config.Search && !opts.NoSearch,
 		Today:         time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC),
 		severityOrder: kb.Config.Severities, staleDays: kb.Config.StaleDays, dates: kb.Config.Dates,
-		vocab: kb.Config.Vocabulary(),
 	}
 	feedBase, feedNote := absoluteBase(baseURL)
 	sd.Feed = feedNote == ""
