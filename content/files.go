@@ -205,6 +205,24 @@ func (f *Files) openStat(rel string) (*os.File, fs.FileInfo, error) {
 	return file, info, nil
 }
 
+// RealPath returns the slash path of the KB's own file that rel leads to
+// once the symbolic links on its way are followed, as reading follows them
+// (each inside the KB): two links to one file give one path. It fails as
+// ReadFile does for a path kb does not read.
+func (f *Files) RealPath(rel string) (string, error) {
+	file, err := f.open(rel)
+	if err != nil {
+		return "", err
+	}
+	name := file.Name()
+	file.Close()
+	r, err := filepath.Rel(f.real, name)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return "", &FileError{Path: rel, Problem: FileOutside}
+	}
+	return filepath.ToSlash(r), nil
+}
+
 // open opens rel for reading without following a link out of the KB and
 // without blocking. The caller checks that what it opened is regular.
 func (f *Files) open(rel string) (*os.File, error) {

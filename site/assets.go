@@ -27,6 +27,8 @@ type assets struct {
 	files *content.Files
 	limit content.Limit
 	out   *output
+	// ignored reports the KB paths kb.yaml's ignore: leaves out.
+	ignored func(string) bool
 
 	mu     sync.Mutex
 	copies map[string]*assetCopy
@@ -43,35 +45,54 @@ type assetCopy struct {
 }
 
 // newAssets returns the copier of the KB's files into out.
-func newAssets(files *content.Files, limit content.Limit, out *output) *assets {
-	return &assets{files: files, limit: limit, out: out, copies: map[string]*assetCopy{}}
+func newAssets(files *content.Files, limit content.Limit, out *output, ignored func(string) bool) *assets {
+	if ignored == nil {
+		ignored = func(string) bool { return false }
+	}
+	return &assets{files: files, limit: limit, out: out, ignored: ignored, copies: map[string]*assetCopy{}}
 }
 
 // publish copies the KB file at the slash path rel into the site, the
 // first time it is asked for, and returns its site path; false when the
 // file is not published (missing, a folder, a document, not the KB's own,
-// in .git, or over the limit).
+// hidden, left out by kb.yaml's ignore:, or over the limit). A file is
+// copied once, at the path its links lead to: links through symbolic
+// links to one file (d/a/b/f.png where a and b lead back to d) make one
+// copy, not one per spelling.
 func (a *assets) publish(rel string) (string, bool) {
-	if !publishable(rel) {
+	if !a.publishable(rel) {
 		return "", false
 	}
+	real, err := a.files.RealPath(rel)
+	if err != nil || !a.publishable(real) {
+		return "", false // missing or not the KB's own: lint's links/broken says so
+	}
 	a.mu.Lock()
-	c := a.copies[rel]
+	c := a.copies[real]
 	if c == nil {
 		c = &assetCopy{}
-		a.copies[rel] = c
+		a.copies[real] = c
 	}
 	a.mu.Unlock()
-	c.once.Do(func() { c.ok, c.skipped = a.copy(rel) })
-	return "/" + filesPrefix + rel, c.ok
+	c.once.Do(func() { c.ok, c.skipped = a.copy(real) })
+	return "/" + filesPrefix + real, c.ok
 }
 
 // publishable reports whether a KB path may be published as a file: not
-// outside the KB, and not a markdown file (documents become pages, and one
-// that kb.yaml ignores stays out). content.Files refuses the rest: links
-// out of the KB and into .git.
-func publishable(rel string) bool {
-	return rel != "." && rel != ".." && !strings.HasPrefix(rel, "../") && !strings.HasPrefix(rel, "/") && !content.IsMarkdown(rel)
+// outside the KB, not hidden (a .env beside the documents, .git), not
+// left out by kb.yaml's ignore:, and not a markdown file (documents become
+// pages). content.Files refuses the rest: links out of the KB and into
+// .git.
+func (a *assets) publishable(rel string) bool {
+	if rel == "." || rel == ".." || strings.HasPrefix(rel, "../") || strings.HasPrefix(rel, "/") || content.IsMarkdown(rel) {
+		return false
+	}
+	for _, part := range strings.Split(rel, "/") {
+		if strings.HasPrefix(part, ".") {
+			return false
+		}
+	}
+	return !a.ignored(rel)
 }
 
 // copy reads rel and writes it into the site. It returns whether it did,

@@ -115,8 +115,10 @@ func TestLinkedFilesAreCopied(t *testing.T) {
 
 // TestLinkedFilesStayInsideTheKB checks that a link to a symbolic link
 // that leads out of the KB, or into its .git folder, or to .git itself,
-// publishes nothing, while a file in another hidden folder (.github, say)
-// is published as any other.
+// publishes nothing, nor does a link to a hidden file (.env, .github/…:
+// the walk leaves hidden files out of the KB, and a .env holds secrets),
+// nor one to a file kb.yaml's ignore: leaves out; links through folder
+// links to one file make one copy.
 func TestLinkedFilesStayInsideTheKB(t *testing.T) {
 	dir := t.TempDir()
 	kbtest.WriteTree(t, dir, `
@@ -124,6 +126,13 @@ func TestLinkedFilesStayInsideTheKB(t *testing.T) {
 # Leak
 
 ![secret](secret.png) ![git](git.png) ![config](../.git/config) ![ok](ok.png) ![badge](/.github/badge.svg)
+[env](../.env) [creds](/private/creds.txt) ![again](loop/loop/ok.png) ![more](loop/loop/loop/ok.png)
+-- kb.yaml --
+ignore: ["private/**"]
+-- private/creds.txt --
+secret
+-- .env --
+TOKEN=secret
 -- postmortems/ok.png --
 fine
 -- .github/badge.svg --
@@ -135,14 +144,14 @@ fine
 	if err := os.WriteFile(outside, []byte("secret"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for link, target := range map[string]string{"secret.png": outside, "git.png": filepath.Join(dir, ".git", "config")} {
+	for link, target := range map[string]string{"secret.png": outside, "git.png": filepath.Join(dir, ".git", "config"), "loop": "."} {
 		if err := os.Symlink(target, filepath.Join(dir, "postmortems", link)); err != nil {
 			t.Skip("no symbolic links here:", err)
 		}
 	}
 	out := buildDir(t, dir, Options{NoGit: true})
 	assertFileContent(t, out, "postmortems/leak/index.html", `src="secret.png"`, `src="git.png"`, `src="../.git/config"`,
-		`src="../../files/postmortems/ok.png"`, `src="../../files/.github/badge.svg"`)
+		`src="../../files/postmortems/ok.png"`, `src="/.github/badge.svg"`, `href="../.env"`, `href="/private/creds.txt"`)
 	var published []string
 	_ = filepath.WalkDir(filepath.Join(out, "files"), func(p string, e os.DirEntry, err error) error {
 		if err == nil && !e.IsDir() {
@@ -151,7 +160,7 @@ fine
 		}
 		return nil
 	})
-	if want := []string{"files/.github/badge.svg", "files/postmortems/ok.png"}; !slices.Equal(published, want) {
+	if want := []string{"files/postmortems/ok.png"}; !slices.Equal(published, want) {
 		t.Errorf("published %q, want only %q", published, want)
 	}
 }
