@@ -51,8 +51,10 @@ var incidentKeys = []string{"severity", "incident_commander", "started", "detect
 //     postmortem;
 //   - most of the sections of a runbook profile make a runbook;
 //   - "postmortem", "post-mortem", "incident" or "retrospective" in its
-//     title or path makes a postmortem (not for a README or index, which
-//     is about the documents of its folder);
+//     title or path, with at least one of those postmortem sections,
+//     makes a postmortem (not for a README or index, which is about the
+//     documents of its folder; a guide to writing postmortems, with none
+//     of their sections, stays a page);
 //   - a file name, or for a README or index the folder's name, written as
 //     an alert is (KubePodCrashLooping, etcdNoLeader) makes a runbook;
 //   - front matter of an incident (severity, incident_commander, started,
@@ -70,7 +72,7 @@ func guessKind(doc *Doc, vocab *Vocabulary) Kind {
 	if matchesRunbookProfile(present, vocab) {
 		return KindRunbook
 	}
-	if !isIndexFile(doc.Path) && (namesPostmortem(doc.Title) || namesPostmortem(doc.Path)) {
+	if !isIndexFile(doc.Path) && countPresent(present, postmortemSections) > 0 && (namesPostmortem(doc.Title) || namesPostmortem(doc.Path)) {
 		return KindPostmortem
 	}
 	if isAlertName(nameOf(doc.Path)) {
