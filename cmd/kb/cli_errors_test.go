@@ -42,6 +42,8 @@ func TestLintUsageErrors(t *testing.T) {
 	}{
 		{"a file that does not exist", []string{"--dir", kb, filepath.Join(kb, "runbooks/nope.md")}, "runbooks/nope.md: no such file to lint"},
 		{"one of several", []string{"--dir", kb, filepath.Join(kb, "runbooks/disk.md"), "missing.md"}, "missing.md: no such file to lint"},
+		{"a file outside the KB", []string{"--dir", kb, filepath.Join(empty, "notes.txt")}, "notes.txt: is not in the KB at " + kb},
+		{"a folder", []string{"--dir", kb, filepath.Join(kb, "runbooks")}, "runbooks: is a folder"},
 		{"a folder without documents", []string{"--dir", empty}, "no documents to lint in " + empty},
 		{"every document ignored", []string{"--dir", ignored}, "no documents to lint in " + ignored},
 		{"--changed-from outside a repository", []string{"--dir", noRepo, "--changed-from", "main"}, "--changed-from needs a git repository, and " + noRepo + " is not in one"},
@@ -55,6 +57,13 @@ func TestLintUsageErrors(t *testing.T) {
 	}
 	if code, out, errOut := kbRun(t, "lint", "--dir", kb, "--today", "2026-02-01", filepath.Join(kb, "runbooks/disk.md")); code != 0 || errOut != "" {
 		t.Errorf("a file that exists: exit %d\n%s\n%s", code, out, errOut)
+	}
+	// A path from the KB root, when the working folder is elsewhere.
+	if code, out, errOut := kbRun(t, "lint", "--dir", kb, "--today", "2026-02-01", "runbooks/disk.md"); code != 0 || errOut != "" {
+		t.Errorf("a path from the KB root: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if code, out, _ := kbRun(t, "lint", "--dir", empty); code != 2 || out != "" {
+		t.Errorf("no documents, text format: exit %d, stdout %q; want exit 2 and nothing on stdout", code, out)
 	}
 }
 

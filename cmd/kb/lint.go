@@ -33,16 +33,18 @@ func lintCommand() *command {
 			if !contains(lint.Formats, *format) {
 				return c.usageError(stderr, "unknown --format %q: use one of %s", *format, strings.Join(lint.Formats, ", "))
 			}
-			for _, f := range files {
-				if _, err := os.Stat(f); err != nil {
-					return c.errorLine(stderr, "%s: no such file to lint", f)
-				}
-			}
 			root, err := c.kbRoot(fs, *dir, stderr)
 			if err != nil {
 				return c.fail(stderr, err)
 			}
 			*dir = root
+			for i, f := range files {
+				p, problem := fileInKB(root, f)
+				if problem != "" {
+					return c.errorLine(stderr, "%s: %s", f, problem)
+				}
+				files[i] = p
+			}
 			tuneGC(400, 256<<20, 1.7)
 			opts := lint.Options{Files: files}
 			if *today != "" {
@@ -71,11 +73,17 @@ func lintCommand() *command {
 			for i := range res.Diagnostics {
 				res.Diagnostics[i].Pos.File = displayPath(*dir, res.Diagnostics[i].Pos.File)
 			}
+			if res.Docs == 0 {
+				if *format == "json" || *format == "sarif" {
+					// A machine reads stdout: it stays a document of its format.
+					if err := lint.Write(stdout, *format, res, lint.Rules()); err != nil {
+						return c.fail(stderr, err)
+					}
+				}
+				return c.errorLine(stderr, "no documents to lint in %s: kb reads the *.md and *.markdown files below it (kb.yaml ignore: leaves some out); --dir names the KB root", *dir)
+			}
 			if err := lint.Write(stdout, *format, res, lint.Rules()); err != nil {
 				return c.fail(stderr, err)
-			}
-			if res.Docs == 0 {
-				return c.errorLine(stderr, "no documents to lint in %s: kb reads the *.md and *.markdown files below it (kb.yaml ignore: leaves some out); --dir names the KB root", *dir)
 			}
 			c.noteFound(stderr, res.Kinds)
 			if *format == "github" {
@@ -89,6 +97,32 @@ func lintCommand() *command {
 			return exitOK
 		},
 	}
+}
+
+// fileInKB finds a document named on the command line: a path from the
+// working folder, else from the KB root. It returns the path to give
+// lint, or what is wrong with it: missing, a folder, or outside the KB.
+func fileInKB(root, f string) (string, string) {
+	p := f
+	info, err := os.Stat(p)
+	if err != nil && !filepath.IsAbs(f) {
+		p = filepath.Join(root, f)
+		info, err = os.Stat(p)
+	}
+	switch {
+	case err != nil:
+		return "", "no such file to lint"
+	case info.IsDir():
+		return "", "is a folder: kb lint FILE takes documents (--dir names the KB root)"
+	}
+	absRoot, err1 := filepath.Abs(root)
+	absFile, err2 := filepath.Abs(p)
+	if err1 == nil && err2 == nil {
+		if rel, err := filepath.Rel(absRoot, absFile); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return "", "is not in the KB at " + root
+		}
+	}
+	return p, ""
 }
 
 // displayPath shows a KB-relative path relative to the working folder.
