@@ -1,7 +1,6 @@
 package index
 
 import (
-	"github.com/blevesearch/bleve/v2/search/query"
 	"runtime"
 	"slices"
 	"testing"
@@ -137,38 +136,29 @@ func benchLatency(b *testing.B, ix *Index, req func(string) Request) {
 // BenchmarkQueryPaths times the two ways of collecting the matches of
 // plain words, query by query in turn so that both see the same load:
 // bleve's searcher of plainQuery, and runPlain's term-at-a-time sums that
-// Search uses; without filters and with the four facet filters of
-// BenchmarkQueryFacets. It reports the median and 99th percentile of each.
+// Search uses for plain words without facet filters. It reports the
+// median and 99th percentile of each.
 func BenchmarkQueryPaths(b *testing.B) {
 	ix, _ := benchIndex(b)
-	facets := ix.filterQuery(Request{Kind: []string{"postmortem"}, Severity: []string{"SEV1", "SEV2"},
-		Service: []string{"billing", "notifications", "checkout"}, Tag: []string{"database", "kafka", "timeout"}})
-	for _, bc := range []struct {
-		name   string
-		filter query.Query
-	}{{"words", nil}, {"facets", facets}} {
-		b.Run(bc.name, func(b *testing.B) {
-			var bleveTook, plainTook []time.Duration
-			for b.Loop() {
-				for _, q := range benchQueries() {
-					start := time.Now()
-					if _, _, err := ix.run(plainQuery(q), bc.filter, DefaultHits, false); err != nil {
-						b.Fatal(err)
-					}
-					bleveTook = append(bleveTook, time.Since(start))
-					start = time.Now()
-					if _, _, err := ix.runPlain(q, bc.filter, DefaultHits); err != nil {
-						b.Fatal(err)
-					}
-					plainTook = append(plainTook, time.Since(start))
-				}
+	var bleveTook, plainTook []time.Duration
+	for b.Loop() {
+		for _, q := range benchQueries() {
+			start := time.Now()
+			if _, _, err := ix.run(plainQuery(q), nil, DefaultHits, false); err != nil {
+				b.Fatal(err)
 			}
-			b.StopTimer()
-			reportLatency(b, "bleve", bleveTook)
-			reportLatency(b, "terms", plainTook)
-			b.ReportMetric(0, "ns/op")
-		})
+			bleveTook = append(bleveTook, time.Since(start))
+			start = time.Now()
+			if _, _, err := ix.runPlain(q, DefaultHits); err != nil {
+				b.Fatal(err)
+			}
+			plainTook = append(plainTook, time.Since(start))
+		}
 	}
+	b.StopTimer()
+	reportLatency(b, "bleve", bleveTook)
+	reportLatency(b, "terms", plainTook)
+	b.ReportMetric(0, "ns/op")
 }
 
 // reportLatency reports the median and 99th percentile of took.

@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -26,8 +25,9 @@ import (
 // where m_f is how many terms of Q match field f of d and F how many
 // fields match at all. The sums are added in another order than bleve's,
 // so scores agree to the last few bits (TestPlainRunAgreesWithBleve).
-// A filter (facet clauses, which weigh nothing) limits the documents.
-func (ix *Index) runPlain(text string, filter query.Query, n int) (*view, collected, error) {
+// Queries with facet filters go through bleve's conjunction, which leaps
+// to the few documents the filters leave.
+func (ix *Index) runPlain(text string, n int) (*view, collected, error) {
 	v, err := ix.view()
 	if err != nil {
 		return nil, collected{}, err
@@ -44,18 +44,12 @@ func (ix *Index) runPlain(text string, filter query.Query, n int) (*view, collec
 	if len(terms) == 0 {
 		return v, col.done(), nil
 	}
-	var allowed []bool
-	if filter != nil {
-		if allowed, err = ix.filterSet(v, filter); err != nil {
-			return nil, collected{}, err
-		}
-	}
 	sums, err := plainSums(v.r, terms, len(v.paths))
 	if err != nil {
 		return nil, collected{}, err
 	}
 	for num := range sums.matched {
-		if !sums.matched[num] || allowed != nil && (num >= len(allowed) || !allowed[num]) {
+		if !sums.matched[num] {
 			continue
 		}
 		col.add(match{num: uint64(num), score: sums.score(num, len(terms))})
@@ -206,31 +200,4 @@ func termScore(idf, avg float64, freq uint64, norm float64) float64 {
 		return idf * (tf * search.BM25_k1) / (tf + search.BM25_k1*(1-search.BM25_b+(search.BM25_b*fieldLength/avg)))
 	}
 	return tf * norm * idf
-}
-
-// filterSet returns, by internal number, the documents that filter
-// matches.
-func (ix *Index) filterSet(v *view, filter query.Query) ([]bool, error) {
-	s, err := filter.Searcher(searchContext(), v.r, ix.bleve.Mapping(), search.SearcherOptions{Score: "none"})
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	allowed := make([]bool, len(v.paths))
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
-	for {
-		dm, err := s.Next(sctx)
-		if err != nil {
-			return nil, err
-		}
-		if dm == nil {
-			return allowed, nil
-		}
-		num := int(internalNumber(dm.IndexInternalID))
-		for len(allowed) <= num {
-			allowed = append(allowed, false)
-		}
-		allowed[num] = true
-		sctx.DocumentMatchPool.Put(dm)
-	}
 }

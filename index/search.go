@@ -186,7 +186,7 @@ func (ix *Index) search(req Request) (res Result, err error) {
 		// Term by term is faster over everything the words match; with
 		// facet filters, bleve's conjunction leaps to the few documents
 		// they leave (BenchmarkQueryPaths).
-		v, c, err = ix.runPlain(text, nil, n)
+		v, c, err = ix.runPlain(text, n)
 	} else {
 		v, c, err = ix.run(q, filter, n, browse)
 	}
