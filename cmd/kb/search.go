@@ -179,8 +179,10 @@ func plural(n int, one, many string) string {
 // or several separated by commas.
 type listFlag struct{ values []string }
 
+// String implements flag.Value: the values, comma-separated.
 func (l *listFlag) String() string { return strings.Join(l.values, ",") }
 
+// Set implements flag.Value: it adds the comma-separated values of s.
 func (l *listFlag) Set(s string) error {
 	for _, v := range strings.Split(s, ",") {
 		if v = strings.TrimSpace(v); v != "" {
