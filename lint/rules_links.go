@@ -26,10 +26,9 @@ func runBrokenLinks(p *Pass) {
 	for _, d := range p.KB.Docs {
 		byPath[d.Path] = d
 	}
-	limit := p.KB.Config.Limits.File()
 	for _, d := range p.KB.Docs {
 		for _, l := range d.Links {
-			if msg := checkLink(p.KB.Files, limit, d, l, byPath); msg != "" {
+			if msg := checkLink(p.KB.Files, &p.KB.Config, d, l, byPath); msg != "" {
 				p.Report(l.Pos, msg, "")
 			}
 		}
@@ -37,7 +36,7 @@ func runBrokenLinks(p *Pass) {
 }
 
 // checkLink says what is wrong with a link from d, or "".
-func checkLink(files *content.Files, limit content.Limit, d *content.Doc, l content.Link, byPath map[string]*content.Doc) string {
+func checkLink(files *content.Files, cfg *content.Config, d *content.Doc, l content.Link, byPath map[string]*content.Doc) string {
 	dest := l.Dest
 	u, err := url.Parse(strings.TrimSpace(dest))
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.Contains(dest, "{{") {
@@ -48,16 +47,13 @@ func checkLink(files *content.Files, limit content.Limit, d *content.Doc, l cont
 	}
 	target := d
 	if u.Path != "" {
-		rel := path.Clean(path.Join(path.Dir(d.Path), u.Path))
-		if strings.HasPrefix(u.Path, "/") {
-			rel = path.Clean(strings.TrimLeft(u.Path, "/"))
-		}
-		if strings.HasPrefix(rel, "../") || rel == ".." {
+		rel, ok := content.LinkTarget(d.Path, u)
+		if !ok {
 			return "" // outside the KB
 		}
 		t, ok := byPath[rel]
 		if !ok {
-			return checkFile(files, limit, rel, u.Path)
+			return checkFile(files, cfg, rel, u.Path)
 		}
 		target = t
 	}
@@ -85,8 +81,10 @@ func namesFile(p string) bool {
 }
 
 // checkFile says what is wrong with a link to the KB path rel that is not
-// a document, or "": the file must be there, and be one the site can hold.
-func checkFile(files *content.Files, limit content.Limit, rel, written string) string {
+// a document, or "": the file must be there, and be one the site can hold
+// and publishes.
+func checkFile(files *content.Files, cfg *content.Config, rel, written string) string {
+	limit := cfg.Limits.File()
 	info, err := files.Stat(rel)
 	var fe *content.FileError
 	switch {
@@ -96,6 +94,8 @@ func checkFile(files *content.Files, limit content.Limit, rel, written string) s
 		return fmt.Sprintf("link to %s: %v; the site will not hold it", written, err)
 	case info.Mode().IsRegular() && info.Size() > limit.Bytes:
 		return fmt.Sprintf("link to %s: the file is larger than kb copies into the site (%d bytes); kb.yaml %s raises the limit", written, limit.Bytes, limit.Key)
+	case info.Mode().IsRegular() && !cfg.PublishesFile(rel):
+		return fmt.Sprintf("link to %s: the site does not publish it (a hidden file, one kb.yaml ignore: leaves out, or a document kb does not read)", written)
 	}
 	return "" // a file or a folder of the KB
 }

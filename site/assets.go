@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"path"
 	"sort"
 	"strings"
 	"sync"
@@ -27,8 +26,9 @@ type assets struct {
 	files *content.Files
 	limit content.Limit
 	out   *output
-	// ignored reports the KB paths kb.yaml's ignore: leaves out.
-	ignored func(string) bool
+	// publishes reports the KB files that may be published
+	// (content.Config.PublishesFile).
+	publishes func(string) bool
 
 	mu     sync.Mutex
 	copies map[string]*assetCopy
@@ -45,11 +45,8 @@ type assetCopy struct {
 }
 
 // newAssets returns the copier of the KB's files into out.
-func newAssets(files *content.Files, limit content.Limit, out *output, ignored func(string) bool) *assets {
-	if ignored == nil {
-		ignored = func(string) bool { return false }
-	}
-	return &assets{files: files, limit: limit, out: out, ignored: ignored, copies: map[string]*assetCopy{}}
+func newAssets(files *content.Files, limit content.Limit, out *output, publishes func(string) bool) *assets {
+	return &assets{files: files, limit: limit, out: out, publishes: publishes, copies: map[string]*assetCopy{}}
 }
 
 // publish copies the KB file at the slash path rel into the site, the
@@ -79,20 +76,14 @@ func (a *assets) publish(rel string) (string, bool) {
 }
 
 // publishable reports whether a KB path may be published as a file: not
-// outside the KB, not hidden (a .env beside the documents, .git), not
-// left out by kb.yaml's ignore:, and not a markdown file (documents become
-// pages). content.Files refuses the rest: links out of the KB and into
-// .git.
+// outside the KB, and one the KB's configuration publishes (not a
+// document, not hidden, not ignored). content.Files refuses the rest:
+// links out of the KB and into .git.
 func (a *assets) publishable(rel string) bool {
-	if rel == "." || rel == ".." || strings.HasPrefix(rel, "../") || strings.HasPrefix(rel, "/") || content.IsMarkdown(rel) {
+	if rel == "." || rel == ".." || strings.HasPrefix(rel, "../") || strings.HasPrefix(rel, "/") {
 		return false
 	}
-	for _, part := range strings.Split(rel, "/") {
-		if strings.HasPrefix(part, ".") {
-			return false
-		}
-	}
-	return !a.ignored(rel)
+	return a.publishes(rel)
 }
 
 // copy reads rel and writes it into the site. It returns whether it did,
@@ -155,24 +146,4 @@ func fileLink(fromURL, site string, u *url.URL) string {
 		link += "#" + u.EscapedFragment()
 	}
 	return link
-}
-
-// kbTarget is the KB path a link from the document at from leads to: a
-// relative link from the document's folder, a site-absolute one from the
-// KB root (as a repository's web view reads it). False for a link that
-// leaves the KB or names no path.
-func kbTarget(from string, u *url.URL) (string, bool) {
-	if u.Scheme != "" || u.Host != "" || u.Path == "" {
-		return "", false
-	}
-	var target string
-	if strings.HasPrefix(u.Path, "/") {
-		target = path.Clean(strings.TrimLeft(u.Path, "/"))
-	} else {
-		target = path.Clean(path.Join(path.Dir(from), u.Path))
-	}
-	if target == "." || target == ".." || strings.HasPrefix(target, "../") {
-		return "", false
-	}
-	return target, true
 }

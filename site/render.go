@@ -140,7 +140,7 @@ func (r *bodyRenderer) resolve(from, fromURL, dest string) string {
 	if err != nil {
 		return dest
 	}
-	target, ok := kbTarget(from, u)
+	target, ok := content.LinkTarget(from, u)
 	if !ok {
 		return dest
 	}

@@ -121,7 +121,7 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 		docs[i] = &page{Title: d.Title, ListTitle: listText(d.Title), URL: urls[d], Doc: d, Durations: durations(d), Site: sd, Git: history[d.Path], Layout: layoutOf(d)}
 		docs[i].setLinks()
 	}
-	files := newAssets(kb.Files, kb.Config.Limits.File(), out, func(p string) bool { return kb.Config.Ignored(p) != "" })
+	files := newAssets(kb.Files, kb.Config.Limits.File(), out, kb.Config.PublishesFile)
 	newRenderer := func() *bodyRenderer {
 		r := newBodyRenderer(content.NewMarkdown(kb.Config.UnsafeHTML), byPath, files)
 		r.vocab = kb.Config.Vocabulary()
