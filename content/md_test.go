@@ -74,3 +74,44 @@ func TestPlaceholdersWithUnsafeHTML(t *testing.T) {
 		t.Errorf("got %s, want %s", b.String(), want)
 	}
 }
+
+// render converts src with kb's markdown, without raw HTML.
+func render(t *testing.T, src string) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := NewMarkdown(false).Convert([]byte(src), &b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestTOCOnceForManyTags checks that a page of several table-of-contents
+// tags shows its contents once, at the first tag, and nothing of the other
+// tags.
+func TestTOCOnceForManyTags(t *testing.T) {
+	for _, tc := range []struct {
+		name, src, before string
+	}{
+		{"two gitlab tags", "Intro.\n\n[[_TOC_]]\n\n## One\n\n[[_TOC_]]\n\n## Two\n", "<p>Intro.</p>"},
+		{"both spellings", "[TOC]\n\n[[_TOC_]]\n\n## One\n\n[TOC]\n", ""},
+		{"a tag in a quote first", "> [[_TOC_]]\n\n## One\n\n[[_TOC_]]\n", "<blockquote>"},
+		{"a thousand tags", strings.Repeat("[[_TOC_]]\n\n", 1000) + "## One\n\n## Two\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			html := render(t, tc.src)
+			if n := strings.Count(html, `<nav class="toc"`); n != 1 {
+				t.Fatalf("%d tables of contents, want 1, in\n%s", n, html)
+			}
+			if n := strings.Count(html, `<a href="#one">`); n != 1 {
+				t.Errorf("the heading One is linked %d times, want 1, in\n%s", n, html)
+			}
+			nav := strings.Index(html, `<nav class="toc"`)
+			if !strings.HasPrefix(html[:nav], tc.before) || strings.Contains(html[:nav], "<h2") {
+				t.Errorf("the contents are not at the first tag (before them: %q)", html[:nav])
+			}
+			if strings.Contains(html, "TOC") {
+				t.Errorf("a tag is left on the page:\n%s", html)
+			}
+		})
+	}
+}
