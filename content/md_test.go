@@ -115,3 +115,37 @@ func TestTOCOnceForManyTags(t *testing.T) {
 		})
 	}
 }
+
+// TestDirectiveDepthBound checks that directives nest up to
+// maxDirectiveDepth deep and that a deeper opening fence is read as
+// markdown without directives: a colon fence as text, a backtick fence as
+// code.
+func TestDirectiveDepthBound(t *testing.T) {
+	for _, tc := range []struct {
+		name, open string
+		depth      int
+		boxes      int
+		deeper     string
+	}{
+		{"colon fences at the bound", ":::{note}\n", maxDirectiveDepth, maxDirectiveDepth, ""},
+		{"colon fences past the bound", ":::{note}\n", maxDirectiveDepth + 3, maxDirectiveDepth, "<p>:::{note}\n:::{note}\n:::{note}\nbody</p>"},
+		{"docusaurus fences past the bound", ":::tip\n", maxDirectiveDepth + 1, maxDirectiveDepth, "<p>:::tip\nbody</p>"},
+		{"backtick fences past the bound", "```{note}\n", maxDirectiveDepth + 2, maxDirectiveDepth, `<pre><code class="language-{note}">` + "```{note}\nbody\n</code></pre>"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			html := render(t, strings.Repeat(tc.open, tc.depth)+"body\n")
+			if n := strings.Count(html, `<aside class="admonition`); n != tc.boxes {
+				t.Errorf("%d boxes, want %d, in\n%s", n, tc.boxes, html)
+			}
+			if n := strings.Count(html, "</aside>"); n != tc.boxes {
+				t.Errorf("%d boxes closed, want %d", n, tc.boxes)
+			}
+			if tc.deeper != "" && !strings.Contains(html, tc.deeper) {
+				t.Errorf("lacks the deeper fences as markdown, %q, in\n%s", tc.deeper, html)
+			}
+			if tc.deeper == "" && !strings.Contains(html, "<p>body</p>") {
+				t.Errorf("the innermost box lacks its body in\n%s", html)
+			}
+		})
+	}
+}
