@@ -24,7 +24,10 @@ import (
 // markdown; a directive whose body is code (```{code-block} python) becomes
 // a code block in that language; any other directive shows its body as
 // markdown. Option lines at the top of a body (":caption: …") are dropped.
-// Nothing of the braces is left on the page.
+// Nothing of the braces is left on the page. Directives nest at most
+// maxDirectiveDepth deep: a deeper opening fence is read as markdown
+// would read it without directives (a code fence, or a line of text), so
+// that no line is re-entered through more than that many boxes.
 var mystDirectives goldmark.Extender = directiveExtension{}
 
 type directiveExtension struct{}
@@ -88,6 +91,23 @@ var codeDirectives = map[string]string{
 	"math": "math", "mermaid": "mermaid", "eval-rst": "rst", "raw": "", "graphviz": "dot",
 }
 
+// maxDirectiveDepth bounds how deep directives nest, as kb bounds block
+// quotes and list items (mdscan): goldmark re-enters every open box on
+// each line, so n nested boxes would cost n² work.
+const maxDirectiveDepth = 32
+
+// directiveDepth is the number of directives parent is inside, counting
+// parent itself.
+func directiveDepth(parent ast.Node) int {
+	depth := 0
+	for n := parent; n != nil; n = n.Parent() {
+		if n.Kind() == KindDirective {
+			depth++
+		}
+	}
+	return depth
+}
+
 // directiveParser opens a directive's box; code directives are left to the
 // fenced-code parser and rewritten by directiveCodeTransformer.
 type directiveParser struct{}
@@ -99,7 +119,7 @@ func (directiveParser) Trigger() []byte { return []byte{'`', '~', ':'} }
 func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, _ := reader.PeekLine()
 	pos := pc.BlockOffset()
-	if pos < 0 {
+	if pos < 0 || directiveDepth(parent) >= maxDirectiveDepth {
 		return nil, parser.NoChildren
 	}
 	rest := bytes.TrimRight(line[pos:], "\r\n")

@@ -74,3 +74,78 @@ func TestPlaceholdersWithUnsafeHTML(t *testing.T) {
 		t.Errorf("got %s, want %s", b.String(), want)
 	}
 }
+
+// render converts src with kb's markdown, without raw HTML.
+func render(t *testing.T, src string) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := NewMarkdown(false).Convert([]byte(src), &b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestTOCOnceForManyTags checks that a page of several table-of-contents
+// tags shows its contents once, at the first tag, and nothing of the other
+// tags.
+func TestTOCOnceForManyTags(t *testing.T) {
+	for _, tc := range []struct {
+		name, src, before string
+	}{
+		{"two gitlab tags", "Intro.\n\n[[_TOC_]]\n\n## One\n\n[[_TOC_]]\n\n## Two\n", "<p>Intro.</p>"},
+		{"both spellings", "[TOC]\n\n[[_TOC_]]\n\n## One\n\n[TOC]\n", ""},
+		{"a tag in a quote first", "> [[_TOC_]]\n\n## One\n\n[[_TOC_]]\n", "<blockquote>"},
+		{"a thousand tags", strings.Repeat("[[_TOC_]]\n\n", 1000) + "## One\n\n## Two\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			html := render(t, tc.src)
+			if n := strings.Count(html, `<nav class="toc"`); n != 1 {
+				t.Fatalf("%d tables of contents, want 1, in\n%s", n, html)
+			}
+			if n := strings.Count(html, `<a href="#one">`); n != 1 {
+				t.Errorf("the heading One is linked %d times, want 1, in\n%s", n, html)
+			}
+			nav := strings.Index(html, `<nav class="toc"`)
+			if !strings.HasPrefix(html[:nav], tc.before) || strings.Contains(html[:nav], "<h2") {
+				t.Errorf("the contents are not at the first tag (before them: %q)", html[:nav])
+			}
+			if strings.Contains(html, "TOC") {
+				t.Errorf("a tag is left on the page:\n%s", html)
+			}
+		})
+	}
+}
+
+// TestDirectiveDepthBound checks that directives nest up to
+// maxDirectiveDepth deep and that a deeper opening fence is read as
+// markdown without directives: a colon fence as text, a backtick fence as
+// code.
+func TestDirectiveDepthBound(t *testing.T) {
+	for _, tc := range []struct {
+		name, open string
+		depth      int
+		boxes      int
+		deeper     string
+	}{
+		{"colon fences at the bound", ":::{note}\n", maxDirectiveDepth, maxDirectiveDepth, ""},
+		{"colon fences past the bound", ":::{note}\n", maxDirectiveDepth + 3, maxDirectiveDepth, "<p>:::{note}\n:::{note}\n:::{note}\nbody</p>"},
+		{"docusaurus fences past the bound", ":::tip\n", maxDirectiveDepth + 1, maxDirectiveDepth, "<p>:::tip\nbody</p>"},
+		{"backtick fences past the bound", "```{note}\n", maxDirectiveDepth + 2, maxDirectiveDepth, `<pre><code class="language-{note}">` + "```{note}\nbody\n</code></pre>"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			html := render(t, strings.Repeat(tc.open, tc.depth)+"body\n")
+			if n := strings.Count(html, `<aside class="admonition`); n != tc.boxes {
+				t.Errorf("%d boxes, want %d, in\n%s", n, tc.boxes, html)
+			}
+			if n := strings.Count(html, "</aside>"); n != tc.boxes {
+				t.Errorf("%d boxes closed, want %d", n, tc.boxes)
+			}
+			if tc.deeper != "" && !strings.Contains(html, tc.deeper) {
+				t.Errorf("lacks the deeper fences as markdown, %q, in\n%s", tc.deeper, html)
+			}
+			if tc.deeper == "" && !strings.Contains(html, "<p>body</p>") {
+				t.Errorf("the innermost box lacks its body in\n%s", html)
+			}
+		})
+	}
+}

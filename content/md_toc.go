@@ -14,7 +14,9 @@ import (
 // gitlabTOC makes a paragraph that is only GitLab's table-of-contents tag,
 // [[_TOC_]] (or [TOC]), the page's table of contents: a nested list of
 // links to its headings, as GitLab shows it. The list is made when the
-// page is written, so it names the headings the page shows.
+// page is written, so it names the headings the page shows. A page has one
+// table of contents, at its first tag: later tags show nothing, so that a
+// page of many tags costs no more than its size.
 var gitlabTOC goldmark.Extender = tocExtension{}
 
 type tocExtension struct{}
@@ -28,17 +30,11 @@ func (tocExtension) Extend(m goldmark.Markdown) {
 // KindTOC is the node kind of a table of contents.
 var KindTOC = ast.NewNodeKind("TOC")
 
-// tocNode stands where the [[_TOC_]] tag was. The tags of one document
-// share their headings, listed once, when the first is written.
+// tocNode stands where the [[_TOC_]] tag was. Only the document's first
+// tag (first) writes the contents; the others write nothing.
 type tocNode struct {
 	ast.BaseBlock
-	headings *tocHeadings
-}
-
-// tocHeadings lists a document's headings once, however many tags it has.
-type tocHeadings struct {
-	done    bool
-	entries []tocEntry
+	first bool
 }
 
 // Kind implements ast.Node.
@@ -59,7 +55,7 @@ func isTOCTag(p *ast.Paragraph, src []byte) bool {
 type tocTransformer struct{}
 
 // Transform implements parser.ASTTransformer: each tag paragraph gives way
-// to a table of contents.
+// to a table of contents node, the first of them the one that is written.
 func (tocTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
 	if !bytes.Contains(src, []byte("TOC")) {
@@ -75,9 +71,8 @@ func (tocTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.
 		}
 		return ast.WalkContinue, nil
 	})
-	shared := &tocHeadings{}
-	for _, p := range tags {
-		p.Parent().ReplaceChild(p.Parent(), p, &tocNode{headings: shared})
+	for i, p := range tags {
+		p.Parent().ReplaceChild(p.Parent(), p, &tocNode{first: i == 0})
 	}
 }
 
@@ -96,21 +91,21 @@ type tocEntry struct {
 }
 
 func renderTOC(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
+	if !entering || !node.(*tocNode).first {
 		return ast.WalkContinue, nil
 	}
-	h := node.(*tocNode).headings
-	if !h.done {
-		root := node
-		for root.Parent() != nil {
-			root = root.Parent()
-		}
-		h.entries, h.done = tocEntries(root, src), true
+	root := node
+	for root.Parent() != nil {
+		root = root.Parent()
 	}
-	entries := h.entries
-	if len(entries) == 0 {
-		return ast.WalkContinue, nil
+	if entries := tocEntries(root, src); len(entries) > 0 {
+		writeTOC(w, entries)
 	}
+	return ast.WalkContinue, nil
+}
+
+// writeTOC writes the contents of entries as nested lists.
+func writeTOC(w util.BufWriter, entries []tocEntry) {
 	_, _ = w.WriteString(`<nav class="toc" aria-label="Contents">` + "\n<ul>\n<li>")
 	writeTOCLink(w, entries[0])
 	levels := []int{entries[0].level}
@@ -133,7 +128,6 @@ func renderTOC(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.
 		_, _ = w.WriteString("</ul>\n</li>\n")
 	}
 	_, _ = w.WriteString("</ul>\n</nav>\n")
-	return ast.WalkContinue, nil
 }
 
 func writeTOCLink(w util.BufWriter, e tocEntry) {

@@ -2,7 +2,7 @@
 // inputs that cost work or output out of proportion to their size (YAML
 // aliases, thousands of taxonomy values, lines of thousands of findings,
 // long values repeated in every list row, a kb.yaml of thousands of
-// errors), each beside a plain postmortem (or kb.yaml) of the same byte
+// errors, markup of other tools repeated or nested without end), each beside a plain postmortem (or kb.yaml) of the same byte
 // size. Tests and benchmarks compare the two through
 // content.Load, lint.Run and site.Build; bench/patho writes them as KBs for
 // whole-process figures.
@@ -63,7 +63,7 @@ const Path = "postmortems/2026-01-15-pathological.md"
 
 // Cases lists every pathological input.
 func Cases() []Case {
-	return []Case{
+	return append([]Case{
 		{Name: "alias-services", About: "an anchor of 64 KB used `scale` times in services:", Scale: 1000, TestScale: 200, Doc: AliasServices},
 		{Name: "alias-actions", About: "an action item of 60 KB aliased `scale` times in actions:", Scale: 9000, TestScale: 1000, Doc: AliasActions},
 		{Name: "many-services", About: "`scale` distinct services", Scale: 8000, TestScale: 2000, Doc: ManyServices},
@@ -77,7 +77,7 @@ func Cases() []Case {
 		{Name: "type-errors", About: "`scale` action items with a due date of the wrong type, one error each", Scale: 20000, TestScale: 3000, Doc: TypeErrors},
 		{Name: "long-error-line", About: "a front matter error at the end of a line of `scale` bytes", Scale: 1 << 20, TestScale: 262144, Doc: LongErrorLine},
 		{Name: "config-keys", About: "a kb.yaml of `scale` unknown keys, one error each", Scale: 40000, TestScale: 5000, Doc: ConfigKeys, File: ConfigFile},
-	}
+	}, markupCases()...)
 }
 
 // frontMatter is the front matter of a plain postmortem, without its
