@@ -63,7 +63,7 @@ const Path = "postmortems/2026-01-15-pathological.md"
 
 // Cases lists every pathological input.
 func Cases() []Case {
-	return []Case{
+	return append([]Case{
 		{Name: "alias-services", About: "an anchor of 64 KB used `scale` times in services:", Scale: 1000, TestScale: 200, Doc: AliasServices},
 		{Name: "alias-actions", About: "an action item of 60 KB aliased `scale` times in actions:", Scale: 9000, TestScale: 1000, Doc: AliasActions},
 		{Name: "many-services", About: "`scale` distinct services", Scale: 8000, TestScale: 2000, Doc: ManyServices},
@@ -77,7 +77,7 @@ func Cases() []Case {
 		{Name: "type-errors", About: "`scale` action items with a due date of the wrong type, one error each", Scale: 20000, TestScale: 3000, Doc: TypeErrors},
 		{Name: "long-error-line", About: "a front matter error at the end of a line of `scale` bytes", Scale: 1 << 20, TestScale: 262144, Doc: LongErrorLine},
 		{Name: "config-keys", About: "a kb.yaml of `scale` unknown keys, one error each", Scale: 40000, TestScale: 5000, Doc: ConfigKeys, File: ConfigFile},
-	}
+	}, lintCases()...)
 }
 
 // frontMatter is the front matter of a plain postmortem, without its
