@@ -73,11 +73,7 @@ func (c *Config) instruction(pr *prose, i, subject int) bool {
 	if subject >= 0 && pr.word(subject) == "you" {
 		return true
 	}
-	s := i
-	for s > 0 && !pr.is(s, sentenceStart) {
-		s--
-	}
-	return c.imperatives[plainApostrophes(pr.word(s))]
+	return c.imperatives[plainApostrophes(pr.word(pr.sentenceOf(i)))]
 }
 
 // softwareRole reports a role word at token k that names software: "the

@@ -23,6 +23,11 @@ type prose struct {
 	tokens []token
 	// candidates are the indexes of the tokens that may start a phrase.
 	candidates []int32
+	// sentences are the indexes of the tokens that start a sentence, in
+	// order, listed the first time one is asked for (sentenceOf);
+	// sentencesListed says whether they are.
+	sentences       []int32
+	sentencesListed bool
 }
 
 type token struct {
@@ -131,6 +136,7 @@ func scanProse(d *content.Doc, starts *firstWords, possessives uint8, pool *sync
 	}
 	p.lower = p.lower[:len(src)]
 	p.tokens, p.candidates = p.tokens[:0], p.candidates[:0]
+	p.sentences, p.sentencesListed = p.sentences[:0], false
 	s := &scanner{p: p, src: src, starts: starts, possessives: possessives, markup: d.Markup}
 	s.reachMarkup(-1)
 	code, quotes := d.Code, d.Quotes

@@ -45,7 +45,8 @@ var secretPatterns = []secretPattern{
 	{name: "a JSON web token", literals: []string{"eyJ"}, re: regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}`)},
 	{name: "a password", literals: []string{"assw", "ASSW", "pwd", "PWD"}, re: regexp.MustCompile(`(?i)\b(?:[a-z0-9]+_)*(?:password|passwd|pwd)\s*[=:]\s*["']?([^\s"'<>{}$\x60]{8,})`), value: looksLikePassword},
 	// No literals: findAssignedKeys looks at each ":" and "=" itself, faster
-	// than the index would rule documents out.
+	// than the index would rule documents out. It comes last: a value that
+	// a pattern above reported is not reported again.
 	{name: "an API key or token", find: findAssignedKeys},
 }
 
@@ -99,13 +100,24 @@ var placeholders = []string{"example", "redacted", "changeme", "password", "xxxx
 func runSecrets(p *Pass) {
 	src := p.Doc.Source
 	found := p.Config.secrets.candidates(src)
-	for i, sp := range secretPatterns {
+	var named credentialSpans
+	for i := range secretPatterns {
+		sp := &secretPatterns[i]
 		if found&(1<<i) == 0 && len(sp.literals) > 0 {
 			continue
+		}
+		if sp.find != nil {
+			named.merge()
 		}
 		for _, m := range sp.matches(src) {
 			if len(m) >= 4 && m[2] >= 0 && !sp.real(src[m[2]:m[3]]) {
 				continue
+			}
+			if sp.find != nil && named.covers(m[2], m[3]) {
+				continue // "token=ghp_…": the GitHub token is reported
+			}
+			if sp.find == nil {
+				named.add(m[0], m[1])
 			}
 			p.Report(p.offsetPos(m[0]), fmt.Sprintf("this looks like %s; it must not be published", sp.name),
 				"Remove it, rotate the credential (it is in git history now), and write <redacted> in its place.")

@@ -20,6 +20,12 @@ const minKeyValue = 16
 // findAssignedKeys finds "NAME: value" and "NAME=value" where NAME ends in
 // a credential's name and value looks random: at least minKeyValue
 // characters, as looksRandom says. It returns the matches in source order.
+//
+// A value may hold "=" ("token=a=b", base64 padding): a "NAME=" inside
+// the value of another is part of that value, not a setting of its own,
+// so the search goes on after the value. Each byte is then looked at a
+// bounded number of times, whatever the document holds ("token=" many
+// times over).
 func findAssignedKeys(src []byte) [][]int {
 	var out [][]int
 	for _, sep := range []byte{':', '='} {
@@ -36,10 +42,19 @@ func findAssignedKeys(src []byte) [][]int {
 			if end-start >= minKeyValue && looksRandom(src[start:end]) {
 				out = append(out, []int{nameStart(src, i), end, start, end})
 			}
+			i = resumeAfter(i, end)
 		}
 	}
 	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
 	return out
+}
+
+// resumeAfter returns the offset the search for the next separator goes
+// on from, less the loop's step, after the separator at sep whose value
+// ends at end. The value's last byte is looked at again: a value that ends
+// in a separator ("mytoken= 9f2c…") may have a value of its own beyond it.
+func resumeAfter(sep, end int) int {
+	return max(sep, end-2)
 }
 
 // secretNameEnds holds the last letters of secretKeyNames, lower-cased:
@@ -106,10 +121,15 @@ const minRandomRun = 10
 // as generated keys do ("tk_live_51Hh2kLmNoPq…"); names keep their words
 // and numbers apart ("prod-db-2024-01-15-backup").
 func looksRandom(v []byte) bool {
-	for _, part := range bytes.FieldsFunc(v, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
-		if len(part) >= minRandomRun && hasLetterAndDigit(part) {
+	for len(v) > 0 {
+		n := bytes.IndexAny(v, "-_.")
+		if n < 0 {
+			n = len(v)
+		}
+		if n >= minRandomRun && hasLetterAndDigit(v[:n]) {
 			return true
 		}
+		v = v[min(n+1, len(v)):]
 	}
 	return false
 }

@@ -1,6 +1,11 @@
 package lint
 
-import "testing"
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
 
 // TestFindAssignedKeys checks which "NAME: value" settings are reported as
 // API keys or tokens, and that the match starts at the name and its value
@@ -24,6 +29,12 @@ func TestFindAssignedKeys(t *testing.T) {
 		{`backup_token: prod-db-2024-01-15-backup`, ""},
 		{`14:02 the token expired`, ""},
 		{`token:`, ""},
+		// A "NAME=" inside a value is part of it: one match, the whole value.
+		{`API_KEY=abc=token=9f2c4e7a1b8d3f6a0c5e9b2d`, "abc=token=9f2c4e7a1b8d3f6a0c5e9b2d"},
+		// A value that ends in "NAME=" leaves that setting's value to it.
+		{`api_key=mytoken= 9f2c4e7a1b8d3f6a0c5e9b2d`, "9f2c4e7a1b8d3f6a0c5e9b2d"},
+		{strings.Repeat("token=", 1000), ""},
+		{strings.Repeat("token: ", 1000), ""},
 	}
 	for _, tt := range tests {
 		got := findAssignedKeys([]byte(tt.src))
@@ -70,6 +81,35 @@ func TestSecretValues(t *testing.T) {
 		}
 		if got := looksLikePassword([]byte(tt.value)); got != tt.password {
 			t.Errorf("looksLikePassword(%q) = %v, want %v", tt.value, got, tt.password)
+		}
+	}
+}
+
+// TestAssignedCredentialReportedOnce checks that a credential a named
+// pattern reports is not reported again as the value of a setting, and
+// that settings whose value no named pattern knows are still reported.
+func TestAssignedCredentialReportedOnce(t *testing.T) {
+	const ghp = "ghp_a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8" // random-looking: also an API key's value
+	tests := []struct {
+		line string
+		want []string // "col message" of each finding
+	}{
+		{"token=" + ghp, []string{"7 this looks like a GitHub token; it must not be published"}},
+		{"auth_token: " + ghp, []string{"13 this looks like a GitHub token; it must not be published"}},
+		{"api_key=9f2c4e7a1b8d3f6a0c5e9b2d", []string{"1 this looks like an API key or token; it must not be published"}},
+		{"token=" + ghp + " api_key=9f2c4e7a1b8d3f6a0c5e9b2d", []string{
+			"7 this looks like a GitHub token; it must not be published",
+			"48 this looks like an API key or token; it must not be published",
+		}},
+	}
+	for _, tt := range tests {
+		res := lintTree(t, boundsKB+"-- postmortems/2026-01-15-secret.md --\n---\ntitle: Secret\n---\n\n"+tt.line+"\n")
+		var got []string
+		for _, d := range ruleFindings(res, "privacy/secret") {
+			got = append(got, strconv.Itoa(d.Pos.Col)+" "+d.Message)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: findings %q, want %q", tt.line, got, tt.want)
 		}
 	}
 }

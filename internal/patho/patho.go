@@ -77,7 +77,7 @@ func Cases() []Case {
 		{Name: "type-errors", About: "`scale` action items with a due date of the wrong type, one error each", Scale: 20000, TestScale: 3000, Doc: TypeErrors},
 		{Name: "long-error-line", About: "a front matter error at the end of a line of `scale` bytes", Scale: 1 << 20, TestScale: 262144, Doc: LongErrorLine},
 		{Name: "config-keys", About: "a kb.yaml of `scale` unknown keys, one error each", Scale: 40000, TestScale: 5000, Doc: ConfigKeys, File: ConfigFile},
-	}, markupCases()...)
+	}, append(markupCases(), lintCases()...)...)
 }
 
 // frontMatter is the front matter of a plain postmortem, without its
