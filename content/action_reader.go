@@ -30,6 +30,10 @@ type formReader struct {
 	labelSet bool
 	// items are the current top-level list item and the items nested in it.
 	items []pendingItem
+	// outer holds the indices in items of the items a nested item read
+	// next may stand in, their marker columns rising: an item hides those
+	// before it whose marker stands at its column or right of it.
+	outer []int
 	para  []paraText
 	// lineItems are the action items read from plain lines since the
 	// last heading, and listed reports list or table items there.
@@ -225,27 +229,31 @@ func (r *formReader) startItem(nested bool, col int, pos Pos, off int, text stri
 	if !r.active() {
 		return
 	}
-	depth := 0
-	if nested {
-		depth = r.depthAt(col)
+	depth := r.depthAt(col)
+	if !nested {
+		depth = 0
 	}
-	for i := range r.items {
-		r.items[i].open = false
+	// Only the item read last can be open: it is the one that closes.
+	if n := len(r.items); n > 0 {
+		r.items[n-1].open = false
 	}
 	it := pendingItem{depth: depth, col: col, pos: pos, off: off, open: true}
 	if t := strings.TrimSpace(text); t != "" {
 		it.lines = append(it.lines, t)
 	}
+	r.outer = append(r.outer, len(r.items))
 	r.items = append(r.items, it)
 }
 
 // depthAt returns the depth of a nested item whose marker stands at col:
-// one more than the last item that stands left of it.
+// one more than the last item that stands left of it. It drops from
+// outer the items the new one hides, so that each item is dropped once.
 func (r *formReader) depthAt(col int) int {
-	for i := len(r.items) - 1; i >= 0; i-- {
-		if r.items[i].col < col {
-			return r.items[i].depth + 1
-		}
+	for n := len(r.outer); n > 0 && r.items[r.outer[n-1]].col >= col; n = len(r.outer) {
+		r.outer = r.outer[:n-1]
+	}
+	if n := len(r.outer); n > 0 {
+		return r.items[r.outer[n-1]].depth + 1
 	}
 	return 1
 }
@@ -276,7 +284,7 @@ func (r *formReader) endItemText() {
 // endList settles the items of the top-level item read last.
 func (r *formReader) endList() {
 	items := r.items
-	r.items = r.items[:0]
+	r.items, r.outer = r.items[:0], r.outer[:0]
 	if len(items) == 0 {
 		return
 	}
