@@ -128,7 +128,7 @@ func (r *formReader) sectionFor(level int, title string, pos Pos, parent formSec
 	// A heading that names both ("Timeline of the follow-ups") is a timeline.
 	switch {
 	case r.kindsOf(title).Has(SectionTimeline):
-		sec.ctx, sec.line, sec.zone = ctxTimeline, pos.Line, timeZoneIn(title)
+		sec.ctx, sec.line, sec.zone = ctxTimeline, pos.Line, r.clock.zones.in(title)
 		if sec.zone == nil && parent.ctx == ctxTimeline {
 			sec.zone = parent.zone
 		}
@@ -143,7 +143,7 @@ func (r *formReader) sectionFor(level int, title string, pos Pos, parent formSec
 		sec.ctx, sec.line, sec.items = ctxActions, parent.line, r.contextOf(title, pos, parent.items)
 	case parent.ctx == ctxTimeline && !r.namesOtherSection(title):
 		sec.ctx, sec.line, sec.zone = ctxTimeline, parent.line, parent.zone
-		if z := timeZoneIn(title); z != nil {
+		if z := r.clock.zones.in(title); z != nil {
 			sec.zone = z
 		}
 		r.clock.zone = sec.zone
