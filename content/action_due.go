@@ -205,13 +205,17 @@ func quarterEnd(p string) (time.Time, bool) {
 
 // monthOf reads a month's name or its abbreviation.
 func monthOf(w string) (time.Month, bool) {
-	w = strings.TrimSuffix(strings.ToLower(w), ".")
+	// Compared without changing case, which would allocate a string a
+	// word: monthOf is asked of every word that may start a date.
+	w = strings.TrimSuffix(w, ".")
 	if len(w) < 3 {
 		return 0, false
 	}
+	if strings.EqualFold(w, "sept") {
+		return time.September, true
+	}
 	for m := time.January; m <= time.December; m++ {
-		name := strings.ToLower(m.String())
-		if strings.HasPrefix(name, w) || w == "sept" && m == time.September {
+		if name := m.String(); len(w) <= len(name) && strings.EqualFold(name[:len(w)], w) {
 			return m, true
 		}
 	}

@@ -22,14 +22,19 @@ func (r *formReader) settleListItems(items []pendingItem) {
 	}
 	done := make([]settled, len(items))
 	var out []ActionItem
+	// above holds the indices of the items a later one may be nested in,
+	// their depths rising; its last one shallower than an item is the
+	// item's parent.
+	var above []int
 	for i, it := range items {
-		parent := -1
-		for j := i - 1; j >= 0; j-- {
-			if items[j].depth < it.depth {
-				parent = j
-				break
-			}
+		for len(above) > 0 && items[above[len(above)-1]].depth >= it.depth {
+			above = above[:len(above)-1]
 		}
+		parent := -1
+		if len(above) > 0 {
+			parent = above[len(above)-1]
+		}
+		above = append(above, i)
 		ctx := r.itemContext()
 		if parent >= 0 && done[parent].label {
 			ctx = done[parent].ctx

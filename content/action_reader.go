@@ -30,6 +30,10 @@ type formReader struct {
 	labelSet bool
 	// items are the current top-level list item and the items nested in it.
 	items []pendingItem
+	// outer holds the indices in items of the items a nested item read
+	// next may stand in, their marker columns rising: an item hides those
+	// before it whose marker stands at its column or right of it.
+	outer []int
 	para  []paraText
 	// lineItems are the action items read from plain lines since the
 	// last heading, and listed reports list or table items there.
@@ -124,7 +128,7 @@ func (r *formReader) sectionFor(level int, title string, pos Pos, parent formSec
 	// A heading that names both ("Timeline of the follow-ups") is a timeline.
 	switch {
 	case r.kindsOf(title).Has(SectionTimeline):
-		sec.ctx, sec.line, sec.zone = ctxTimeline, pos.Line, timeZoneIn(title)
+		sec.ctx, sec.line, sec.zone = ctxTimeline, pos.Line, r.clock.zones.in(title)
 		if sec.zone == nil && parent.ctx == ctxTimeline {
 			sec.zone = parent.zone
 		}
@@ -139,7 +143,7 @@ func (r *formReader) sectionFor(level int, title string, pos Pos, parent formSec
 		sec.ctx, sec.line, sec.items = ctxActions, parent.line, r.contextOf(title, pos, parent.items)
 	case parent.ctx == ctxTimeline && !r.namesOtherSection(title):
 		sec.ctx, sec.line, sec.zone = ctxTimeline, parent.line, parent.zone
-		if z := timeZoneIn(title); z != nil {
+		if z := r.clock.zones.in(title); z != nil {
 			sec.zone = z
 		}
 		r.clock.zone = sec.zone
@@ -225,27 +229,31 @@ func (r *formReader) startItem(nested bool, col int, pos Pos, off int, text stri
 	if !r.active() {
 		return
 	}
-	depth := 0
-	if nested {
-		depth = r.depthAt(col)
+	depth := r.depthAt(col)
+	if !nested {
+		depth = 0
 	}
-	for i := range r.items {
-		r.items[i].open = false
+	// Only the item read last can be open: it is the one that closes.
+	if n := len(r.items); n > 0 {
+		r.items[n-1].open = false
 	}
 	it := pendingItem{depth: depth, col: col, pos: pos, off: off, open: true}
 	if t := strings.TrimSpace(text); t != "" {
 		it.lines = append(it.lines, t)
 	}
+	r.outer = append(r.outer, len(r.items))
 	r.items = append(r.items, it)
 }
 
 // depthAt returns the depth of a nested item whose marker stands at col:
-// one more than the last item that stands left of it.
+// one more than the last item that stands left of it. It drops from
+// outer the items the new one hides, so that each item is dropped once.
 func (r *formReader) depthAt(col int) int {
-	for i := len(r.items) - 1; i >= 0; i-- {
-		if r.items[i].col < col {
-			return r.items[i].depth + 1
-		}
+	for n := len(r.outer); n > 0 && r.items[r.outer[n-1]].col >= col; n = len(r.outer) {
+		r.outer = r.outer[:n-1]
+	}
+	if n := len(r.outer); n > 0 {
+		return r.items[r.outer[n-1]].depth + 1
 	}
 	return 1
 }
@@ -276,7 +284,7 @@ func (r *formReader) endItemText() {
 // endList settles the items of the top-level item read last.
 func (r *formReader) endList() {
 	items := r.items
-	r.items = r.items[:0]
+	r.items, r.outer = r.items[:0], r.outer[:0]
 	if len(items) == 0 {
 		return
 	}

@@ -21,7 +21,7 @@ func (r *formReader) tableHeader(headers []string) {
 	case ctxActions:
 		r.table.fields = tableFields(headers)
 	case ctxTimeline:
-		r.table.when = timelineHeader(headers)
+		r.table.when = timelineHeader(headers, &r.clock.zones)
 	}
 }
 
@@ -87,7 +87,7 @@ type timelineColumns struct {
 // timelineHeader reads a timeline table's header: Day/Date, Time (or
 // Timestamp, When), Event (or Description, What happened), in any order.
 // Columns of other names go into the event after it.
-func timelineHeader(headers []string) timelineColumns {
+func timelineHeader(headers []string, zones *zoneCache) timelineColumns {
 	c := timelineColumns{date: -1, time: -1}
 	var others []int
 	for i, h := range headers {
@@ -105,7 +105,7 @@ func timelineHeader(headers []string) timelineColumns {
 		case "time", "timestamp", "when", "date/time", "date and time", "date & time", "datetime", "time/date", "hour", "utc", "clock":
 			if c.time < 0 {
 				c.time = i
-				if z := timeZoneIn(h); z != nil {
+				if z := zones.in(h); z != nil {
 					c.zone = z
 				}
 				continue

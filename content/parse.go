@@ -94,7 +94,7 @@ func rescanAsRunbook(doc *Doc, vocab *Vocabulary) {
 		}
 	}
 	doc.Actions = kept
-	doc.Sections, doc.Timeline, doc.Links, doc.Code, doc.Quotes = nil, nil, nil, nil, nil
+	doc.Sections, doc.Timeline, doc.Links, doc.Code, doc.Quotes, doc.Markup = nil, nil, nil, nil, nil, nil
 	scanBlocks(doc, vocab)
 }
 

@@ -18,6 +18,8 @@ type timelineClock struct {
 	// zone is the zone of times that name none: the one the timeline's
 	// heading or a line under it names, else UTC (nil).
 	zone *time.Location
+	// zones are the zones the document's timelines named.
+	zones zoneCache
 }
 
 func newTimelineClock(doc *Doc) *timelineClock {
@@ -67,7 +69,7 @@ func (c *timelineClock) readTime(text string) (e TimelineEntry, ok bool) {
 	e.Event = strings.TrimSpace(text[end:])
 	loc := c.zone
 	if zone != "" || loc == nil {
-		loc = zoneOf(zone)
+		loc = c.zones.of(zone)
 	}
 	if date != "" {
 		d, err := time.ParseInLocation("2006-01-02", date, loc)
@@ -127,16 +129,18 @@ func lastMinuteOfUTCDay(h, m int, loc *time.Location) bool {
 	return u.Hour() == 23 && u.Minute() == 59
 }
 
-func zoneOf(zone string) *time.Location {
+// of returns the zone a time names after it ("UTC", "PT", "+02:00"),
+// UTC when it names none.
+func (z *zoneCache) of(zone string) *time.Location {
 	switch {
 	case zone == "", strings.EqualFold(zone, "z"), strings.EqualFold(zone, "utc"), strings.EqualFold(zone, "gmt"):
 		return time.UTC
 	}
-	if loc := zoneNamed(zone); loc != nil {
+	if loc := z.named(zone); loc != nil {
 		return loc
 	}
-	z := strings.Replace(zone, ":", "", 1)
-	t, err := time.Parse("-0700", z)
+	offset := strings.Replace(zone, ":", "", 1)
+	t, err := time.Parse("-0700", offset)
 	if err != nil {
 		return time.UTC
 	}

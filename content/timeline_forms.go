@@ -96,7 +96,7 @@ func (r *formReader) timelineItems(items []pendingItem) {
 func (r *formReader) timelineParagraph(lines []paraText) {
 	for _, l := range lines {
 		line := strings.ReplaceAll(strings.Trim(l.text, "*_ \t"), "**", "")
-		if loc := zoneStatement(line); loc != nil {
+		if loc := r.clock.zones.statement(line); loc != nil {
 			r.setZone(loc)
 			continue
 		}
@@ -117,10 +117,10 @@ func (r *formReader) setZone(loc *time.Location) {
 // times in CET.", "Times are UTC", "(all times PT)".
 var zoneSentence = regexp.MustCompile(`(?i)^\(?\s*(?:all\s+)?times?\s+(?:are\s+)?(?:in\s+|shown in\s+|given in\s+)?(?:the\s+)?([A-Za-z][A-Za-z/_+\-0-9:]*)(?:\s+time)?\s*\)?\.?$`)
 
-// zoneStatement returns the zone a line such as "All times in CET." names.
-func zoneStatement(line string) *time.Location {
+// statement returns the zone a line such as "All times in CET." names.
+func (z *zoneCache) statement(line string) *time.Location {
 	if m := zoneSentence.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
-		return zoneNamed(m[1])
+		return z.named(m[1])
 	}
 	return nil
 }

@@ -41,10 +41,34 @@ var knownZones = sync.OnceValue(func() map[string]*time.Location {
 
 var utcOffsetZone = regexp.MustCompile(`^(?i:utc|gmt)([+-])(\d{1,2})(?::?(\d{2}))?$`)
 
-// zoneNamed returns the zone a name stands for: an abbreviation ("PT",
+// zoneCache holds the zones of the database a document's timelines named
+// ("Europe/Copenhagen"), and the names that are none, so that each name
+// is looked up once a document however often it is written: a lookup
+// reads the file system.
+type zoneCache struct {
+	loaded map[string]*time.Location // nil for a name of no zone
+}
+
+// load returns the zone of the database of that name, nil for none.
+func (z *zoneCache) load(name string) *time.Location {
+	if loc, ok := z.loaded[name]; ok {
+		return loc
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		loc = nil
+	}
+	if z.loaded == nil {
+		z.loaded = map[string]*time.Location{}
+	}
+	z.loaded[name] = loc
+	return loc
+}
+
+// named returns the zone a name stands for: an abbreviation ("PT",
 // "CET"), an offset from UTC ("UTC+2") or a zone of the database
 // ("Europe/Copenhagen"); nil when it names none.
-func zoneNamed(name string) *time.Location {
+func (z *zoneCache) named(name string) *time.Location {
 	if loc, ok := knownZones()[strings.ToUpper(name)]; ok {
 		return loc
 	}
@@ -60,25 +84,23 @@ func zoneNamed(name string) *time.Location {
 		}
 	}
 	if strings.Contains(name, "/") {
-		if loc, err := time.LoadLocation(name); err == nil {
-			return loc
-		}
+		return z.load(name)
 	}
 	return nil
 }
 
-// timeZoneIn returns the zone a heading names: "Timeline (all times PT)",
+// in returns the zone a heading names: "Timeline (all times PT)",
 // "Timeline (UTC)", "Timeline — CET", "Time (Europe/Berlin)". Abbreviations
 // count in capitals only, so that words of the heading are not read as
 // zones.
-func timeZoneIn(title string) *time.Location {
+func (z *zoneCache) in(title string) *time.Location {
 	for _, w := range strings.FieldsFunc(title, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/_+-:", r))
 	}) {
 		if w != strings.ToUpper(w) && !strings.Contains(w, "/") && !isZoneWord(w) {
 			continue
 		}
-		if loc := zoneNamed(w); loc != nil {
+		if loc := z.named(w); loc != nil {
 			return loc
 		}
 	}

@@ -32,6 +32,11 @@ type Case struct {
 	// plain kb.yaml of the same size (PlainConfig), the others with a
 	// plain postmortem (Plain).
 	File string
+	// Like, when set, returns the plain input of about size bytes instead
+	// of Plain: a document of the same forms without what makes the case
+	// pathological, for a case whose forms cost more than prose to read
+	// however they are written (a list of action items, headings).
+	Like func(size int) []byte
 }
 
 // ConfigFile is the place of a case whose document is a kb.yaml.
@@ -45,9 +50,13 @@ func (c Case) place() string {
 	return c.File
 }
 
-// Plain returns a plain input of about size bytes for the case's place: a
-// plain kb.yaml for a kb.yaml, else a plain postmortem.
+// Plain returns a plain input of about size bytes for the case: Like's
+// when it has one, else a plain kb.yaml for a kb.yaml, else a plain
+// postmortem.
 func (c Case) Plain(size int) []byte {
+	if c.Like != nil {
+		return c.Like(size)
+	}
 	if c.place() == ConfigFile {
 		return PlainConfig(size)
 	}
@@ -77,6 +86,9 @@ func Cases() []Case {
 		{Name: "type-errors", About: "`scale` action items with a due date of the wrong type, one error each", Scale: 20000, TestScale: 3000, Doc: TypeErrors},
 		{Name: "long-error-line", About: "a front matter error at the end of a line of `scale` bytes", Scale: 1 << 20, TestScale: 262144, Doc: LongErrorLine},
 		{Name: "config-keys", About: "a kb.yaml of `scale` unknown keys, one error each", Scale: 40000, TestScale: 5000, Doc: ConfigKeys, File: ConfigFile},
+		{Name: "nested-actions", About: "one top-level action item with `scale` items nested under it; compared with a flat list of the items", Scale: 40000, TestScale: 20000, Doc: NestedActions, Like: FlatActions},
+		{Name: "nested-timeline", About: "one top-level timeline item with `scale` items nested under it; compared with a flat list of the items", Scale: 40000, TestScale: 10000, Doc: NestedTimeline, Like: FlatTimeline},
+		{Name: "zone-headings", About: "`scale` timeline headings, each naming 15 zones the time zone database lacks; compared with headings of words that name no zone", Scale: 50000, TestScale: 2000, Doc: ZoneHeadings, Like: PlainZoneHeadings},
 	}, append(markupCases(), lintCases()...)...)
 }
 
