@@ -222,25 +222,13 @@ func monthOf(w string) (time.Month, bool) {
 	return 0, false
 }
 
-// namedDate reads "march 31, 2026" and "31 march 2026" (lower case).
+// namedDate reads a whole period that is a date with a month's name,
+// "march 31, 2026" or "31 march 2026", as timelines read them (leadingDate).
 func namedDate(p string) (time.Time, bool) {
-	f := strings.Fields(strings.ReplaceAll(p, ",", " "))
-	if len(f) != 3 {
+	iso, n, ok := leadingDate(p)
+	if !ok || strings.TrimSpace(p[n:]) != "" {
 		return time.Time{}, false
 	}
-	month, day := f[0], f[1]
-	if _, ok := monthOf(month); !ok {
-		month, day = f[1], f[0]
-	}
-	m, ok := monthOf(month)
-	d, err := strconv.Atoi(strings.TrimRight(day, "stndrh"))
-	y, err2 := strconv.Atoi(f[2])
-	if !ok || err != nil || err2 != nil || d < 1 || d > 31 {
-		return time.Time{}, false
-	}
-	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	if t.Month() != m {
-		return time.Time{}, false // April 31
-	}
-	return t, true
+	t, err := time.Parse("2006-01-02", iso)
+	return t, err == nil
 }
