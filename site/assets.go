@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"net/url"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/kb-tools/kb/content"
@@ -56,12 +55,14 @@ func newAssets(files *content.Files, limit content.Limit, out *output, publishes
 // copied once, at the path its links lead to: links through symbolic
 // links to one file (d/a/b/f.png where a and b lead back to d) make one
 // copy, not one per spelling.
+//
+// rel is a KB path as content.LinkTarget gives it: inside the KB.
 func (a *assets) publish(rel string) (string, bool) {
-	if !a.publishable(rel) {
+	if !a.publishes(rel) {
 		return "", false
 	}
 	real, err := a.files.RealPath(rel)
-	if err != nil || !a.publishable(real) {
+	if err != nil || !a.publishes(real) {
 		return "", false // missing or not the KB's own: lint's links/broken says so
 	}
 	a.mu.Lock()
@@ -73,17 +74,6 @@ func (a *assets) publish(rel string) (string, bool) {
 	a.mu.Unlock()
 	c.once.Do(func() { c.ok, c.skipped = a.copy(real) })
 	return "/" + filesPrefix + real, c.ok
-}
-
-// publishable reports whether a KB path may be published as a file: not
-// outside the KB, and one the KB's configuration publishes (not a
-// document, not hidden, not ignored). content.Files refuses the rest:
-// links out of the KB and into .git.
-func (a *assets) publishable(rel string) bool {
-	if rel == "." || rel == ".." || strings.HasPrefix(rel, "../") || strings.HasPrefix(rel, "/") {
-		return false
-	}
-	return a.publishes(rel)
 }
 
 // copy reads rel and writes it into the site. It returns whether it did,
