@@ -234,18 +234,6 @@ func (v *Vocabulary) Set(heading string) SectionSet {
 	return SectionSet{v: v, bits: bits}
 }
 
-// Kinds returns every kind the heading counts for, in the data's order.
-func (v *Vocabulary) Kinds(heading string) []SectionKind {
-	set := v.Set(heading)
-	var out []SectionKind
-	for _, k := range v.order {
-		if set.Has(k) {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
 // Name returns the heading kb suggests for a section of kind k.
 func (v *Vocabulary) Name(k SectionKind) string {
 	if w := v.kinds[k]; w != nil {

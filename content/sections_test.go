@@ -39,8 +39,8 @@ func TestVocabularyHeadings(t *testing.T) {
 			t.Errorf("Is(%s, %q) = %v, want %v", tc.kind, tc.heading, got, tc.want)
 		}
 	}
-	if got := v.Kinds("Remediation"); !slices.Contains(got, SectionActionItems) || !slices.Contains(got, SectionSteps) || !slices.Contains(got, SectionMitigation) {
-		t.Errorf("Kinds(Remediation) = %v, want action-items, steps and mitigation", got)
+	if got := v.Set("Remediation"); !got.Has(SectionActionItems) || !got.Has(SectionSteps) || !got.Has(SectionMitigation) || got.Has(SectionSummary) {
+		t.Errorf("Set(Remediation) = %+v, want action-items, steps and mitigation", got)
 	}
 }
 
