@@ -43,7 +43,7 @@ func (r *formReader) settleListItems(items []pendingItem) {
 		raw := strings.Join(it.lines, " ")
 		if i+1 < len(items) && items[i+1].depth > it.depth {
 			if label, ok := labelText(mdscan.PlainText(raw, r.refs)); ok {
-				done[i].label, done[i].ctx = true, r.contextOf(label, it.pos, ctx)
+				done[i].label, done[i].ctx = true, contextOf(label, r.vocab.Set(label), it.pos, ctx)
 				continue
 			}
 		}
@@ -91,7 +91,7 @@ func (r *formReader) paragraphItems(lines []paraText) {
 	for _, l := range logical {
 		plain := mdscan.PlainText(l.text, r.refs)
 		if label, ok := labelText(plain); ok {
-			r.label, r.labelSet = r.contextOf(label, l.pos, r.top().items), true
+			r.label, r.labelSet = contextOf(label, r.vocab.Set(label), l.pos, r.top().items), true
 			last = -1
 			continue
 		}

@@ -39,11 +39,6 @@ type formReader struct {
 	// last heading, and listed reports list or table items there.
 	lineItems []ActionItem
 	listed    bool
-	// lastTitle and lastKinds are the heading or label asked about last
-	// and the kinds it counts for, which several questions share.
-	lastTitle string
-	lastKinds SectionSet
-	haveKinds bool
 	table     formTable
 	// entry is the index in doc.Timeline of the entry a timeline heading
 	// ("### 14:02") opened, which collects the text under it; -1 for none.
@@ -106,7 +101,6 @@ func (r *formReader) top() formSection {
 // heading opens a section at level with the given plain-text title, which
 // counts for kinds.
 func (r *formReader) heading(level int, title string, kinds SectionSet, pos Pos) {
-	r.lastTitle, r.lastKinds, r.haveKinds = title, kinds, true
 	r.endList()
 	r.endPara()
 	r.settleLines()
@@ -115,7 +109,7 @@ func (r *formReader) heading(level int, title string, kinds SectionSet, pos Pos)
 		r.sections = r.sections[:len(r.sections)-1]
 	}
 	r.label, r.labelSet = itemContext{}, false
-	sec := r.sectionFor(level, title, pos, r.top())
+	sec := r.sectionFor(level, title, kinds, pos, r.top())
 	r.sections = append(r.sections, sec)
 
 	if sec.ctx == ctxTimeline {
@@ -123,25 +117,25 @@ func (r *formReader) heading(level int, title string, kinds SectionSet, pos Pos)
 	}
 }
 
-func (r *formReader) sectionFor(level int, title string, pos Pos, parent formSection) formSection {
+func (r *formReader) sectionFor(level int, title string, kinds SectionSet, pos Pos, parent formSection) formSection {
 	sec := formSection{level: level, ctx: ctxOther}
 	// A heading that names both ("Timeline of the follow-ups") is a timeline.
 	switch {
-	case r.kindsOf(title).Has(SectionTimeline):
+	case kinds.Has(SectionTimeline):
 		sec.ctx, sec.line, sec.zone = ctxTimeline, pos.Line, r.clock.zones.in(title)
 		if sec.zone == nil && parent.ctx == ctxTimeline {
 			sec.zone = parent.zone
 		}
 		r.clock.dayFromHeading(title)
-	case r.opensActions(title):
+	case r.opensActions(kinds):
 		var inherited itemContext
 		if parent.ctx == ctxActions {
 			inherited = parent.items
 		}
-		sec.ctx, sec.line, sec.items = ctxActions, pos.Line, r.contextOf(title, pos, inherited)
-	case parent.ctx == ctxActions && !r.namesOtherSection(title):
-		sec.ctx, sec.line, sec.items = ctxActions, parent.line, r.contextOf(title, pos, parent.items)
-	case parent.ctx == ctxTimeline && !r.namesOtherSection(title):
+		sec.ctx, sec.line, sec.items = ctxActions, pos.Line, contextOf(title, kinds, pos, inherited)
+	case parent.ctx == ctxActions && !namesOtherSection(kinds):
+		sec.ctx, sec.line, sec.items = ctxActions, parent.line, contextOf(title, kinds, pos, parent.items)
+	case parent.ctx == ctxTimeline && !namesOtherSection(kinds):
 		sec.ctx, sec.line, sec.zone = ctxTimeline, parent.line, parent.zone
 		if z := r.clock.zones.in(title); z != nil {
 			sec.zone = z
@@ -152,22 +146,13 @@ func (r *formReader) sectionFor(level int, title string, pos Pos, parent formSec
 	return sec
 }
 
-// kindsOf returns the section kinds a heading or label counts for, matched
-// once for the title asked about last.
-func (r *formReader) kindsOf(title string) SectionSet {
-	if !r.haveKinds || title != r.lastTitle {
-		r.lastTitle, r.lastKinds, r.haveKinds = title, r.vocab.Set(title), true
-	}
-	return r.lastKinds
-}
-
-// opensActions reports a heading that opens an action-item section. In a
-// runbook, a heading that also names a procedure section ("Remediation",
+// opensActions reports a heading, by its kinds, that opens an action-item
+// section. In a runbook, a heading that also names a procedure section ("Remediation",
 // "Next steps": steps to follow during an incident) does not; one that
 // only names follow-up work ("Follow-ups", "Action items") does, and its
 // items are work to do on the runbook or the system, checked as any other.
-func (r *formReader) opensActions(title string) bool {
-	if !r.kindsOf(title).Has(SectionActionItems) {
+func (r *formReader) opensActions(kinds SectionSet) bool {
+	if !kinds.Has(SectionActionItems) {
 		return false
 	}
 	if r.doc.Kind != KindRunbook {
@@ -175,7 +160,7 @@ func (r *formReader) opensActions(title string) bool {
 	}
 	for _, name := range r.vocab.RunbookProfiles() {
 		for _, k := range r.vocab.RunbookProfile(name) {
-			if k != SectionImpact && r.kindsOf(title).Has(k) {
+			if k != SectionImpact && kinds.Has(k) {
 				return false
 			}
 		}
@@ -185,24 +170,25 @@ func (r *formReader) opensActions(title string) bool {
 
 // namesOtherSection reports a sub-heading that opens a postmortem section
 // of another kind, which ends the action or timeline section above it.
-func (r *formReader) namesOtherSection(title string) bool {
+func namesOtherSection(kinds SectionSet) bool {
 	for _, k := range []SectionKind{SectionSummary, SectionImpact, SectionRootCause, SectionLessons, SectionNotes} {
-		if r.kindsOf(title).Has(k) {
+		if kinds.Has(k) {
 			return true
 		}
 	}
 	return false
 }
 
-// contextOf returns what a heading or label says of the items under it, on
+// contextOf returns what a heading or label, with the kinds it counts
+// for, says of the items under it, on
 // top of what they inherit: done under "Completed", due at the end of the
 // period it names ("Q1 2026", "Target: March 2026").
-func (r *formReader) contextOf(title string, pos Pos, inherited itemContext) itemContext {
+func contextOf(title string, kinds SectionSet, pos Pos, inherited itemContext) itemContext {
 	c := inherited
 	switch {
-	case r.kindsOf(title).Has(SectionActionsOpen):
+	case kinds.Has(SectionActionsOpen):
 		c.done = false
-	case r.kindsOf(title).Has(SectionActionsDone):
+	case kinds.Has(SectionActionsDone):
 		c.done = true
 	}
 	if m, ok := findDue(title, true); ok && m.readable {
