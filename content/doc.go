@@ -29,7 +29,10 @@ type Doc struct {
 	// id, else the file name (for a README.md, index.md or _index.md below
 	// the root, its folder's name), lower-cased with runs of other
 	// characters turned into "-".
-	ID    string
+	ID string
+	// ownID is the id the document gives itself, before duplicates are
+	// numbered (assignUniqueIDs), so that they can be numbered again.
+	ownID string
 	Title string
 	// Date is the front matter date, else a YYYY-MM-DD file-name prefix,
 	// else a date written in the title ("2019-04-18 outage", "Outage on

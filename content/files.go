@@ -126,6 +126,11 @@ func OpenFiles(dir string) (*Files, error) {
 	return &Files{root: dir, real: real}, nil
 }
 
+// Fresh returns a reader of the same KB that knows nothing of its folders
+// yet: a reader keeps what it learnt of each folder (where it leads, or
+// that it is missing), which a change to the KB's folders makes wrong.
+func (f *Files) Fresh() *Files { return &Files{root: f.root, real: f.real} }
+
 // Root returns the KB root as it was given.
 func (f *Files) Root() string { return f.root }
 

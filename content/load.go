@@ -231,6 +231,9 @@ func assignUniqueIDs(docs []*Doc) []*Error {
 	seen := make(map[key]*Doc, len(docs))
 	var errs []*Error
 	for _, d := range docs {
+		if d.ownID != "" {
+			d.ID = d.ownID
+		}
 		if d.Kind == KindPage {
 			continue
 		}

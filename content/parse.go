@@ -152,6 +152,7 @@ func (p *Parser) finish(doc *Doc, dec *metaDecoder) {
 	if doc.ID == "" {
 		doc.ID = "doc"
 	}
+	doc.ownID = doc.ID
 	if fd := fileDate(doc.Path); !doc.Date.Set && fd.Set {
 		doc.Date, doc.DatePos, doc.DateFrom = fd, Pos{File: doc.Path, Line: 1, Col: 1}, DateFromFileName
 	}

@@ -144,7 +144,7 @@ func TestActionItemsUnderSubheadings(t *testing.T) {
 		{What: "Page on lag", Form: content.FormList, Pos: content.Pos{Line: 11}},
 	}}
 	r := newBodyRenderer(content.NewMarkdown(false), nil, nil)
-	html, placed, err := r.renderMarkdown("postmortems/x.md", "/postmortems/x/", []byte(body), "", d)
+	html, placed, err := r.renderMarkdown("postmortems/x.md", "/postmortems/x/", []byte(body), "", d, 0)
 	if err != nil || !placed {
 		t.Fatalf("placed %v, %v", placed, err)
 	}

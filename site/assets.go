@@ -24,7 +24,7 @@ const filesPrefix = "files/"
 type assets struct {
 	files *content.Files
 	limit content.Limit
-	out   *output
+	out   sink
 	// publishes reports the KB files that may be published
 	// (content.Config.PublishesFile).
 	publishes func(string) bool
@@ -44,7 +44,7 @@ type assetCopy struct {
 }
 
 // newAssets returns the copier of the KB's files into out.
-func newAssets(files *content.Files, limit content.Limit, out *output, publishes func(string) bool) *assets {
+func newAssets(files *content.Files, limit content.Limit, out sink, publishes func(string) bool) *assets {
 	return &assets{files: files, limit: limit, out: out, publishes: publishes, copies: map[string]*assetCopy{}}
 }
 

@@ -37,7 +37,7 @@ func absoluteBase(base string) (string, string) {
 
 // writeFeeds writes the Atom feed and the sitemap, whose addresses are
 // absolute under base.
-func writeFeeds(sd *siteData, pages []*page, base string, out *output) error {
+func writeFeeds(sd *siteData, pages []*page, base string, out sink) error {
 	feed, err := atom(sd, base, 50)
 	if err != nil {
 		return err

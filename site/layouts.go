@@ -118,6 +118,13 @@ type partialCache struct {
 	out map[string]template.HTML
 }
 
+// reset forgets every output, for a build of the site as it is now.
+func (c *partialCache) reset() {
+	c.mu.Lock()
+	clear(c.out)
+	c.mu.Unlock()
+}
+
 // get returns the output of the template name of set for keys, rendering
 // it with data the first time.
 func (c *partialCache) get(set *template.Template, name string, data any, keys []any) (template.HTML, error) {

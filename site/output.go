@@ -250,3 +250,10 @@ func (o *output) removeStale() error {
 	}
 	return nil
 }
+
+// sink receives a site's files as they are rendered: the output folder
+// of a build, or the memory of a live site. It is called from several
+// goroutines at once, and keeps no reference to data.
+type sink interface {
+	write(name string, data []byte) error
+}

@@ -30,8 +30,11 @@ type bodyRenderer struct {
 	// vocab tells the action sections of a body; nil is kb's built-in
 	// vocabulary.
 	vocab *content.Vocabulary
-	buf   bytes.Buffer
-	w     *bufio.Writer
+	// sourceLines has each block of a body carry the line of the file it
+	// starts on (Options.SourceLines).
+	sourceLines bool
+	buf         bytes.Buffer
+	w           *bufio.Writer
 }
 
 // vocabulary is the heading vocabulary the renderer reads sections by.
@@ -62,7 +65,11 @@ func (r *bodyRenderer) render(d *content.Doc, url string) (template.HTML, bool, 
 	if d.Kind == content.KindPostmortem {
 		actionsOf = d
 	}
-	return r.renderMarkdown(d.Path, url, d.Body(), d.Title, actionsOf)
+	firstLine := 0
+	if r.sourceLines {
+		firstLine = d.BodyLine
+	}
+	return r.renderMarkdown(d.Path, url, d.Body(), d.Title, actionsOf, firstLine)
 }
 
 // plainBodyHTML shows a body that would cost the renderer work out of
@@ -82,10 +89,16 @@ func plainBodyHTML(body []byte) template.HTML {
 // With actionsOf, the postmortem src is the body of, the blocks that hold
 // its action items give way to the marker of kb's table, and it reports
 // whether they did.
-func (r *bodyRenderer) renderMarkdown(path, url string, src []byte, title string, actionsOf *content.Doc) (template.HTML, bool, error) {
+//
+// A firstLine above zero is the line of the KB file src starts at: each
+// block of the body then carries the line it starts on (markSourceLines).
+func (r *bodyRenderer) renderMarkdown(path, url string, src []byte, title string, actionsOf *content.Doc, firstLine int) (template.HTML, bool, error) {
 	root := r.md.Parser().Parse(text.NewReader(src))
 	removeTitleHeading(root, src, title)
 	placed := actionsOf != nil && placeBodyActions(root, src, actionsOf, r.vocabulary())
+	if firstLine > 0 {
+		markSourceLines(root, src, firstLine)
+	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -163,12 +176,12 @@ func (r *bodyRenderer) resolve(from, fromURL, dest string) string {
 
 // lessons collects what each postmortem taught, newest first, rendering
 // the lessons sections on all processors with a renderer each.
-func lessons(sd *siteData, newRenderer func() *bodyRenderer) []*lesson {
+func lessons(sd *siteData, newRenderer func() *bodyRenderer, cache *lessonCache) []*lesson {
 	all := make([]*lesson, len(sd.Postmortems))
 	work.Each(len(all), func() func(int) bool {
 		r := newRenderer()
 		return func(i int) bool {
-			all[i] = lessonOf(sd.Postmortems[i], r)
+			all[i] = lessonOf(sd.Postmortems[i], r, cache)
 			return true
 		}
 	})
@@ -183,12 +196,16 @@ func lessons(sd *siteData, newRenderer func() *bodyRenderer) []*lesson {
 
 // lessonOf returns what postmortem p taught, or nil when it records no
 // insight, lessons section or guardrail.
-func lessonOf(p *page, r *bodyRenderer) *lesson {
+func lessonOf(p *page, r *bodyRenderer, cache *lessonCache) *lesson {
 	l := &lesson{Page: p, Insight: p.Doc.Meta.Insight, Guardrails: p.Doc.Meta.Guardrails, Runbooks: p.Runbooks}
 	if src := sectionSource(p.Doc, content.SectionLessons); len(src) > 0 {
-		if html, _, err := r.renderMarkdown(p.Doc.Path, "/lessons/", src, "", nil); err == nil {
-			l.Section = html
-		}
+		l.Section = cache.render(p.Doc.Path, src, func() template.HTML {
+			html, _, err := r.renderMarkdown(p.Doc.Path, "/lessons/", src, "", nil, 0)
+			if err != nil {
+				return ""
+			}
+			return html
+		})
 	}
 	if l.Insight == "" && l.Section == "" && len(l.Guardrails) == 0 {
 		return nil

@@ -22,7 +22,7 @@ func searchScripts() []string {
 // searchIndex writes the static search index of the KB's documents,
 // published at urls, under search/data/ while the rest of the site is
 // built: wait returns its error once it is done.
-func searchIndex(kb *content.KB, urls map[*content.Doc]string, out *output) (wait func() error) {
+func searchIndex(kb *content.KB, urls map[*content.Doc]string, out sink) (wait func() error) {
 	done := make(chan error, 1)
 	go func() {
 		docs := make([]index.Document, len(kb.Docs))
@@ -41,7 +41,7 @@ func searchIndex(kb *content.KB, urls map[*content.Doc]string, out *output) (wai
 }
 
 // writeSearchScripts copies the search page's scripts into the site.
-func writeSearchScripts(kbTemplates templates.Overrides, out *output) error {
+func writeSearchScripts(kbTemplates templates.Overrides, out sink) error {
 	for _, name := range searchScripts() {
 		src, err := templates.Read(kbTemplates, name)
 		if err != nil {

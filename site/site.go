@@ -44,6 +44,11 @@ type Options struct {
 	// NoSearch leaves out the search page, its index and the search box,
 	// as kb.yaml's search: false does.
 	NoSearch bool
+	// SourceLines has each block of a document's body (paragraph,
+	// heading, list, list item, quote, code, table) carry the line of the
+	// file it starts on, as data-kb-line="N", so that a preview can point
+	// at the line a finding is on. kb build leaves it off.
+	SourceLines bool
 }
 
 // Result counts what a build wrote.
@@ -88,77 +93,32 @@ func buildWith(kb *content.KB, opts Options, hooks outputHooks) (Result, error) 
 }
 
 func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, error) {
-	baseURL := opts.BaseURL
-	if baseURL == "" {
-		baseURL = kb.Config.BaseURL
-	}
-	today := opts.Today
-	if today.IsZero() {
-		today = time.Now()
-	}
-	sd := &siteData{
-		Title: kb.Config.Title, Description: kb.Config.Description, BaseURL: baseURL, DocCount: len(kb.Docs),
-		Search:        kb.Config.Search && !opts.NoSearch,
-		Today:         time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC),
-		severityOrder: kb.Config.Severities, staleDays: kb.Config.StaleDays, dates: kb.Config.Dates,
-	}
-	feedBase, feedNote := absoluteBase(baseURL)
-	sd.Feed = feedNote == ""
 	var history map[string]*gitInfo
 	if !opts.NoGit {
 		history = gitHistory(kb.Root)
 	}
-	urls := URLs(kb.Docs)
+	m := newModel(kb, opts, history, out)
 	waitSearch := func() error { return nil }
-	if sd.Search {
+	if m.sd.Search {
 		// The index is written beside the pages, on the cores they leave.
-		waitSearch = searchIndex(kb, urls, out)
+		waitSearch = searchIndex(kb, m.urls, out)
 	}
-	byPath := make(map[string]string, len(kb.Docs))
-	docs := make([]*page, len(kb.Docs))
-	for i, d := range kb.Docs {
-		byPath[d.Path] = urls[d]
-		docs[i] = &page{Title: d.Title, ListTitle: listText(d.Title), URL: urls[d], Doc: d, Durations: durations(d), Site: sd, Git: history[d.Path], Layout: layoutOf(d)}
-		docs[i].setLinks()
-	}
-	files := newAssets(kb.Files, kb.Config.Limits.File(), out, kb.Config.PublishesFile)
-	newRenderer := func() *bodyRenderer {
-		r := newBodyRenderer(content.NewMarkdown(kb.Config.UnsafeHTML), byPath, files)
-		r.vocab = kb.Config.Vocabulary()
-		return r
-	}
-	ahead := renderBodiesAhead(docs, newRenderer)
-	buildModel(sd, docs, kb.Config.StaleDays)
-	sd.Lessons = lessons(sd, newRenderer)
-	sd.Trends = computeTrends(sd)
-	pages := sitePages(sd)
+	ahead := renderBodiesAhead(m.docs, m.newRenderer)
+	m.finish(nil)
 	ahead.stop()
 	// The site's own pages are the largest (lists of everything): render
 	// them first, so that the document pages even out the workers' load.
-	err := renderPages(append(append([]*page(nil), pages...), docs...), newRenderer, tpl, out)
+	err := renderPages(m.all(), m.newRenderer, tpl, out)
 	if serr := waitSearch(); err == nil {
 		err = serr
 	}
-	if ferr := files.err(); err == nil {
+	if ferr := m.files.err(); err == nil {
 		err = ferr
 	}
 	if err != nil {
 		return Result{}, err
 	}
-	if err := out.write("style.css", tpl.css); err != nil {
-		return Result{}, err
-	}
-	if sd.Search {
-		if err := writeSearchScripts(kb.Files.Templates, out); err != nil {
-			return Result{}, err
-		}
-	}
-	res := Result{Docs: len(docs), Pages: len(docs) + len(pages), Notes: files.notes()}
-	if !sd.Feed {
-		res.Notes = append(res.Notes, feedNote)
-		return res, nil
-	}
-	return res, writeFeeds(sd, append(pages, docs...), feedBase, out)
+	return m.writeRest(tpl, out)
 }
 
 // layoutOf names the layout of a document's page.
@@ -213,7 +173,7 @@ func sitePages(sd *siteData) []*page {
 
 // renderPages renders pages on all processors, each worker taking the
 // next page by an atomic index. The first error stops the build.
-func renderPages(pages []*page, newRenderer func() *bodyRenderer, tpl *layouts, out *output) error {
+func renderPages(pages []*page, newRenderer func() *bodyRenderer, tpl *layouts, out sink) error {
 	var failed atomic.Bool
 	errs := make(chan error, 1)
 	work.Each(len(pages), func() func(int) bool {
@@ -236,7 +196,7 @@ func renderPages(pages []*page, newRenderer func() *bodyRenderer, tpl *layouts, 
 
 // renderPage renders one page (a document's body first) into buf and
 // writes it.
-func renderPage(r *bodyRenderer, tpl *layouts, out *output, p *page, buf *bytes.Buffer) error {
+func renderPage(r *bodyRenderer, tpl *layouts, out sink, p *page, buf *bytes.Buffer) error {
 	where := p.URL
 	if p.Doc != nil {
 		where = p.Doc.Path

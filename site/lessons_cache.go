@@ -1,0 +1,54 @@
+package site
+
+import (
+	"html/template"
+	"sync"
+)
+
+// lessonCache keeps each postmortem's rendered lessons section, by KB
+// path, with the markdown it was rendered from, so that a live site
+// renders again only the sections that changed. A nil cache keeps
+// nothing. It may be used by several goroutines at once.
+type lessonCache struct {
+	mu       sync.Mutex
+	sections map[string]cachedLesson
+}
+
+type cachedLesson struct {
+	src  string
+	html template.HTML
+}
+
+func newLessonCache() *lessonCache {
+	return &lessonCache{sections: map[string]cachedLesson{}}
+}
+
+// render returns the section of path rendered from src: the kept one when
+// src is what it was rendered from, else what render gives, kept.
+func (c *lessonCache) render(path string, src []byte, render func() template.HTML) template.HTML {
+	if c == nil {
+		return render()
+	}
+	c.mu.Lock()
+	kept, ok := c.sections[path]
+	c.mu.Unlock()
+	if ok && kept.src == string(src) {
+		return kept.html
+	}
+	html := render()
+	c.mu.Lock()
+	c.sections[path] = cachedLesson{src: string(src), html: html}
+	c.mu.Unlock()
+	return html
+}
+
+// keepOnly forgets the sections of documents not in paths.
+func (c *lessonCache) keepOnly(paths map[string]bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for p := range c.sections {
+		if !paths[p] {
+			delete(c.sections, p)
+		}
+	}
+}

@@ -1,0 +1,149 @@
+package site
+
+import (
+	"encoding/json"
+	"fmt"
+	"hash/maphash"
+	"strconv"
+
+	"github.com/kb-tools/kb/content"
+)
+
+// docSigs are the signatures of a document that tell a live site what a
+// change touched: whole, its whole file; meta, what other pages show of
+// it (front matter, title, kind, date, action items, links, lessons), so
+// that an edit of its body alone renders its own page and nothing else.
+type docSigs struct{ whole, meta uint64 }
+
+// signer works out the signatures of documents and pages with one seed,
+// keeping each document's by its pointer: a live site's documents that did
+// not change are the same values from one update to the next.
+type signer struct {
+	seed maphash.Seed
+	docs map[*content.Doc]docSigs
+}
+
+func newSigner() *signer {
+	return &signer{seed: maphash.MakeSeed(), docs: map[*content.Doc]docSigs{}}
+}
+
+// doc returns d's signatures, worked out the first time d is asked about.
+func (s *signer) doc(d *content.Doc) docSigs {
+	if sig, ok := s.docs[d]; ok {
+		return sig
+	}
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	h.WriteString(d.Path)
+	h.WriteByte(0)
+	h.Write(d.Source)
+	whole := h.Sum64()
+	h.Reset()
+	writeMeta(&h, d)
+	sig := docSigs{whole: whole, meta: h.Sum64()}
+	s.docs[d] = sig
+	return sig
+}
+
+// keepOnly forgets the documents not in docs.
+func (s *signer) keepOnly(docs []*content.Doc) {
+	live := make(map[*content.Doc]bool, len(docs))
+	for _, d := range docs {
+		live[d] = true
+	}
+	for d := range s.docs {
+		if !live[d] {
+			delete(s.docs, d)
+		}
+	}
+}
+
+// writeMeta writes what pages other than d's own show of d, or read from
+// it to make the site's views.
+func writeMeta(h *maphash.Hash, d *content.Doc) {
+	fmt.Fprintf(h, "%s\x00%v\x00%v\x00%s\x00%s\x00%v\x00%v\x00%v\x00%v\x00", d.Path, d.Kind, d.KindFrom, d.ID, d.Title,
+		d.Date, d.DateFrom, d.HasFrontMatter, d.PlainBody)
+	meta, err := json.Marshal(d.Meta)
+	if err != nil {
+		fmt.Fprintf(h, "%#v", d.Meta)
+	}
+	h.Write(meta)
+	for _, a := range d.Actions {
+		a.Pos, a.DuePos = content.Pos{}, content.Pos{}
+		fmt.Fprintf(h, "\x01%+v", a)
+	}
+	for _, l := range d.Links {
+		h.WriteString("\x02" + l.Dest + strconv.FormatBool(l.Image))
+	}
+	h.WriteByte(3)
+	h.Write(sectionSource(d, content.SectionLessons))
+}
+
+// pageSig is the signature of what a page shows: when it is the same after
+// an update, the page is the same and is not rendered again. site is the
+// signature of what every page shows of the site; all that of every
+// document, for the pages that show something of each (home, action
+// board, lessons, trends).
+func (s *signer) pageSig(p *page, site, all uint64) uint64 {
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	fmt.Fprintf(&h, "%s\x00%s\x00%s\x00%d\x00", p.URL, p.Layout, p.Title, site)
+	rows := func(pages []*page) {
+		for _, q := range pages {
+			h.WriteString(q.URL)
+			writeUint(&h, s.doc(q.Doc).meta)
+		}
+		h.WriteByte(0)
+	}
+	switch {
+	case p.Doc != nil:
+		sig := s.doc(p.Doc)
+		writeUint(&h, sig.whole)
+		writeUint(&h, sig.meta)
+		rows(p.Runbooks)
+		rows(p.Similar)
+		rows(p.UsedBy)
+		fmt.Fprintf(&h, "%q%+v%+v", p.Missing, p.Fresh, p.Git)
+	case p.Terms != nil || p.Layout == "terms":
+		for _, t := range p.Terms {
+			fmt.Fprintf(&h, "%s\x00%s\x00%d\x00%d\x00", t.Name, t.URL, len(t.Pages), len(t.Actions))
+		}
+	case p.Term != nil:
+		rows(p.List)
+		for _, a := range p.Term.Actions {
+			rows([]*page{a.Page})
+		}
+	case p.List != nil || p.Layout == "list":
+		rows(p.List)
+	default:
+		writeUint(&h, all)
+	}
+	return h.Sum64()
+}
+
+// siteSig is the signature of what every page shows of the site.
+func (s *signer) siteSig(sd *siteData) uint64 {
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	fmt.Fprintf(&h, "%s\x00%s\x00%s\x00%d\x00%v\x00%v\x00%v", sd.Title, sd.Description, sd.BaseURL, sd.DocCount, sd.Search, sd.Feed, sd.Today)
+	return h.Sum64()
+}
+
+// allSig is the signature of what the site's views show of every document.
+func (s *signer) allSig(docs []*page) uint64 {
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	for _, p := range docs {
+		h.WriteString(p.URL)
+		writeUint(&h, s.doc(p.Doc).meta)
+	}
+	return h.Sum64()
+}
+
+func writeUint(h *maphash.Hash, v uint64) {
+	var b [8]byte
+	for i := range b {
+		b[i] = byte(v >> (8 * i))
+	}
+	h.Write(b[:])
+}
