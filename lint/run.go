@@ -61,11 +61,28 @@ func Run(dir string, opts Options) (*Result, error) {
 		return nil, err
 	}
 	kbConfig, configErrs := files.LoadConfig()
+	r, err := newRunner(files, kbConfig, rules, opts.Today)
+	if err != nil {
+		return nil, err
+	}
+	kb, err := content.Load(dir, content.WithConfig(files, kbConfig, configErrs), content.WithDocHook(r.checkDoc), content.WithoutSources())
+	if err != nil {
+		return nil, err
+	}
+	r.checkKB(kb)
+	diags := r.filter(dir, opts)
+	fillExcerpts(kb.Files, kbConfig.Limits, diags)
+	sortDiagnostics(diags)
+	return &Result{Diagnostics: diags, Docs: len(kb.Docs), Kinds: content.CountKinds(kb.Docs)}, nil
+}
+
+// newRunner returns the runner of rules, with the severities kb.yaml gives
+// them, against the day today (zero: the current date).
+func newRunner(files *content.Files, kbConfig content.Config, rules []*Rule, today time.Time) (*runner, error) {
 	cfg, err := NewConfig(files, kbConfig, rules)
 	if err != nil {
 		return nil, err
 	}
-	today := opts.Today
 	if today.IsZero() {
 		today = time.Now()
 	}
@@ -83,15 +100,7 @@ func Run(dir string, opts Options) (*Result, error) {
 			r.perKB = append(r.perKB, &eff)
 		}
 	}
-	kb, err := content.Load(dir, content.WithConfig(files, kbConfig, configErrs), content.WithDocHook(r.checkDoc), content.WithoutSources())
-	if err != nil {
-		return nil, err
-	}
-	r.checkKB(kb)
-	diags := r.filter(dir, opts)
-	fillExcerpts(kb.Files, kbConfig.Limits, diags)
-	sortDiagnostics(diags)
-	return &Result{Diagnostics: diags, Docs: len(kb.Docs), Kinds: content.CountKinds(kb.Docs)}, nil
+	return r, nil
 }
 
 // runner holds one lint run's state; checkDoc runs on several goroutines.
