@@ -84,18 +84,25 @@ func (l *Live) Update(kb *content.KB, changed []string) (LiveChange, error) {
 		}
 	}
 	if whole {
-		tpl, err := loadLayouts(kb.Files.Templates)
-		if err != nil {
-			return LiveChange{}, err
-		}
-		l.tpl = tpl
-		return l.rebuild(kb, true, nil, nil)
+		return l.Rebuild(kb)
 	}
 	forced := l.linkersOf(kb, changed)
 	if pages, ok := l.bodiesOnly(kb, changed, forced); ok {
 		return l.renderBodies(kb, pages, changed)
 	}
 	return l.rebuild(kb, false, changed, forced)
+}
+
+// Rebuild renders the whole site again from kb, with its layouts read
+// again: for changes of which kb serve does not know the files (events
+// were lost), and for new layouts or settings.
+func (l *Live) Rebuild(kb *content.KB) (LiveChange, error) {
+	tpl, err := loadLayouts(kb.Files.Templates)
+	if err != nil {
+		return LiveChange{}, err
+	}
+	l.tpl = tpl
+	return l.rebuild(kb, true, nil, nil)
 }
 
 // bodiesOnly returns the pages of the changed documents when nothing but
