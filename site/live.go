@@ -84,7 +84,7 @@ func (l *Live) Update(kb *content.KB, changed []string) (LiveChange, error) {
 		}
 	}
 	if whole {
-		return l.Rebuild(kb)
+		return l.rebuildWithLayouts(kb)
 	}
 	forced := l.linkersOf(kb, changed)
 	if pages, ok := l.bodiesOnly(kb, changed, forced); ok {
@@ -97,6 +97,12 @@ func (l *Live) Update(kb *content.KB, changed []string) (LiveChange, error) {
 // again: for changes of which kb serve does not know the files (events
 // were lost), and for new layouts or settings.
 func (l *Live) Rebuild(kb *content.KB) (LiveChange, error) {
+	l.updates++
+	return l.rebuildWithLayouts(kb)
+}
+
+// rebuildWithLayouts reads the layouts again and renders every page.
+func (l *Live) rebuildWithLayouts(kb *content.KB) (LiveChange, error) {
 	tpl, err := loadLayouts(kb.Files.Templates)
 	if err != nil {
 		return LiveChange{}, err
