@@ -183,7 +183,11 @@ func (l *Live) rebuild(kb *content.KB, whole bool, changed []string, forced map[
 		mem.files[name] = l.mem.files[name] // the index stays until the next is written
 	}
 	m := newModel(kb, l.opts, l.history, mem)
-	m.finish(l.lessons)
+	var carry *similarCarry
+	if !whole && l.model != nil {
+		carry = newSimilarCarry(l.model.docs, changed, docsByPath(kb.Docs))
+	}
+	m.finish(l.lessons, carry)
 	siteSig, allSig := l.signer.siteSig(m.sd), l.signer.allSig(m.docs)
 	sigs := make(map[string]uint64, len(m.docs)+len(m.pages))
 	var todo []*page

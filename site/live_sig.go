@@ -87,7 +87,8 @@ func writeMeta(h *maphash.Hash, d *content.Doc) {
 func (s *signer) pageSig(p *page, site, all uint64) uint64 {
 	var h maphash.Hash
 	h.SetSeed(s.seed)
-	fmt.Fprintf(&h, "%s\x00%s\x00%s\x00%d\x00", p.URL, p.Layout, p.Title, site)
+	writeStrings(&h, p.URL, p.Layout, p.Title)
+	writeUint(&h, site)
 	rows := func(pages []*page) {
 		for _, q := range pages {
 			h.WriteString(q.URL)
@@ -103,7 +104,21 @@ func (s *signer) pageSig(p *page, site, all uint64) uint64 {
 		rows(p.Runbooks)
 		rows(p.Similar)
 		rows(p.UsedBy)
-		fmt.Fprintf(&h, "%q%+v%+v", p.Missing, p.Fresh, p.Git)
+		writeStrings(&h, p.Missing...)
+		f := p.Fresh
+		writeStrings(&h, f.State, f.ReviewState, f.DrillState, strconv.Itoa(f.ReviewAge), strconv.Itoa(f.DrillAge), strconv.Itoa(f.StaleDays))
+		if g := p.Git; g != nil {
+			writeStrings(&h, g.Date.String(), g.Commit, g.Author, g.Subject)
+		}
+	case p.Layout == "actions":
+		fmt.Fprintf(&h, "%d\x00%d\x00", len(p.Site.Postmortems), p.Site.OverdueCount())
+		for _, g := range p.Groups {
+			h.WriteString(g.Name)
+			for _, a := range g.Items {
+				fmt.Fprintf(&h, "\x01%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%v\x00%s\x00%s", a.What, a.Link, a.Owner, a.OwnerPath,
+					a.DueLabel, a.Badge, a.StatusClass(), a.Overdue, a.Page.URL, a.Page.ListTitle)
+			}
+		}
 	case p.Terms != nil || p.Layout == "terms":
 		for _, t := range p.Terms {
 			fmt.Fprintf(&h, "%s\x00%s\x00%d\x00%d\x00", t.Name, t.URL, len(t.Pages), len(t.Actions))
@@ -138,6 +153,14 @@ func (s *signer) allSig(docs []*page) uint64 {
 		writeUint(&h, s.doc(p.Doc).meta)
 	}
 	return h.Sum64()
+}
+
+// writeStrings writes each of values, ended by a zero byte.
+func writeStrings(h *maphash.Hash, values ...string) {
+	for _, v := range values {
+		h.WriteString(v)
+		h.WriteByte(0)
+	}
 }
 
 func writeUint(h *maphash.Hash, v uint64) {

@@ -223,7 +223,10 @@ type lesson struct {
 }
 
 // buildModel computes the views of the site from the document pages.
-func buildModel(sd *siteData, pages []*page, staleDays int) {
+//
+// A non-nil carry keeps the similar incidents of postmortems a change
+// cannot have reached (see similarCarry).
+func buildModel(sd *siteData, pages []*page, staleDays int, carry *similarCarry) {
 	sd.byID = map[content.Kind]map[string]*page{}
 	for _, p := range pages {
 		d := p.Doc
@@ -267,7 +270,7 @@ func buildModel(sd *siteData, pages []*page, staleDays int) {
 			sd.Actions = append(sd.Actions, row)
 		}
 	}
-	similarIncidents(sd.Postmortems, 5)
+	similarIncidents(sd.Postmortems, 5, carry)
 	sd.Services = taxonomy(sd, "services", func(p *page) []string { return p.Doc.Meta.Services }, pages)
 	sd.Tags = taxonomy(sd, "tags", func(p *page) []string { return p.Doc.Meta.Tags }, pages)
 	sd.Severities = taxonomy(sd, "severities", func(p *page) []string {
@@ -321,7 +324,10 @@ func (sd *siteData) runbookAt(from, dest string) *page {
 // similarIncidents gives each postmortem the n others that share most with
 // it: contributing factors weigh most, then services, then tags. Shared
 // values are found through an index of each value's incidents.
-func similarIncidents(all []*page, n int) {
+//
+// With carry, a postmortem that carry says the change cannot reach keeps
+// the incidents it had.
+func similarIncidents(all []*page, n int, carry *similarCarry) {
 	type index map[string][]int
 	build := func(values func(*page) []string) index {
 		x := index{}
@@ -345,6 +351,10 @@ func similarIncidents(all []*page, n int) {
 	score := make([]int, len(all))
 	var touched []int
 	for i, p := range all {
+		if kept, ok := carry.kept(p); ok {
+			p.Similar = kept
+			continue
+		}
 		touched = touched[:0]
 		for _, w := range weights {
 			for _, v := range dedupe(w.values(p)) {

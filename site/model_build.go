@@ -65,8 +65,10 @@ func newModel(kb *content.KB, opts Options, history map[string]*gitInfo, out sin
 
 // finish works out what the document pages share and makes the site's own
 // pages. A non-nil cache keeps rendered lessons sections between models.
-func (m *model) finish(cache *lessonCache) {
-	buildModel(m.sd, m.docs, m.kb.Config.StaleDays)
+//
+// A non-nil carry keeps the similar incidents a change cannot have reached.
+func (m *model) finish(cache *lessonCache, carry *similarCarry) {
+	buildModel(m.sd, m.docs, m.kb.Config.StaleDays, carry.with(m.docs))
 	m.sd.Lessons = lessons(m.sd, m.newRenderer, cache)
 	m.sd.Trends = computeTrends(m.sd)
 	m.pages = sitePages(m.sd)
