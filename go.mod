@@ -4,7 +4,7 @@ go 1.26.0
 
 // The search index uses bleve at v2.5.7: v2.6.x needs module versions that
 // cannot be fetched from the module proxy kb is built with. The preview
-// server will use fsnotify, required here once code imports it. The index
+// server watches the KB's files with fsnotify. The index
 // package also imports three modules of bleve's own, at the versions bleve
 // v2.5.7 requires: its index API, its Porter stemmer, and bbolt (to read
 // which segments an index uses before bleve opens it, and to tell bolt's
@@ -15,6 +15,7 @@ require (
 	github.com/blevesearch/go-porterstemmer v1.0.3
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.22.1
+	github.com/fsnotify/fsnotify v1.10.1
 	github.com/yuin/goldmark v1.8.7
 	go.etcd.io/bbolt v1.4.0
 	golang.org/x/sys v0.49.0
