@@ -1,17 +1,19 @@
 package site
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kb-tools/kb/content"
 )
 
 // similarCarry keeps, from one model of a live site to the next, the
-// similar incidents of the postmortems that a change cannot have reached:
-// a postmortem's list can only change when it changed itself, or shares a
-// contributing factor, service or tag with a postmortem that changed (as
-// it was before or as it is now), since the relative order of the others
-// stays the same.
+// similar incidents of the postmortems that a change cannot have reached.
+// Lists are made from contributing factors, services and tags, ties going
+// to the newer incident: a postmortem's list can only change when one of
+// these or its date changed, or when it shares one of these with a
+// postmortem whose values or date changed (as they were or as they are
+// now); the relative order of the others stays the same.
 type similarCarry struct {
 	// prev holds each postmortem's similar incidents, by KB path.
 	prev map[string][]string
@@ -29,18 +31,25 @@ type similarCarry struct {
 // are now, by path.
 func newSimilarCarry(before []*page, changed []string, now map[string]*content.Doc) *similarCarry {
 	c := &similarCarry{prev: make(map[string][]string, len(before)), changed: map[string]bool{}, keys: map[string]bool{}}
+	old := make(map[string]*content.Doc, len(changed))
+	for _, p := range before {
+		old[p.Doc.Path] = p.Doc
+	}
 	for _, p := range changed {
+		was, is := old[p], now[p]
+		if was != nil && is != nil && sameSimilarity(was, is) {
+			continue // what its list and the others' are made from is the same
+		}
 		c.changed[p] = true
-		if d := now[p]; d != nil {
-			c.addKeys(d)
+		for _, d := range []*content.Doc{was, is} {
+			if d != nil && d.Kind == content.KindPostmortem {
+				c.addKeys(d)
+			}
 		}
 	}
 	for _, p := range before {
 		if p.Doc.Kind != content.KindPostmortem {
 			continue
-		}
-		if c.changed[p.Doc.Path] {
-			c.addKeys(p.Doc)
 		}
 		paths := make([]string, len(p.Similar))
 		for i, s := range p.Similar {
@@ -49,6 +58,22 @@ func newSimilarCarry(before []*page, changed []string, now map[string]*content.D
 		c.prev[p.Doc.Path] = paths
 	}
 	return c
+}
+
+// sameSimilarity reports whether a and b, two versions of one document,
+// give and take the same place in lists of similar incidents: the same
+// kind, date and values.
+func sameSimilarity(a, b *content.Doc) bool {
+	if a.Kind != b.Kind || !a.Date.Time.Equal(b.Date.Time) || a.Date.Set != b.Date.Set {
+		return false
+	}
+	va, vb := similarValues(a), similarValues(b)
+	for i := range va {
+		if !slices.Equal(va[i], vb[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // similarValues are the values similar incidents are found by: factors,
