@@ -70,7 +70,7 @@ func searchCommand() *command {
 				return c.fail(stderr, err)
 			}
 			if *f.json {
-				err = writeSearchJSON(stdout, res)
+				err = index.WriteJSON(stdout, res)
 			} else {
 				err = writeSearchText(stdout, res, useColour(stdout))
 			}
