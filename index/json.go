@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -62,9 +63,24 @@ func WriteJSON(w io.Writer, res Result) error {
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, newHitJSON(h))
 	}
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeReplacementChar(b.Bytes()))
+	return err
+}
+
+// escapeReplacementChar writes U+FFFD as the escape \ufffd wherever it is
+// in the JSON js. encoding/json writes a byte that is not UTF-8 as that
+// escape but the character itself as it is: without this, a Result read
+// back from the JSON of a text with such a byte would not write the same
+// JSON again. (The character's bytes are in strings only: the rest of the
+// JSON is ASCII.)
+func escapeReplacementChar(js []byte) []byte {
+	return bytes.ReplaceAll(js, []byte("\uFFFD"), []byte(`\ufffd`))
 }
 
 func newHitJSON(h Hit) hitJSON {

@@ -134,3 +134,33 @@ func TestReadJSONRefusesWhatWriteJSONNeverWrites(t *testing.T) {
 		}
 	}
 }
+
+// Text that is not clean UTF-8, or that JSON escapes, writes the same JSON
+// once read back: a byte that is not UTF-8 and the replacement character
+// U+FFFD are both written \ufffd.
+func TestJSONRoundTripOfOddText(t *testing.T) {
+	odd := []string{"a\xffb", "real \uFFFD char", "bell \x07", "<&>", "line\u2028sep", "tab\tnew\nline", "\xc3(", "é ☃ 𝄞"}
+	for _, s := range odd {
+		res := Result{Total: 1, Corrections: []Correction{{From: s, To: s}},
+			Facets: map[string]map[string]int{"tag": {s: 1}},
+			Hits:   []Hit{{ID: s, Title: s, Snippet: s, Marks: []Mark{{0, 1}}, Services: []string{s}}}}
+		var first bytes.Buffer
+		if err := WriteJSON(&first, res); err != nil {
+			t.Fatal(err)
+		}
+		back, err := ReadJSON(bytes.NewReader(first.Bytes()))
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		var second bytes.Buffer
+		if err := WriteJSON(&second, back); err != nil {
+			t.Fatal(err)
+		}
+		if second.String() != first.String() {
+			t.Errorf("%q: written again\n%s\nfirst\n%s", s, second.String(), first.String())
+		}
+		if !json.Valid(first.Bytes()) {
+			t.Errorf("%q: not JSON: %s", s, first.String())
+		}
+	}
+}
