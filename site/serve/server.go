@@ -23,6 +23,12 @@ type serverOptions struct {
 	// Limits bound requests and event streams; zero fields take the
 	// defaults of defaultLimits.
 	Limits limits
+	// AnyHost answers requests whatever host they name. Without it, only
+	// requests for a loopback name or address (localhost, 127.0.0.1,
+	// [::1]) are answered, so that a web page cannot read the preview
+	// through a name of its own that it points at 127.0.0.1 (DNS
+	// rebinding). Set it when the server listens on another address.
+	AnyHost bool
 }
 
 // server is the preview's HTTP handler. It serves the site of the current
@@ -34,6 +40,7 @@ type server struct {
 	current func() *Snapshot
 	search  http.Handler
 	limits  limits
+	anyHost bool
 	assets  *assetCache
 	streams *hub
 	// id names this run of the server, so that a page served by an
@@ -59,7 +66,7 @@ func newServer(opts serverOptions) (*server, error) {
 		return nil, err
 	}
 	l := opts.Limits.withDefaults()
-	return &server{current: opts.Current, search: opts.Search, limits: l,
+	return &server{current: opts.Current, search: opts.Search, limits: l, anyHost: opts.AnyHost,
 		assets: assets, streams: newHub(l.StreamBuffer), id: id}, nil
 }
 
@@ -76,6 +83,10 @@ func runID() (string, error) {
 // own under /_kb/.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if !s.anyHost && !loopbackHost(r.Host) {
+		plainError(w, http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		plainError(w, http.StatusMethodNotAllowed)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -116,4 +117,19 @@ func listen(addr string) (ln net.Listener, warning string, err error) {
 func isLoopback(a net.Addr) bool {
 	tcp, ok := a.(*net.TCPAddr)
 	return ok && tcp.IP.IsLoopback()
+}
+
+// loopbackHost reports whether a request's Host names this machine's
+// loopback: localhost (or a name under .localhost, which resolves there
+// by definition) or a loopback address, with any port. An empty Host (an
+// HTTP/1.0 client) is one too: no browser sends it.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	if ip := net.ParseIP(host); ip != nil {
+		return ip.IsLoopback()
+	}
+	return host == "" || host == "localhost" || strings.HasSuffix(host, ".localhost")
 }

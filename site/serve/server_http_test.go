@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"syscall"
 	"testing"
@@ -95,10 +96,10 @@ func TestRequestLimits(t *testing.T) {
 		request string
 		status  int
 	}{
-		{"ordinary", "GET / HTTP/1.1\r\nHost: kb\r\n\r\n", 200},
-		{"header too large", "GET / HTTP/1.1\r\nHost: kb\r\nX-Big: " + strings.Repeat("a", 16<<10) + "\r\n\r\n", http.StatusRequestHeaderFieldsTooLarge},
-		{"URL too long", "GET /?q=" + strings.Repeat("a", 3<<10) + " HTTP/1.1\r\nHost: kb\r\n\r\n", http.StatusRequestURITooLong},
-		{"path too long", "GET /" + strings.Repeat("a/", 1000) + " HTTP/1.1\r\nHost: kb\r\n\r\n", http.StatusRequestURITooLong},
+		{"ordinary", "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 200},
+		{"header too large", "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + strings.Repeat("a", 16<<10) + "\r\n\r\n", http.StatusRequestHeaderFieldsTooLarge},
+		{"URL too long", "GET /?q=" + strings.Repeat("a", 3<<10) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", http.StatusRequestURITooLong},
+		{"path too long", "GET /" + strings.Repeat("a/", 1000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", http.StatusRequestURITooLong},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			conn := dialed(t, small)
@@ -123,7 +124,7 @@ func TestRequestLimits(t *testing.T) {
 func TestSlowHeader(t *testing.T) {
 	l := limits{ReadHeaderTimeout: 100 * time.Millisecond}
 	conn := dialed(t, l)
-	if _, err := io.WriteString(conn, "GET / HTTP/1.1\r\nHost: kb\r\n"); err != nil {
+	if _, err := io.WriteString(conn, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"); err != nil {
 		t.Fatal(err)
 	}
 	// Nothing more is sent: the server must close the connection well
@@ -137,11 +138,68 @@ func TestSlowHeader(t *testing.T) {
 		t.Errorf("read: %v", err)
 	}
 	fresh := dialed(t, l)
-	if _, err := io.WriteString(fresh, "GET / HTTP/1.1\r\nHost: kb\r\n\r\n"); err != nil {
+	if _, err := io.WriteString(fresh, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"); err != nil {
 		t.Fatal(err)
 	}
 	res, err := http.ReadResponse(bufio.NewReader(fresh), nil)
 	if err != nil || res.StatusCode != 200 {
 		t.Errorf("an ordinary request: %v %v", res, err)
+	}
+}
+
+func TestLoopbackHost(t *testing.T) {
+	for _, tc := range []struct {
+		host string
+		want bool
+	}{
+		{"localhost:8080", true},
+		{"LOCALHOST", true},
+		{"localhost.:8080", true},
+		{"kb.localhost:8080", true},
+		{"127.0.0.1:8080", true},
+		{"127.0.0.2", true},
+		{"[::1]:8080", true},
+		{"", true},
+		{"evil.example:8080", false},
+		{"localhost.evil.example", false},
+		{"0.0.0.0:8080", false},
+		{"192.168.1.2:8080", false},
+		{"[::]:8080", false},
+		{"127.0.0.1.nip.io", false},
+	} {
+		if got := loopbackHost(tc.host); got != tc.want {
+			t.Errorf("loopbackHost(%q) = %v, want %v", tc.host, got, tc.want)
+		}
+	}
+}
+
+// TestRebindingRefused checks that a request naming another host is
+// refused unless the server answers any host.
+func TestRebindingRefused(t *testing.T) {
+	for _, tc := range []struct {
+		anyHost bool
+		host    string
+		status  int
+	}{
+		{false, "127.0.0.1:8080", 200},
+		{false, "localhost:8080", 200},
+		{false, "attacker.example:8080", http.StatusForbidden},
+		{true, "attacker.example:8080", 200},
+		{true, "devbox.internal:8080", 200},
+	} {
+		s, _ := newTestServer(t, newSnapshot(testSite(), 1), serverOptions{AnyHost: tc.anyHost})
+		for _, target := range []string{"/", "/_kb/events", "/_kb/search", "/style.css"} {
+			r := httptest.NewRequest(http.MethodHead, target, nil)
+			r.Host = tc.host
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, r)
+			want := tc.status
+			if want == 200 && target == "/_kb/search" {
+				want = http.StatusNotFound
+			}
+			if rec.Code != want {
+				t.Errorf("AnyHost %v, Host %s, %s: %d, want %d", tc.anyHost, tc.host, target, rec.Code, want)
+			}
+		}
 	}
 }

@@ -100,7 +100,7 @@ func rawGet(t *testing.T, addr, target string) (int, string) {
 	}
 	defer conn.Close()
 	_ = conn.SetDeadline(time.Now().Add(30 * time.Second)) // a guard, not a bound
-	if _, err := io.WriteString(conn, "GET "+target+" HTTP/1.1\r\nHost: kb\r\nConnection: close\r\n\r\n"); err != nil {
+	if _, err := io.WriteString(conn, "GET "+target+" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"); err != nil {
 		t.Fatal(err)
 	}
 	res, err := http.ReadResponse(bufio.NewReader(conn), nil)

@@ -112,7 +112,9 @@ func newTestServer(t *testing.T, snap *Snapshot, opts serverOptions) (*server, *
 func get(t *testing.T, h http.Handler, method, target string) (*http.Response, string) {
 	t.Helper()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(method, target, nil))
+	r := httptest.NewRequest(method, target, nil)
+	r.Host = "127.0.0.1:8080"
+	h.ServeHTTP(rec, r)
 	res := rec.Result()
 	body, _ := io.ReadAll(res.Body)
 	return res, string(body)
