@@ -2,8 +2,12 @@ package serve
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/kb-tools/kb/content"
+	"github.com/kb-tools/kb/lint"
 )
 
 func TestInsertPreview(t *testing.T) {
@@ -92,6 +96,35 @@ func TestInjectionIsAdditive(t *testing.T) {
 	for _, marker := range []string{"kb-gen", "_kb/", "kb-preview"} {
 		if strings.Contains(page, marker) {
 			t.Errorf("the site's page itself holds %q", marker)
+		}
+	}
+}
+
+// BenchmarkServePage serves a 100 KB page of a document with 50 findings
+// and an error in another file, the preview added.
+func BenchmarkServePage(b *testing.B) {
+	site := testSite()
+	site.files[pmPage] = strings.Replace(pageHTML, "<p data-kb-line=\"11\">Text</p>",
+		strings.Repeat("<p data-kb-line=\"11\">A paragraph of the postmortem's body, long enough.</p>\n", 1800), 1)
+	snap := newSnapshot(site, 2)
+	for i := 0; i < 50; i++ {
+		snap.Findings[pmPath] = append(snap.Findings[pmPath], finding(10+i, lint.Warning, "blameless/blame", "a finding"))
+	}
+	snap.Errors["kb.yaml"] = []*content.Error{{Pos: content.Pos{File: "kb.yaml", Line: 1}, Msg: "x"}}
+	h := &snapHolder{}
+	h.set(snap)
+	s, err := newServer(serverOptions{Current: h.get})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(site.files[pmPage])))
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		r := httptest.NewRequest(http.MethodGet, "/postmortems/checkout/", nil)
+		r.Host = "127.0.0.1"
+		s.ServeHTTP(rec, r)
+		if rec.Code != 200 {
+			b.Fatal(rec.Code)
 		}
 	}
 }

@@ -96,6 +96,13 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		plainError(w, http.StatusRequestURITooLong)
 		return
 	}
+	if snap := s.current(); snap == nil || snap.Site == nil {
+		// Not built yet: the rebuild loop hands the server a snapshot
+		// before it listens, so this is only a guard.
+		w.Header().Set("Retry-After", "1")
+		plainError(w, http.StatusServiceUnavailable)
+		return
+	}
 	if strings.HasPrefix(r.URL.Path, kbPrefix) {
 		s.serveKB(w, r)
 		return

@@ -224,3 +224,20 @@ func TestMethods(t *testing.T) {
 		}
 	}
 }
+
+func TestNoSnapshotYet(t *testing.T) {
+	for _, snap := range []*Snapshot{nil, {Gen: 1}} {
+		s, err := newServer(serverOptions{Current: func() *Snapshot { return snap }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, target := range []string{"/", "/_kb/live.js", "/_kb/events"} {
+			if res, _ := get(t, s, http.MethodGet, target); res.StatusCode != http.StatusServiceUnavailable {
+				t.Errorf("%s without a site: %d, want 503", target, res.StatusCode)
+			}
+		}
+	}
+	if _, err := newServer(serverOptions{}); err == nil {
+		t.Errorf("newServer without Current: no error")
+	}
+}
