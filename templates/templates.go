@@ -1,6 +1,6 @@
 // Package templates holds kb's embedded defaults: the HTML layouts and
-// stylesheet of the site, the archetypes of new documents and the skeleton
-// of a new KB. A KB overrides any of them with a file of the same name
+// stylesheet of the site, the archetypes of new documents, the skeleton
+// of a new KB and the preview markup and live reload script of kb serve. A KB overrides any of them with a file of the same name
 // under its own templates/ folder.
 package templates
 
@@ -11,11 +11,11 @@ import (
 	"io/fs"
 )
 
-//go:embed layouts archetypes static init
+//go:embed layouts archetypes static init serve
 var embedded embed.FS
 
-// Default returns the embedded files: layouts/, archetypes/, static/ and
-// init/ (the skeleton kb init writes).
+// Default returns the embedded files: layouts/, archetypes/, static/,
+// init/ (the skeleton kb init writes) and serve/ (kb serve's preview).
 func Default() fs.FS { return embedded }
 
 // Source says where a template file was read from, for error messages.

@@ -11,6 +11,7 @@ import (
 	"github.com/kb-tools/kb/content"
 	"github.com/kb-tools/kb/index"
 	"github.com/kb-tools/kb/site"
+	"github.com/kb-tools/kb/site/serve"
 )
 
 // searchFlags are the flags of kb search.
@@ -70,7 +71,7 @@ func searchCommand() *command {
 				return c.fail(stderr, err)
 			}
 			if *f.json {
-				err = writeSearchJSON(stdout, res)
+				err = index.WriteJSON(stdout, res)
 			} else {
 				err = writeSearchText(stdout, res, useColour(stdout))
 			}
@@ -95,6 +96,8 @@ Put -- before a query that starts with - (kb search -- -staging disk).
 A query is read up to its first 64 words.
 When plain words find fewer than three documents, or one of them is in no
 document, kb looks again allowing a typo or two per word, and says so.
+While kb serve runs for the KB it holds the index, and kb search asks it
+instead (on the loopback only), with the same output.
 
 --json prints {"total": N, "fuzzy": false, "corrections": [{"from", "to"}],
 "hits": [{"id", "kind", "title", "url", "score", "snippet", "marks":
@@ -104,24 +107,65 @@ document, kb looks again allowing a typo or two per word, and says so.
 byte ranges of the snippet, date is YYYY-MM-DD, and keys after marks are
 left out when empty. Facet counts are over all the matching documents.`
 
-// search loads the KB at dir, brings its index up to date and runs req.
-// Notes and load problems go to stderr.
+// search runs req on the KB at dir: on its index, brought up to date, or,
+// when a kb serve holds the index, by asking the server. Notes and load
+// problems go to stderr.
 func search(dir string, req index.Request, stderr io.Writer) (index.Result, error) {
-	docs, err := searchDocuments(dir, stderr)
+	load := func() ([]index.Document, error) { return searchDocuments(dir, stderr) }
+	if serve.Running(dir) {
+		// A kb serve holds the index for as long as it runs: try the
+		// index once, and ask the server, before loading the KB.
+		res, err := searchOrAsk(dir, req, load, stderr, index.WithLockWait(0))
+		if !isLocked(err) {
+			return res, err
+		}
+	}
+	// The KB is loaded before the index is taken, so that the index is
+	// held only while it is updated and searched.
+	docs, err := load()
 	if err != nil {
 		return index.Result{}, err
 	}
+	return searchOrAsk(dir, req, func() ([]index.Document, error) { return docs, nil }, stderr)
+}
+
+// searchOrAsk opens the index of dir, brings it up to date with the
+// documents load returns and runs req. When another process holds the
+// index, it asks the kb serve of dir instead, and fails with the index's
+// Locked error when no server answers.
+func searchOrAsk(dir string, req index.Request, load func() ([]index.Document, error), stderr io.Writer, opts ...index.Option) (index.Result, error) {
 	prog := newProgress(stderr)
-	ix, err := index.Open(dir, index.WithProgress(prog.update))
+	ix, err := index.Open(dir, append(opts, index.WithProgress(prog.update))...)
+	if isLocked(err) {
+		res, asked, aerr := serve.Ask(dir, req)
+		switch {
+		case aerr != nil:
+			return index.Result{}, aerr
+		case asked:
+			return res, nil
+		}
+		return index.Result{}, err
+	}
 	if err != nil {
 		return index.Result{}, err
 	}
-	res, err := updateAndSearch(ix, docs, req, stderr)
+	var res index.Result
+	docs, err := load()
+	if err == nil {
+		res, err = updateAndSearch(ix, docs, req, stderr)
+	}
 	prog.done()
 	if cerr := ix.Close(); err == nil && cerr != nil {
 		return index.Result{}, cerr
 	}
 	return res, err
+}
+
+// isLocked reports whether err is the index's Locked error: another
+// process holds the index.
+func isLocked(err error) bool {
+	var ie *index.Error
+	return errors.As(err, &ie) && ie.Kind == index.Locked
 }
 
 // updateAndSearch updates ix with docs and runs req.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -9,59 +8,6 @@ import (
 
 	"github.com/kb-tools/kb/index"
 )
-
-// searchJSON is the JSON of kb search --json (see searchHelp).
-type searchJSON struct {
-	Total       int                       `json:"total"`
-	Fuzzy       bool                      `json:"fuzzy"`
-	Corrections []correctionJSON          `json:"corrections"`
-	Hits        []hitJSON                 `json:"hits"`
-	Facets      map[string]map[string]int `json:"facets"`
-}
-
-type correctionJSON struct {
-	From string `json:"from"`
-	To   string `json:"to"`
-}
-
-type hitJSON struct {
-	ID       string       `json:"id"`
-	Kind     string       `json:"kind"`
-	Title    string       `json:"title"`
-	URL      string       `json:"url"`
-	Score    float64      `json:"score"`
-	Snippet  string       `json:"snippet"`
-	Marks    []index.Mark `json:"marks"`
-	Path     string       `json:"path"`
-	Date     string       `json:"date,omitempty"`
-	Severity string       `json:"severity,omitempty"`
-	Status   string       `json:"status,omitempty"`
-	Services []string     `json:"services,omitempty"`
-	Tags     []string     `json:"tags,omitempty"`
-	Owners   []string     `json:"owners,omitempty"`
-	Alerts   []string     `json:"alerts,omitempty"`
-}
-
-func writeSearchJSON(w io.Writer, res index.Result) error {
-	out := searchJSON{Total: res.Total, Fuzzy: res.Fuzzy, Corrections: []correctionJSON{}, Hits: []hitJSON{}, Facets: res.Facets}
-	for _, c := range res.Corrections {
-		out.Corrections = append(out.Corrections, correctionJSON(c))
-	}
-	for _, h := range res.Hits {
-		j := hitJSON{ID: h.ID, Kind: h.Kind, Title: h.Title, URL: h.URL, Score: h.Score, Snippet: h.Snippet, Marks: h.Marks,
-			Path: h.Path, Severity: h.Severity, Status: h.Status, Services: h.Services, Tags: h.Tags, Owners: h.Owners, Alerts: h.Alerts}
-		if j.Marks == nil {
-			j.Marks = []index.Mark{}
-		}
-		if !h.Date.IsZero() {
-			j.Date = h.Date.Format("2006-01-02")
-		}
-		out.Hits = append(out.Hits, j)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
-}
 
 // ANSI styles of the text output on a terminal.
 const (

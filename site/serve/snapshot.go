@@ -37,4 +37,8 @@ type Pages interface {
 	// DocOf returns the KB path of the document a page renders, for the
 	// name File takes; ok is false for the site's own pages and files.
 	DocOf(name string) (path string, ok bool)
+	// PageOf returns the name of the page that renders the document at
+	// KB path, the inverse of DocOf; ok is false for a file that has no
+	// page (kb.yaml, a document that was never read).
+	PageOf(path string) (name string, ok bool)
 }
