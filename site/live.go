@@ -219,9 +219,11 @@ func (l *Live) rebuild(kb *content.KB, whole bool, changed []string, forced map[
 		return LiveChange{}, err
 	}
 	mem.docOf = make(map[string]string, len(m.docs))
+	mem.pageOf = make(map[string]string, len(m.docs))
 	byDoc := make(map[string]*page, len(m.docs))
 	for _, p := range m.docs {
 		mem.docOf[pageFile(p.Path)] = p.Doc.Path
+		mem.pageOf[p.Doc.Path] = pageFile(p.Path)
 		byDoc[p.Doc.Path] = p
 	}
 	l.model, l.mem, l.sigs, l.byDoc = m, mem, sigs, byDoc

@@ -12,11 +12,13 @@ import (
 type memory struct {
 	mu    sync.Mutex
 	files map[string][]byte
-	docOf map[string]string
+	// docOf gives the document of each page, pageOf the page of each
+	// document.
+	docOf, pageOf map[string]string
 }
 
 func newMemory() *memory {
-	return &memory{files: map[string][]byte{}, docOf: map[string]string{}}
+	return &memory{files: map[string][]byte{}, docOf: map[string]string{}, pageOf: map[string]string{}}
 }
 
 // write keeps a copy of data as the file name.
@@ -29,9 +31,11 @@ func (m *memory) write(name string, data []byte) error {
 }
 
 // clone returns a memory holding the same files, to be written over.
-// The files' bytes are shared: they are never changed, only replaced.
+// The files' bytes are shared: they are never changed, only replaced;
+// so are the maps between pages and documents, which an update replaces
+// whole.
 func (m *memory) clone() *memory {
-	return &memory{files: maps.Clone(m.files), docOf: maps.Clone(m.docOf)}
+	return &memory{files: maps.Clone(m.files), docOf: m.docOf, pageOf: m.pageOf}
 }
 
 // LiveFiles is one state of a live site, never changed once an update
@@ -49,6 +53,13 @@ func (f LiveFiles) File(name string) ([]byte, bool) {
 func (f LiveFiles) DocOf(name string) (string, bool) {
 	p, ok := f.mem.docOf[name]
 	return p, ok
+}
+
+// PageOf returns the name of the file of the page that renders the
+// document at the KB path path.
+func (f LiveFiles) PageOf(path string) (string, bool) {
+	name, ok := f.mem.pageOf[path]
+	return name, ok
 }
 
 // Names lists the site's files, in no order.
