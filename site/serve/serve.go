@@ -98,4 +98,3 @@ func orDiscard(w io.Writer) io.Writer {
 	}
 	return w
 }
-
