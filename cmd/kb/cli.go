@@ -30,7 +30,7 @@ type command struct {
 }
 
 func commands() []*command {
-	return []*command{initCommand(), newCommand(), lintCommand(), buildCommand(), searchCommand(), versionCommand()}
+	return []*command{initCommand(), newCommand(), lintCommand(), buildCommand(), serveCommand(), searchCommand(), versionCommand()}
 }
 
 func usage(w io.Writer) {

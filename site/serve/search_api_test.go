@@ -13,7 +13,7 @@ import (
 )
 
 // get asks h for target and returns the answer.
-func get(h http.Handler, method, target string) *httptest.ResponseRecorder {
+func searchGet(h http.Handler, method, target string) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(method, target, nil))
 	return rec
@@ -40,7 +40,7 @@ func TestSearchAnswersAsKBSearchJSON(t *testing.T) {
 		{"/_kb/search?q=zqxjkv&unknown=1", index.Request{Query: "zqxjkv", N: index.DefaultHits}},
 	}
 	for _, tt := range tests {
-		rec := get(h, http.MethodGet, tt.target)
+		rec := searchGet(h, http.MethodGet, tt.target)
 		if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "application/json" {
 			t.Errorf("%s: status %d, type %q: %s", tt.target, rec.Code, rec.Header().Get("Content-Type"), rec.Body.String())
 			continue
@@ -67,7 +67,7 @@ func TestSearchFiltersAndCounts(t *testing.T) {
 		{"/_kb/search?q=database&n=1", 2},
 	}
 	for _, tt := range tests {
-		res, err := index.ReadJSON(get(h, http.MethodGet, tt.target).Body)
+		res, err := index.ReadJSON(searchGet(h, http.MethodGet, tt.target).Body)
 		if err != nil || res.Total != tt.total {
 			t.Errorf("%s: total %d (%v), want %d", tt.target, res.Total, err, tt.total)
 		}
@@ -101,7 +101,7 @@ func TestSearchRefusesBadRequests(t *testing.T) {
 		{http.MethodDelete, "/_kb/search?q=disk", http.StatusMethodNotAllowed, errMethod},
 	}
 	for _, tt := range tests {
-		rec := get(h, tt.method, tt.target)
+		rec := searchGet(h, tt.method, tt.target)
 		var body searchErrorJSON
 		err := json.Unmarshal(rec.Body.Bytes(), &body)
 		if rec.Code != tt.status || err != nil || body.Kind != tt.kind || body.Error == "" || rec.Header().Get("Content-Type") != "application/json" {
@@ -144,7 +144,7 @@ func TestSearchErrorsByKind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		h := SearchHandler(func(index.Request) (index.Result, error) { return index.Result{}, tt.err })
-		rec := get(h, http.MethodGet, "/_kb/search?q=disk")
+		rec := searchGet(h, http.MethodGet, "/_kb/search?q=disk")
 		var body searchErrorJSON
 		if err := json.Unmarshal(rec.Body.Bytes(), &body); rec.Code != tt.status || err != nil || body.Kind != tt.kind {
 			t.Errorf("%s: status %d, body %s; want %d, %q", tt.name, rec.Code, rec.Body.String(), tt.status, tt.kind)
@@ -159,7 +159,7 @@ func TestSearchQueryLengthBound(t *testing.T) {
 	h := SearchHandler(ti.search)
 	head := strings.TrimSpace(strings.Repeat("zqxjkv ", index.MaxQueryWords))
 	long := head + strings.Repeat(" payments", 200)
-	rec := get(h, http.MethodGet, "/_kb/search?q="+strings.ReplaceAll(long, " ", "+"))
+	rec := searchGet(h, http.MethodGet, "/_kb/search?q="+strings.ReplaceAll(long, " ", "+"))
 	if want := ti.wantJSON(t, index.Request{Query: head, N: index.DefaultHits}); rec.Code != http.StatusOK || rec.Body.String() != want {
 		t.Errorf("status %d, answered\n%s\nwant the answer of the first %d words\n%s", rec.Code, rec.Body.String(), index.MaxQueryWords, want)
 	}

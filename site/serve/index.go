@@ -1,0 +1,150 @@
+package serve
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/kb-tools/kb/content"
+	"github.com/kb-tools/kb/index"
+	"github.com/kb-tools/kb/site"
+)
+
+// searchIndex is the preview's bleve index, kept up to date on a goroutine
+// of its own: searches wait only for the update under way, and updates
+// that come while one runs are taken together.
+type searchIndex struct {
+	mu sync.Mutex
+	ix *index.Index
+	// err says why there is no index to search: still being built, held
+	// by another program.
+	err error
+	// docs holds what the index keeps of each document, made again only
+	// for documents that changed.
+	docs map[*content.Doc]index.Document
+	// building is set while the index is first brought up to date.
+	building atomic.Bool
+
+	// next is the latest KB to index, taken by the goroutine; wake says
+	// there is one; done closes the goroutine.
+	nextMu sync.Mutex
+	next   *content.KB
+	wake   chan struct{}
+	done   chan struct{}
+	exited chan struct{}
+	notes  chan string
+}
+
+// errIndexing is the answer of searches while the index is first built.
+var errIndexing = &index.Error{Kind: index.Closed, Detail: "the search index is being built; try again in a few seconds"}
+
+// startIndex opens the index of the KB at dir and brings it up to date
+// with kb, on a goroutine of its own.
+func startIndex(dir string, kb *content.KB) *searchIndex {
+	s := &searchIndex{err: errIndexing, docs: map[*content.Doc]index.Document{}, wake: make(chan struct{}, 1),
+		done: make(chan struct{}), exited: make(chan struct{}), notes: make(chan string, 8)}
+	s.update(kb)
+	go s.run(dir)
+	return s
+}
+
+// update asks for the index to hold kb's documents.
+func (s *searchIndex) update(kb *content.KB) {
+	s.nextMu.Lock()
+	s.next = kb
+	s.nextMu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (s *searchIndex) run(dir string) {
+	defer close(s.exited)
+	ix, err := index.Open(dir)
+	if err != nil {
+		s.mu.Lock()
+		s.err = err
+		s.mu.Unlock()
+		s.note("search is off: " + err.Error())
+		return
+	}
+	for _, n := range ix.Notes() {
+		s.note(n)
+	}
+	s.mu.Lock()
+	s.ix = ix
+	s.mu.Unlock()
+	first := true
+	for {
+		select {
+		case <-s.done:
+			return
+		case <-s.wake:
+		}
+		s.nextMu.Lock()
+		kb := s.next
+		s.nextMu.Unlock()
+		docs := s.documents(kb)
+		s.building.Store(first)
+		s.mu.Lock()
+		_, err := ix.Update(docs)
+		s.err = err
+		s.mu.Unlock()
+		s.building.Store(false)
+		first = false
+		if err != nil {
+			s.note("search index: " + err.Error())
+		}
+	}
+}
+
+// documents returns what the index keeps of each document of kb.
+func (s *searchIndex) documents(kb *content.KB) []index.Document {
+	urls := site.URLs(kb.Docs)
+	out := make([]index.Document, len(kb.Docs))
+	kept := make(map[*content.Doc]index.Document, len(kb.Docs))
+	for i, d := range kb.Docs {
+		doc, ok := s.docs[d]
+		if !ok || doc.URL != urls[d] {
+			doc = index.NewDocument(d, urls[d])
+		}
+		out[i], kept[d] = doc, doc
+	}
+	s.docs = kept
+	return out
+}
+
+func (s *searchIndex) note(msg string) {
+	select {
+	case s.notes <- msg:
+	default:
+	}
+}
+
+// search runs req, once the index is built; while it is first built, it
+// answers errIndexing at once.
+func (s *searchIndex) search(req index.Request) (index.Result, error) {
+	if s.building.Load() {
+		return index.Result{}, errIndexing
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ix == nil || s.err != nil {
+		return index.Result{}, s.err
+	}
+	return s.ix.Search(req)
+}
+
+// close stops the goroutine and closes the index.
+func (s *searchIndex) close() error {
+	close(s.done)
+	<-s.exited
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ix == nil {
+		return nil
+	}
+	err := s.ix.Close()
+	s.ix = nil
+	return err
+}
