@@ -7,6 +7,9 @@ import (
 	"io"
 	"net/http"
 	"time"
+
+	"github.com/kb-tools/kb/content"
+	"github.com/kb-tools/kb/templates"
 )
 
 // DefaultAddr is where kb serve listens unless told otherwise: loopback
@@ -57,7 +60,7 @@ func Run(ctx context.Context, opts Options) error {
 	if warning != "" {
 		fmt.Fprintln(errw, "kb serve: "+warning)
 	}
-	srv, err := newServer(serverOptions{Current: p.current, Search: SearchHandler(p.index.search), Templates: p.kb.Files.Templates})
+	srv, err := newServer(serverOptions{Current: p.current, Search: SearchHandler(p.index.search), Templates: freshTemplates(p.kb.Files), AnyHost: warning != ""})
 	if err != nil {
 		ln.Close()
 		return err
@@ -97,4 +100,11 @@ func orDiscard(w io.Writer) io.Writer {
 		return io.Discard
 	}
 	return w
+}
+
+// freshTemplates reads the KB's overrides of the preview's files through a
+// new reader each time, which knows nothing of folders yet: a templates/
+// folder made while kb serve runs is seen.
+func freshTemplates(files *content.Files) templates.Overrides {
+	return func(name string) ([]byte, string, error) { return files.Fresh().Templates(name) }
 }
