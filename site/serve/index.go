@@ -32,19 +32,26 @@ type searchIndex struct {
 	done   chan struct{}
 	exited chan struct{}
 	notes  chan string
+	// started says the goroutine runs (start was called).
+	started bool
 }
 
 // errIndexing is the answer of searches while the index is first built.
 var errIndexing = &index.Error{Kind: index.Closed, Detail: "the search index is being built; try again in a few seconds"}
 
-// startIndex opens the index of the KB at dir and brings it up to date
-// with kb, on a goroutine of its own.
-func startIndex(dir string, kb *content.KB) *searchIndex {
-	s := &searchIndex{err: errIndexing, docs: map[*content.Doc]index.Document{}, wake: make(chan struct{}, 1),
+// newSearchIndex returns the index of a preview, which answers
+// errIndexing until started.
+func newSearchIndex() *searchIndex {
+	return &searchIndex{err: errIndexing, docs: map[*content.Doc]index.Document{}, wake: make(chan struct{}, 1),
 		done: make(chan struct{}), exited: make(chan struct{}), notes: make(chan string, 8)}
+}
+
+// start opens the index of the KB at dir and brings it up to date with kb,
+// on a goroutine of its own.
+func (s *searchIndex) start(dir string, kb *content.KB) {
 	s.update(kb)
+	s.started = true
 	go s.run(dir)
-	return s
 }
 
 // update asks for the index to hold kb's documents.
@@ -137,6 +144,9 @@ func (s *searchIndex) search(req index.Request) (index.Result, error) {
 
 // close stops the goroutine and closes the index.
 func (s *searchIndex) close() error {
+	if !s.started {
+		return nil
+	}
 	close(s.done)
 	<-s.exited
 	s.mu.Lock()

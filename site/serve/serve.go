@@ -44,7 +44,7 @@ type Options struct {
 func Run(ctx context.Context, opts Options) error {
 	out, errw := orDiscard(opts.Stdout), orDiscard(opts.Stderr)
 	start := time.Now()
-	p, err := newPreview(opts)
+	p, err := newSession(opts)
 	if err != nil {
 		return err
 	}
@@ -79,7 +79,10 @@ func Run(ctx context.Context, opts Options) error {
 	if opts.Ready != nil {
 		opts.Ready(ln.Addr().String())
 	}
-	err = p.loop(ctx, out, errw)
+	err = p.start()
+	if err == nil {
+		err = p.loop(ctx, out, errw)
+	}
 	srv.Close()
 	shutCtx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()

@@ -2,8 +2,8 @@ package serve
 
 import (
 	"fmt"
+	"slices"
 	"sort"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -41,9 +41,10 @@ type session struct {
 	searching  bool
 }
 
-// newPreview loads the KB of opts.Dir, checks it, builds its site and
-// starts watching it and indexing it.
-func newPreview(opts Options) (*session, error) {
+// newSession loads the KB of opts.Dir, builds its site and starts
+// watching it; start then checks it and starts indexing it, once the site
+// is served.
+func newSession(opts Options) (*session, error) {
 	files, err := content.OpenFiles(opts.Dir)
 	if err != nil {
 		return nil, err
@@ -61,27 +62,25 @@ func newPreview(opts Options) (*session, error) {
 		watcher.Close()
 		return nil, err
 	}
-	p := &session{opts: opts, kb: kb, watcher: watcher, good: map[string]*content.Doc{}, searchDone: make(chan *site.LiveSearch, 1), notify: func(Event) {}}
-	var wg sync.WaitGroup
-	var lintErr error
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		lintErr = p.checkAll(kb)
-	}()
-	p.live, err = site.NewLive(kb, p.siteOptions())
-	wg.Wait()
-	if err == nil {
-		err = lintErr
-	}
-	if err != nil {
+	p := &session{opts: opts, kb: kb, watcher: watcher, good: map[string]*content.Doc{}, docFindings: map[string][]lint.Diagnostic{},
+		searchDone: make(chan *site.LiveSearch, 1), notify: func(Event) {}, index: newSearchIndex()}
+	if p.live, err = site.NewLive(kb, p.siteOptions()); err != nil {
 		watcher.Close()
 		return nil, err
 	}
-	p.index = startIndex(opts.Dir, kb)
 	p.publish()
-	p.startSearchJob()
 	return p, nil
+}
+
+// start does what the first page served need not wait for: it lints the
+// KB, shows the findings, and starts building the search index.
+func (p *session) start() error {
+	if err := p.checkAll(p.kb); err != nil {
+		return err
+	}
+	p.notify(Event{Gen: p.publish()})
+	p.index.start(p.opts.Dir, p.kb)
+	return nil
 }
 
 func (p *session) siteOptions() site.Options {
@@ -142,10 +141,11 @@ func (p *session) apply(b Batch) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if whole || touchesConfig(b.Paths) {
+	config := whole || touchesConfig(b.Paths)
+	if config {
 		err = p.checkAll(next)
 	} else {
-		p.checkChanged(next, b.Paths)
+		p.checkDocs(next, b.Paths)
 	}
 	if err != nil {
 		return "", err
@@ -167,18 +167,21 @@ func (p *session) apply(b Batch) (string, error) {
 	} else {
 		p.notify(Event{Gen: gen})
 	}
-	p.startSearchJob()
+	took := time.Since(start)
+	if !config {
+		p.recheckKB()
+	}
 	what := fmt.Sprintf("%d %s changed, %d %s rendered in %s", len(b.Paths), plural(len(b.Paths), "file", "files"),
-		ch.Rendered, plural(ch.Rendered, "page", "pages"), time.Since(start).Round(100*time.Microsecond))
+		ch.Rendered, plural(ch.Rendered, "page", "pages"), took.Round(100*time.Microsecond))
 	if b.Rescan {
 		what = "files were read again (events were lost): " + what
 	}
 	return what, err
 }
 
-// checkChanged lints the documents among paths again, and the rules over
-// the whole KB.
-func (p *session) checkChanged(kb *content.KB, paths []string) {
+// checkDocs lints the documents among paths again with the rules that
+// look at one document at a time.
+func (p *session) checkDocs(kb *content.KB, paths []string) {
 	byPath := make(map[string]*content.Doc, len(paths))
 	for _, d := range kb.Docs {
 		byPath[d.Path] = d
@@ -199,7 +202,52 @@ func (p *session) checkChanged(kb *content.KB, paths []string) {
 		delete(p.docFindings, path)
 	}
 	p.checker.Forget(gone)
-	p.kbFindings = p.checker.KB(kb)
+}
+
+// recheckKB runs the rules over the whole KB again, after the pages of a
+// change were shown: they cost tens of milliseconds on a large KB, and
+// what they find seldom changes with an edit. When it does, the pages of
+// the documents whose findings changed are told again.
+func (p *session) recheckKB() {
+	before := groupByFile(p.kbFindings)
+	p.kbFindings = p.checker.KB(p.kb)
+	after := groupByFile(p.kbFindings)
+	var pages []string
+	for path := range unionKeys(before, after) {
+		if !slices.EqualFunc(before[path], after[path], sameFinding) {
+			if name, ok := p.live.Files().PageOf(path); ok {
+				pages = append(pages, name)
+			}
+		}
+	}
+	if len(pages) > 0 {
+		sort.Strings(pages)
+		p.notify(Event{Gen: p.publish(), Pages: pages})
+	}
+}
+
+func groupByFile(ds []lint.Diagnostic) map[string][]lint.Diagnostic {
+	out := map[string][]lint.Diagnostic{}
+	for _, d := range ds {
+		out[d.Pos.File] = append(out[d.Pos.File], d)
+	}
+	return out
+}
+
+func unionKeys(a, b map[string][]lint.Diagnostic) map[string]bool {
+	out := make(map[string]bool, len(a)+len(b))
+	for k := range a {
+		out[k] = true
+	}
+	for k := range b {
+		out[k] = true
+	}
+	return out
+}
+
+// sameFinding reports two findings that a page shows alike.
+func sameFinding(a, b lint.Diagnostic) bool {
+	return a.Pos == b.Pos && a.Rule == b.Rule && a.Severity == b.Severity && a.Message == b.Message && a.Suggestion == b.Suggestion
 }
 
 func touchesConfig(paths []string) bool {
@@ -360,7 +408,6 @@ func (p *session) searchWritten(s *site.LiveSearch) {
 		p.live.SetSearch(s)
 		p.publish()
 	}
-	p.startSearchJob()
 }
 
 func plural(n int, one, many string) string {
