@@ -115,8 +115,7 @@ func (s *signer) pageSig(p *page, site, all uint64) uint64 {
 		for _, g := range p.Groups {
 			h.WriteString(g.Name)
 			for _, a := range g.Items {
-				fmt.Fprintf(&h, "\x01%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%v\x00%s\x00%s", a.What, a.Link, a.Owner, a.OwnerPath,
-					a.DueLabel, a.Badge, a.StatusClass(), a.Overdue, a.Page.URL, a.Page.ListTitle)
+				writeStrings(&h, a.What, a.Link, a.Owner, a.OwnerPath, a.DueLabel, a.Badge, a.StatusClass(), strconv.FormatBool(a.Overdue), a.Page.URL, a.Page.ListTitle)
 			}
 		}
 	case p.Terms != nil || p.Layout == "terms":
@@ -126,7 +125,8 @@ func (s *signer) pageSig(p *page, site, all uint64) uint64 {
 	case p.Term != nil:
 		rows(p.List)
 		for _, a := range p.Term.Actions {
-			rows([]*page{a.Page})
+			h.WriteString(a.Page.URL)
+			writeUint(&h, s.doc(a.Page.Doc).meta)
 		}
 	case p.List != nil || p.Layout == "list":
 		rows(p.List)

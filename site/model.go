@@ -40,6 +40,23 @@ type siteData struct {
 	staleDays     int
 	// dates is the range of dates the trends charts take as real.
 	dates content.DateRange
+	// slugs keeps the slug of each value named in the model: owners,
+	// services and tags recur on thousands of pages.
+	slugs map[string]string
+}
+
+// slug returns content.Slug(s), worked out once per value. The model is
+// made on one goroutine.
+func (sd *siteData) slug(s string) string {
+	if v, ok := sd.slugs[s]; ok {
+		return v
+	}
+	if sd.slugs == nil {
+		sd.slugs = map[string]string{}
+	}
+	v := content.Slug(s)
+	sd.slugs[s] = v
+	return v
 }
 
 // page is what a template renders: a document's page, or one of the
@@ -263,7 +280,7 @@ func buildModel(sd *siteData, pages []*page, staleDays int, carry *similarCarry)
 			if a.Due.Set {
 				row.DueLabel = formatDate(a.Due)
 			}
-			if slug := content.Slug(a.Owner); slug != "" {
+			if slug := sd.slug(a.Owner); slug != "" {
 				row.OwnerPath = "owners/" + slug + "/index.html"
 			}
 			p.Actions = append(p.Actions, row)
@@ -294,7 +311,7 @@ func linkRunbooks(sd *siteData, p *page) {
 		}
 	}
 	for _, id := range p.Doc.Meta.Runbooks {
-		rb := sd.byID[content.KindRunbook][content.Slug(id)]
+		rb := sd.byID[content.KindRunbook][sd.slug(id)]
 		if rb == nil {
 			p.Missing = append(p.Missing, id)
 		}
@@ -328,6 +345,9 @@ func (sd *siteData) runbookAt(from, dest string) *page {
 // With carry, a postmortem that carry says the change cannot reach keeps
 // the incidents it had.
 func similarIncidents(all []*page, n int, carry *similarCarry) {
+	if carry.keepsAll(all) {
+		return
+	}
 	type index map[string][]int
 	build := func(values func(*page) []string) index {
 		x := index{}
@@ -423,7 +443,7 @@ func taxonomy(sd *siteData, name string, values func(*page) []string, pages []*p
 	byName := map[string]*term{}
 	for _, p := range pages {
 		for _, v := range values(p) {
-			slug := content.Slug(v)
+			slug := sd.slug(v)
 			if slug == "" {
 				continue
 			}
@@ -442,7 +462,7 @@ func taxonomy(sd *siteData, name string, values func(*page) []string, pages []*p
 func ownerTerms(sd *siteData) []*term {
 	byName := map[string]*term{}
 	get := func(owner string) *term {
-		slug := content.Slug(owner)
+		slug := sd.slug(owner)
 		if slug == "" {
 			return nil
 		}

@@ -119,7 +119,7 @@ func (c *similarCarry) kept(p *page) ([]*page, bool) {
 	}
 	for kind, values := range similarValues(p.Doc) {
 		for _, v := range values {
-			if c.keys[similarKey(kind, v)] {
+			if len(c.keys) > 0 && c.keys[similarKey(kind, v)] {
 				return nil, false
 			}
 		}
@@ -131,4 +131,23 @@ func (c *similarCarry) kept(p *page) ([]*page, bool) {
 		}
 	}
 	return out, true
+}
+
+// keepsAll gives every postmortem of all the incidents it had, when no
+// change reached any list, and reports whether it did.
+func (c *similarCarry) keepsAll(all []*page) bool {
+	if c == nil || len(c.changed) > 0 {
+		return false
+	}
+	kept := make([][]*page, len(all))
+	for i, p := range all {
+		var ok bool
+		if kept[i], ok = c.kept(p); !ok {
+			return false
+		}
+	}
+	for i, p := range all {
+		p.Similar = kept[i]
+	}
+	return true
 }
