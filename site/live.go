@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"maps"
+	"slices"
 	"net/url"
 	"sort"
 	"strings"
@@ -24,6 +25,8 @@ type Live struct {
 	// page of each document by KB path, for the model of mem.
 	sigs    map[string]uint64
 	byDoc   map[string]*page
+	// siteSig is the signature of what every page showed of the site.
+	siteSig uint64
 	signer  *signer
 	lessons *lessonCache
 	renders int
@@ -196,7 +199,13 @@ func (l *Live) rebuild(kb *content.KB, whole bool, changed []string, forced map[
 		if p.Layout == "404" {
 			name = "404.html"
 		}
-		sig := l.signer.pageSig(p, siteSig, allSig)
+		sig, ok := uint64(0), false
+		if !whole && siteSig == l.siteSig {
+			sig, ok = l.sameDocPage(p, name)
+		}
+		if !ok {
+			sig = l.signer.pageSig(p, siteSig, allSig)
+		}
 		sigs[name] = sig
 		if old, ok := l.sigs[name]; whole || !ok || old != sig || (p.Doc != nil && forced[p.Doc.Path]) {
 			todo = append(todo, p)
@@ -226,7 +235,7 @@ func (l *Live) rebuild(kb *content.KB, whole bool, changed []string, forced map[
 		mem.pageOf[p.Doc.Path] = pageFile(p.Path)
 		byDoc[p.Doc.Path] = p
 	}
-	l.model, l.mem, l.sigs, l.byDoc = m, mem, sigs, byDoc
+	l.model, l.mem, l.sigs, l.byDoc, l.siteSig = m, mem, sigs, byDoc, siteSig
 	l.signer.keepOnly(kb.Docs)
 	live := make(map[string]bool, len(kb.Docs))
 	for _, d := range kb.Docs {
@@ -383,4 +392,29 @@ func (l *Live) SetSearch(s *LiveSearch) LiveChange {
 	l.mem, l.searchFiles, l.searchUpdate = mem, names, s.update
 	sort.Strings(ch.Files)
 	return ch
+}
+
+// sameDocPage returns the signature the document page p had in the last
+// model, when it is sure to be the same: the same document (the very
+// value: documents that did not change are shared between models) and
+// the same related pages, each of the same document, with the same
+// freshness and history. Comparing values costs far less than signing the
+// page again.
+func (l *Live) sameDocPage(p *page, name string) (uint64, bool) {
+	if p.Doc == nil {
+		return 0, false
+	}
+	old := l.byDoc[p.Doc.Path]
+	sig, signed := l.sigs[name]
+	if old == nil || !signed || old.Doc != p.Doc || old.URL != p.URL || old.Fresh != p.Fresh || old.Git != p.Git ||
+		!slices.Equal(old.Missing, p.Missing) || !sameDocs(old.Runbooks, p.Runbooks) || !sameDocs(old.Similar, p.Similar) || !sameDocs(old.UsedBy, p.UsedBy) {
+		return 0, false
+	}
+	return sig, true
+}
+
+// sameDocs reports whether two lists of pages are of the same documents
+// at the same addresses, in order.
+func sameDocs(a, b []*page) bool {
+	return slices.EqualFunc(a, b, func(x, y *page) bool { return x.Doc == y.Doc && x.URL == y.URL })
 }

@@ -21,10 +21,18 @@ type docSigs struct{ whole, meta uint64 }
 type signer struct {
 	seed maphash.Seed
 	docs map[*content.Doc]docSigs
+	// rows holds the signature of each postmortem's action rows, with the
+	// address they were signed at.
+	rows map[*content.Doc]rowsSig
+}
+
+type rowsSig struct {
+	url string
+	sig uint64
 }
 
 func newSigner() *signer {
-	return &signer{seed: maphash.MakeSeed(), docs: map[*content.Doc]docSigs{}}
+	return &signer{seed: maphash.MakeSeed(), docs: map[*content.Doc]docSigs{}, rows: map[*content.Doc]rowsSig{}}
 }
 
 // doc returns d's signatures, worked out the first time d is asked about.
@@ -54,6 +62,11 @@ func (s *signer) keepOnly(docs []*content.Doc) {
 	for d := range s.docs {
 		if !live[d] {
 			delete(s.docs, d)
+		}
+	}
+	for d := range s.rows {
+		if !live[d] {
+			delete(s.rows, d)
 		}
 	}
 }
@@ -111,12 +124,14 @@ func (s *signer) pageSig(p *page, site, all uint64) uint64 {
 			writeStrings(&h, g.Date.String(), g.Commit, g.Author, g.Subject)
 		}
 	case p.Layout == "actions":
+		// The board shows each postmortem's rows, grouped and sorted by
+		// what the rows say and the postmortems' order.
 		fmt.Fprintf(&h, "%d\x00%d\x00", len(p.Site.Postmortems), p.Site.OverdueCount())
 		for _, g := range p.Groups {
-			h.WriteString(g.Name)
-			for _, a := range g.Items {
-				writeStrings(&h, a.What, a.Link, a.Owner, a.OwnerPath, a.DueLabel, a.Badge, a.StatusClass(), strconv.FormatBool(a.Overdue), a.Page.URL, a.Page.ListTitle)
-			}
+			writeStrings(&h, g.Name, strconv.Itoa(len(g.Items)))
+		}
+		for _, q := range p.Site.Postmortems {
+			writeUint(&h, s.actions(q))
 		}
 	case p.Terms != nil || p.Layout == "terms":
 		for _, t := range p.Terms {
@@ -124,16 +139,42 @@ func (s *signer) pageSig(p *page, site, all uint64) uint64 {
 		}
 	case p.Term != nil:
 		rows(p.List)
+		// An owner's rows come from the documents' action items, which
+		// their meta signature covers: each run of rows of one page
+		// counts once.
+		var last *page
 		for _, a := range p.Term.Actions {
-			h.WriteString(a.Page.URL)
-			writeUint(&h, s.doc(a.Page.Doc).meta)
+			if a.Page != last {
+				last = a.Page
+				h.WriteString(a.Page.URL)
+				writeUint(&h, s.doc(a.Page.Doc).meta)
+			}
 		}
+		writeStrings(&h, strconv.Itoa(len(p.Term.Actions)))
 	case p.List != nil || p.Layout == "list":
 		rows(p.List)
 	default:
 		writeUint(&h, all)
 	}
 	return h.Sum64()
+}
+
+// actions is the signature of the action rows of postmortem page p as
+// the board shows them (their standing depends on the day, which the
+// site's signature holds), worked out once for each document.
+func (s *signer) actions(p *page) uint64 {
+	if sig, ok := s.rows[p.Doc]; ok && sig.url == p.URL {
+		return sig.sig
+	}
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	writeStrings(&h, p.URL, p.ListTitle)
+	for _, a := range p.Actions {
+		writeStrings(&h, a.What, a.Link, a.Owner, a.OwnerPath, a.DueLabel, a.Badge, a.StatusClass(), strconv.FormatBool(a.Overdue))
+	}
+	sig := h.Sum64()
+	s.rows[p.Doc] = rowsSig{url: p.URL, sig: sig}
+	return sig
 }
 
 // siteSig is the signature of what every page shows of the site.
