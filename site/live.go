@@ -3,8 +3,8 @@ package site
 import (
 	"bytes"
 	"maps"
-	"slices"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,8 +23,8 @@ type Live struct {
 	mem     *memory
 	// sigs holds the signature of each page by file name, and byDoc the
 	// page of each document by KB path, for the model of mem.
-	sigs    map[string]uint64
-	byDoc   map[string]*page
+	sigs  map[string]uint64
+	byDoc map[string]*page
 	// siteSig is the signature of what every page showed of the site.
 	siteSig uint64
 	signer  *signer
