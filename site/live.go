@@ -28,7 +28,8 @@ type Live struct {
 	lessons *lessonCache
 	renders int
 	// updates counts the updates; searchUpdate is the count the static
-	// search index was written at, and searchFiles its files.
+	// search index was written at (noSearchYet before the first), and
+	// searchFiles its files.
 	updates, searchUpdate int
 	searchFiles           map[string]bool
 }
@@ -53,7 +54,7 @@ func NewLive(kb *content.KB, opts Options) (*Live, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Live{opts: opts, tpl: tpl, signer: newSigner(), lessons: newLessonCache(), mem: newMemory()}
+	l := &Live{opts: opts, tpl: tpl, signer: newSigner(), lessons: newLessonCache(), mem: newMemory(), searchUpdate: noSearchYet}
 	if !opts.NoGit {
 		l.history = gitHistory(kb.Root)
 	}
@@ -62,6 +63,10 @@ func NewLive(kb *content.KB, opts Options) (*Live, error) {
 	}
 	return l, nil
 }
+
+// noSearchYet is Live.searchUpdate until a search job's index is put in:
+// a new site has no static search index, which SearchStale reports.
+const noSearchYet = -1
 
 // Files returns the site as the last update left it.
 func (l *Live) Files() LiveFiles { return LiveFiles{mem: l.mem} }
