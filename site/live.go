@@ -18,8 +18,10 @@ type Live struct {
 	opts    Options
 	tpl     *layouts
 	history map[string]*gitInfo
-	model   *model
-	mem     *memory
+	// head is the commit the history was read at (History.Head).
+	head  string
+	model *model
+	mem   *memory
 	// sigs holds the signature of each page by file name, and byDoc the
 	// page of each document by KB path, for the model of mem.
 	sigs    map[string]uint64
@@ -56,7 +58,8 @@ func NewLive(kb *content.KB, opts Options) (*Live, error) {
 	}
 	l := &Live{opts: opts, tpl: tpl, signer: newSigner(), lessons: newLessonCache(), mem: newMemory(), searchUpdate: noSearchYet}
 	if !opts.NoGit {
-		l.history = gitHistory(kb.Root)
+		h := ReadHistory(kb.Root)
+		l.history, l.head = h.info, h.head
 	}
 	if _, err := l.rebuild(kb, true, nil, nil); err != nil {
 		return nil, err

@@ -18,6 +18,7 @@ func (p *session) loop(ctx context.Context, out, errw io.Writer) error {
 				return fmt.Errorf("the watcher of %s stopped", p.opts.Dir)
 			}
 			what, err := p.apply(b)
+			p.history.check() // a checkout changes files, then HEAD
 			if err != nil {
 				fmt.Fprintf(errw, "kb serve: %v\n", err)
 				continue
@@ -25,6 +26,8 @@ func (p *session) loop(ctx context.Context, out, errw io.Writer) error {
 			fmt.Fprintln(out, "kb serve: "+what)
 		case note := <-p.watcher.Notes():
 			fmt.Fprintln(errw, "kb serve: "+note)
+		case h := <-p.history.changes():
+			p.historyChanged(h)
 		case s := <-p.searchDone:
 			p.searchWritten(s)
 		case note := <-p.index.notes:

@@ -35,6 +35,9 @@ type session struct {
 	notify  func(Event)
 	watcher *Watcher
 	index   *searchIndex
+	// history says when the git history the pages show is no longer
+	// the work tree's; nil with Options.NoGit.
+	history *historyWatch
 	// searchDone brings back the static search index a job wrote; a job
 	// runs while searching.
 	searchDone chan *site.LiveSearch
@@ -79,6 +82,9 @@ func newPreview(opts Options) (*session, error) {
 		return nil, err
 	}
 	p.index = startIndex(opts.Dir, kb)
+	if !opts.NoGit {
+		p.history = startHistoryWatch(opts.Dir, p.live.Head())
+	}
 	p.publish()
 	p.startSearchJob()
 	return p, nil
@@ -114,6 +120,7 @@ func (p *session) checkAll(kb *content.KB) error {
 func (p *session) current() *Snapshot { return p.snap.Load() }
 
 func (p *session) close() {
+	p.history.close()
 	if p.watcher != nil {
 		p.watcher.Close()
 	}
@@ -174,6 +181,19 @@ func (p *session) apply(b Batch) (string, error) {
 		what = "files were read again (events were lost): " + what
 	}
 	return what, err
+}
+
+// historyChanged makes the pages show the git history h, read since HEAD
+// moved, publishes the new snapshot and tells the open pages.
+func (p *session) historyChanged(h *site.History) {
+	ch, err := p.live.SetHistory(h)
+	if err != nil {
+		p.templateErr = err
+	} else if len(ch.Files) == 0 {
+		return // no page shows what moved
+	}
+	gen := p.publish()
+	p.notify(Event{Gen: gen, Pages: ch.Files, CSS: onlyStylesheet(ch.Files)})
 }
 
 // checkChanged lints the documents among paths again, and the rules over
