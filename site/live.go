@@ -173,9 +173,9 @@ func (l *Live) renderBodies(kb *content.KB, pages map[*page]*content.Doc, change
 	for _, p := range todo {
 		l.sigs[pageFile(p.Path)] = l.signer.pageSig(p, l.signer.siteSig(l.model.sd), 0)
 	}
+	ch.Files = changedFiles(l.mem, mem, ch.Files)
 	l.mem, l.model.urls = mem, urls
 	l.signer.keepOnly(kb.Docs)
-	sort.Strings(ch.Files)
 	return ch, nil
 }
 
@@ -234,6 +234,7 @@ func (l *Live) rebuild(kb *content.KB, whole bool, changed []string, forced map[
 		mem.pageOf[p.Doc.Path] = pageFile(p.Path)
 		byDoc[p.Doc.Path] = p
 	}
+	ch.Files = changedFiles(l.mem, mem, ch.Files)
 	l.model, l.mem, l.sigs, l.byDoc = m, mem, sigs, byDoc
 	l.signer.keepOnly(kb.Docs)
 	live := make(map[string]bool, len(kb.Docs))
@@ -241,8 +242,29 @@ func (l *Live) rebuild(kb *content.KB, whole bool, changed []string, forced map[
 		live[d.Path] = true
 	}
 	l.lessons.keepOnly(live)
-	sort.Strings(ch.Files)
 	return ch, nil
+}
+
+// changedFiles returns those of names whose bytes differ between the site
+// before (old) and after (cur), or that are in one of them only, sorted
+// and once each: a page rendered again to the same bytes has not changed,
+// and an open page need not reload for it.
+func changedFiles(old, cur *memory, names []string) []string {
+	seen := make(map[string]bool, len(names))
+	out := names[:0]
+	for _, name := range names {
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		was, inOld := old.files[name]
+		is, inCur := cur.files[name]
+		if inOld != inCur || !bytes.Equal(was, is) {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // render renders pages into mem, recording them in ch.
