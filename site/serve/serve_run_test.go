@@ -10,8 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kb-tools/kb/content"
 	"github.com/kb-tools/kb/index"
@@ -248,4 +250,44 @@ func sortedNames(m map[string][]byte) []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// TestRunSearchIndexIsNoNewBuild checks that the static search index,
+// written in the background after an edit, is served under the gen of the
+// edit's build: a page that shows that build and connects to the events
+// after the index is written does not reload for it.
+func TestRunSearchIndexIsNoNewBuild(t *testing.T) {
+	r := startRun(t, writeRunKB(t), Options{})
+	searchData := func() string {
+		var all strings.Builder
+		site := r.current().Site
+		names := site.(interface{ Names() []string }).Names()
+		slices.Sort(names)
+		for _, name := range names {
+			if strings.HasPrefix(name, "search/data/") {
+				data, _ := site.File(name)
+				all.WriteString(name + "\x00" + string(data) + "\x00")
+			}
+		}
+		return all.String()
+	}
+	r.waitPage("the first search index", "/search/data/manifest.bin", func(status int, _ string) bool { return status == http.StatusOK })
+	before := searchData()
+	appendToFile(t, r.dir, runOtherDoc, "\nThe wombat graph showed it.\n")
+	var gen string
+	r.waitPage("the edit", "/postmortems/2026-02-11-cache-eviction/", func(status int, body string) bool {
+		_, rest, ok := strings.Cut(body, `<meta name="kb-gen" content="`)
+		gen, _, _ = strings.Cut(rest, `"`)
+		return ok && strings.Contains(body, "The wombat graph showed it.")
+	})
+	start := time.Now()
+	for searchData() == before {
+		if time.Since(start) > runWait {
+			t.Fatal("the search index was not written again after the edit")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if now := strconv.FormatUint(r.current().Gen, 10); now != gen {
+		t.Errorf("the page of the edit shows gen %s, and once the search index is written the server is at gen %s", gen, now)
+	}
 }

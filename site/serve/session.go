@@ -310,6 +310,13 @@ func (p *session) publish() uint64 {
 	if old := p.snap.Load(); old != nil {
 		gen = old.Gen + 1
 	}
+	p.publishAs(gen)
+	return gen
+}
+
+// publishAs makes the snapshot of the preview as it is now the one
+// served, as build gen.
+func (p *session) publishAs(gen uint64) {
 	s := &Snapshot{Gen: gen, Site: p.live.Files(), Findings: p.findings(), Errors: map[string][]*content.Error{}, Stale: map[string]bool{}}
 	for _, e := range p.kb.Errors {
 		if e.Kind == content.ErrorUnreadable || e.Kind == content.ErrorConfig {
@@ -323,7 +330,6 @@ func (p *session) publish() uint64 {
 		s.Errors["templates/"] = append(s.Errors["templates/"], &content.Error{Pos: content.Pos{File: "templates/"}, Kind: content.ErrorConfig, Msg: p.templateErr.Error()})
 	}
 	p.snap.Store(s)
-	return gen
 }
 
 // findings merges each document's findings with those of the rules over
@@ -377,8 +383,11 @@ func (p *session) startSearchJob() {
 func (p *session) searchWritten(s *site.LiveSearch) {
 	p.searching = false
 	if s != nil {
+		// The same build, with its search index: open pages, which
+		// show that build, have no reason to reload (a page whose
+		// events start with a newer gen reloads).
 		p.live.SetSearch(s)
-		p.publish()
+		p.publishAs(p.snap.Load().Gen)
 	}
 	p.startSearchJob()
 }
