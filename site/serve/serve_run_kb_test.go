@@ -38,7 +38,7 @@ The relay teams keep their postmortems and runbooks here.
 	b.WriteString("-- " + runDoc + " --\n")
 	b.WriteString(runPostmortem(postmortemSpec{
 		title: "Order queue backlog after a consumer deploy", date: "2026-04-02", severity: "SEV2",
-		services: "orders, queue", tags: "deploy, backlog", owner: "team-queue", topic: "queue", paragraphs: 14,
+		services: "orders, queue", tags: "deploy, backlog", owner: "team-queue", topic: "queue", paragraphs: 24,
 	}))
 	b.WriteString("-- " + runOtherDoc + " --\n")
 	b.WriteString(runPostmortem(postmortemSpec{
