@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"sync"
 	"sync/atomic"
 
@@ -37,13 +38,14 @@ type searchIndex struct {
 // errIndexing is the answer of searches while the index is first built.
 var errIndexing = &index.Error{Kind: index.Closed, Detail: "the search index is being built; try again in a few seconds"}
 
-// startIndex opens the index of the KB at dir and brings it up to date
-// with kb, on a goroutine of its own.
-func startIndex(dir string, kb *content.KB) *searchIndex {
+// startIndex opens the index of the KB at dir (with opts, which tests
+// give) and brings it up to date with kb, on a goroutine of its own. An
+// update under way when the index is closed stops at its next batch.
+func startIndex(dir string, kb *content.KB, opts ...index.Option) *searchIndex {
 	s := &searchIndex{err: errIndexing, docs: map[*content.Doc]index.Document{}, wake: make(chan struct{}, 1),
 		done: make(chan struct{}), exited: make(chan struct{}), notes: make(chan string, 8)}
 	s.update(kb)
-	go s.run(dir)
+	go s.run(dir, append(opts, index.WithStop(s.done)))
 	return s
 }
 
@@ -58,9 +60,9 @@ func (s *searchIndex) update(kb *content.KB) {
 	}
 }
 
-func (s *searchIndex) run(dir string) {
+func (s *searchIndex) run(dir string, opts []index.Option) {
 	defer close(s.exited)
-	ix, err := index.Open(dir)
+	ix, err := index.Open(dir, opts...)
 	if err != nil {
 		s.mu.Lock()
 		s.err = err
@@ -92,7 +94,8 @@ func (s *searchIndex) run(dir string) {
 		s.mu.Unlock()
 		s.building.Store(false)
 		first = false
-		if err != nil {
+		var ie *index.Error
+		if err != nil && !(errors.As(err, &ie) && ie.Kind == index.Stopped) {
 			s.note("search index: " + err.Error())
 		}
 	}
