@@ -54,6 +54,9 @@ func Run(ctx context.Context, opts Options) error {
 		return err
 	}
 	defer p.close()
+	if ctx.Err() != nil {
+		return nil // stopped (Ctrl+C) while the site was built: serve nothing
+	}
 	addr := opts.Addr
 	if addr == "" {
 		addr = DefaultAddr

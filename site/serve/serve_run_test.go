@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"io/fs"
@@ -289,5 +290,24 @@ func TestRunSearchIndexIsNoNewBuild(t *testing.T) {
 	}
 	if now := strconv.FormatUint(r.current().Gen, 10); now != gen {
 		t.Errorf("the page of the edit shows gen %s, and once the search index is written the server is at gen %s", gen, now)
+	}
+}
+
+// TestRunStoppedWhileStarting cancels Run's context before its site is
+// built, as a Ctrl+C during a long startup does: Run returns without
+// serving, printing an address or leaving ServeFile behind.
+func TestRunStoppedWhileStarting(t *testing.T) {
+	dir := writeRunKB(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out lockedBuffer
+	served := false
+	err := Run(ctx, Options{Dir: dir, Addr: "127.0.0.1:0", Today: runToday, Watch: runWatch, Stdout: &out,
+		Ready: func(string) { served = true }})
+	if err != nil || served || out.String() != "" {
+		t.Errorf("Run: %v, served %t, printed %q; want it to return at once, serving nothing", err, served, out.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(ServeFile))); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("%s: %v, want none", ServeFile, err)
 	}
 }
