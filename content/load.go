@@ -231,7 +231,10 @@ func assignUniqueIDs(docs []*Doc) []*Error {
 	seen := make(map[key]*Doc, len(docs))
 	var errs []*Error
 	for _, d := range docs {
-		if d.ownID != "" {
+		// Only a document that had a numbered id takes its own back: a
+		// reload shares the others with the KB before it, which other
+		// goroutines may be reading (Reload copies the numbered ones).
+		if d.ownID != "" && d.ID != d.ownID {
 			d.ID = d.ownID
 		}
 		if d.Kind == KindPage {

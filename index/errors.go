@@ -17,6 +17,10 @@ const (
 	Corrupt
 	// Closed: the Index was used after Close.
 	Closed
+	// Stopped: an Update stopped between two batches because the channel
+	// of WithStop was closed. What was written is kept, consistent; the
+	// next Update indexes the rest.
+	Stopped
 )
 
 // Error is an error of the index package, with its kind.

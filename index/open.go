@@ -29,6 +29,7 @@ type Option func(*options)
 type options struct {
 	progress func(Progress)
 	lockWait time.Duration
+	stop     <-chan struct{}
 }
 
 // Progress tells how far an Update is: Done of Total documents to index
@@ -46,6 +47,13 @@ func WithProgress(fn func(Progress)) Option {
 // index go before it fails with a Locked error (default one second).
 func WithLockWait(d time.Duration) Option {
 	return func(o *options) { o.lockWait = d }
+}
+
+// WithStop has Update stop between two batches once stop is closed, with
+// an *Error of kind Stopped: a long first build then ends within a batch
+// when the program shuts down.
+func WithStop(stop <-chan struct{}) Option {
+	return func(o *options) { o.stop = stop }
 }
 
 // Index is kb's bleve index of one KB, open and locked for this process.

@@ -114,6 +114,9 @@ func (ix *Index) write(changed []*Document, removed []string) error {
 	running := 0
 	var firstErr error
 	for i := 0; i < len(batches) || running > 0; {
+		if i < len(batches) && running < parallelBatches && firstErr == nil && ix.stopped() {
+			firstErr = &Error{Kind: Stopped, Path: ix.path, Detail: fmt.Sprintf("the update stopped with %d of %d documents written", done, total)}
+		}
 		if i < len(batches) && running < parallelBatches && firstErr == nil {
 			batches[i].batch.SetInternal([]byte(hashesKey), encodeHashes(ix.hashesAfter(batches[i])))
 			go ix.runBatch(batches[i], results)
@@ -145,6 +148,16 @@ func (ix *Index) write(changed []*Document, removed []string) error {
 		firstErr = ix.bleve.SetInternal([]byte(hashesKey), encodeHashes(ix.hashes))
 	}
 	return firstErr
+}
+
+// stopped reports that the channel of WithStop is closed.
+func (ix *Index) stopped() bool {
+	select {
+	case <-ix.opts.stop:
+		return true
+	default:
+		return false
+	}
 }
 
 // hashesAfter returns the hashes of the index once p is written over what

@@ -19,8 +19,10 @@ type Live struct {
 	opts    Options
 	tpl     *layouts
 	history map[string]*gitInfo
-	model   *model
-	mem     *memory
+	// head is the commit the history was read at (History.Head).
+	head  string
+	model *model
+	mem   *memory
 	// sigs holds the signature of each page by file name, and byDoc the
 	// page of each document by KB path, for the model of mem.
 	sigs  map[string]uint64
@@ -31,7 +33,8 @@ type Live struct {
 	lessons *lessonCache
 	renders int
 	// updates counts the updates; searchUpdate is the count the static
-	// search index was written at, and searchFiles its files.
+	// search index was written at (noSearchYet before the first), and
+	// searchFiles its files.
 	updates, searchUpdate int
 	searchFiles           map[string]bool
 }
@@ -56,15 +59,20 @@ func NewLive(kb *content.KB, opts Options) (*Live, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Live{opts: opts, tpl: tpl, signer: newSigner(), lessons: newLessonCache(), mem: newMemory()}
+	l := &Live{opts: opts, tpl: tpl, signer: newSigner(), lessons: newLessonCache(), mem: newMemory(), searchUpdate: noSearchYet}
 	if !opts.NoGit {
-		l.history = gitHistory(kb.Root)
+		h := ReadHistory(kb.Root)
+		l.history, l.head = h.info, h.head
 	}
 	if _, err := l.rebuild(kb, true, nil, nil); err != nil {
 		return nil, err
 	}
 	return l, nil
 }
+
+// noSearchYet is Live.searchUpdate until a search job's index is put in:
+// a new site has no static search index, which SearchStale reports.
+const noSearchYet = -1
 
 // Files returns the site as the last update left it.
 func (l *Live) Files() LiveFiles { return LiveFiles{mem: l.mem} }
@@ -168,9 +176,9 @@ func (l *Live) renderBodies(kb *content.KB, pages map[*page]*content.Doc, change
 	for _, p := range todo {
 		l.sigs[pageFile(p.Path)] = l.signer.pageSig(p, l.signer.siteSig(l.model.sd), 0)
 	}
+	ch.Files = changedFiles(l.mem, mem, ch.Files)
 	l.mem, l.model.urls = mem, urls
 	l.signer.keepOnly(kb.Docs)
-	sort.Strings(ch.Files)
 	return ch, nil
 }
 
@@ -235,6 +243,7 @@ func (l *Live) rebuild(kb *content.KB, whole bool, changed []string, forced map[
 		mem.pageOf[p.Doc.Path] = pageFile(p.Path)
 		byDoc[p.Doc.Path] = p
 	}
+	ch.Files = changedFiles(l.mem, mem, ch.Files)
 	l.model, l.mem, l.sigs, l.byDoc, l.siteSig = m, mem, sigs, byDoc, siteSig
 	l.signer.keepOnly(kb.Docs)
 	live := make(map[string]bool, len(kb.Docs))
@@ -242,8 +251,29 @@ func (l *Live) rebuild(kb *content.KB, whole bool, changed []string, forced map[
 		live[d.Path] = true
 	}
 	l.lessons.keepOnly(live)
-	sort.Strings(ch.Files)
 	return ch, nil
+}
+
+// changedFiles returns those of names whose bytes differ between the site
+// before (old) and after (cur), or that are in one of them only, sorted
+// and once each: a page rendered again to the same bytes has not changed,
+// and an open page need not reload for it.
+func changedFiles(old, cur *memory, names []string) []string {
+	seen := make(map[string]bool, len(names))
+	out := names[:0]
+	for _, name := range names {
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		was, inOld := old.files[name]
+		is, inCur := cur.files[name]
+		if inOld != inCur || !bytes.Equal(was, is) {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // render renders pages into mem, recording them in ch.

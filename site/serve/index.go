@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"sync"
 	"sync/atomic"
 
@@ -46,12 +47,13 @@ func newSearchIndex() *searchIndex {
 		done: make(chan struct{}), exited: make(chan struct{}), notes: make(chan string, 8)}
 }
 
-// start opens the index of the KB at dir and brings it up to date with kb,
-// on a goroutine of its own.
-func (s *searchIndex) start(dir string, kb *content.KB) {
+// start opens the index of the KB at dir (with opts, which tests give)
+// and brings it up to date with kb, on a goroutine of its own. An update
+// under way when the index is closed stops at its next batch.
+func (s *searchIndex) start(dir string, kb *content.KB, opts ...index.Option) {
 	s.update(kb)
 	s.started = true
-	go s.run(dir)
+	go s.run(dir, append(opts, index.WithStop(s.done)))
 }
 
 // update asks for the index to hold kb's documents.
@@ -65,9 +67,9 @@ func (s *searchIndex) update(kb *content.KB) {
 	}
 }
 
-func (s *searchIndex) run(dir string) {
+func (s *searchIndex) run(dir string, opts []index.Option) {
 	defer close(s.exited)
-	ix, err := index.Open(dir)
+	ix, err := index.Open(dir, opts...)
 	if err != nil {
 		s.mu.Lock()
 		s.err = err
@@ -99,7 +101,8 @@ func (s *searchIndex) run(dir string) {
 		s.mu.Unlock()
 		s.building.Store(false)
 		first = false
-		if err != nil {
+		var ie *index.Error
+		if err != nil && !(errors.As(err, &ie) && ie.Kind == index.Stopped) {
 			s.note("search index: " + err.Error())
 		}
 	}

@@ -29,6 +29,7 @@ func (p *session) loop(ctx context.Context, out, errw io.Writer) error {
 			}
 			what, err := p.apply(b)
 			quiet.Reset(searchDelay)
+			p.history.check() // a checkout changes files, then HEAD
 			if err != nil {
 				fmt.Fprintf(errw, "kb serve: %v\n", err)
 				continue
@@ -36,6 +37,8 @@ func (p *session) loop(ctx context.Context, out, errw io.Writer) error {
 			fmt.Fprintln(out, "kb serve: "+what)
 		case note := <-p.watcher.Notes():
 			fmt.Fprintln(errw, "kb serve: "+note)
+		case h := <-p.history.changes():
+			p.historyChanged(h)
 		case s := <-p.searchDone:
 			p.searchWritten(s)
 			if p.live.SearchStale() {

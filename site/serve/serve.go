@@ -35,6 +35,11 @@ type Options struct {
 	Ready func(addr string)
 	// Watch tunes the watcher (tests shorten its delays).
 	Watch WatchOptions
+
+	// started, when set (by tests of this package), is called once the
+	// first site is up with what reads the snapshot served, so that a
+	// test can compare sites without HTTP and the preview's additions.
+	started func(current func() *Snapshot)
 }
 
 // Run previews the KB of opts.Dir until ctx is done: it builds the site
@@ -49,6 +54,9 @@ func Run(ctx context.Context, opts Options) error {
 		return err
 	}
 	defer p.close()
+	if ctx.Err() != nil {
+		return nil // stopped (Ctrl+C) while the site was built: serve nothing
+	}
 	addr := opts.Addr
 	if addr == "" {
 		addr = DefaultAddr
@@ -76,6 +84,9 @@ func Run(ctx context.Context, opts Options) error {
 		remove = func() error { return nil }
 	}
 	fmt.Fprintf(out, "kb serve: %d documents at %s (ready in %s); Ctrl+C stops\n", len(p.kb.Docs), url, time.Since(start).Round(time.Millisecond))
+	if opts.started != nil {
+		opts.started(p.current)
+	}
 	if opts.Ready != nil {
 		opts.Ready(ln.Addr().String())
 	}

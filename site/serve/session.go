@@ -35,6 +35,9 @@ type session struct {
 	notify  func(Event)
 	watcher *Watcher
 	index   *searchIndex
+	// history says when the git history the pages show is no longer
+	// the work tree's; nil with Options.NoGit.
+	history *historyWatch
 	// searchDone brings back the static search index a job wrote; a job
 	// runs while searching.
 	searchDone chan *site.LiveSearch
@@ -67,6 +70,9 @@ func newSession(opts Options) (*session, error) {
 	if p.live, err = site.NewLive(kb, p.siteOptions()); err != nil {
 		watcher.Close()
 		return nil, err
+	}
+	if !opts.NoGit {
+		p.history = startHistoryWatch(opts.Dir, p.live.Head())
 	}
 	p.publish()
 	return p, nil
@@ -113,6 +119,7 @@ func (p *session) checkAll(kb *content.KB) error {
 func (p *session) current() *Snapshot { return p.snap.Load() }
 
 func (p *session) close() {
+	p.history.close()
 	if p.watcher != nil {
 		p.watcher.Close()
 	}
@@ -177,6 +184,19 @@ func (p *session) apply(b Batch) (string, error) {
 		what = "files were read again (events were lost): " + what
 	}
 	return what, err
+}
+
+// historyChanged makes the pages show the git history h, read since HEAD
+// moved, publishes the new snapshot and tells the open pages.
+func (p *session) historyChanged(h *site.History) {
+	ch, err := p.live.SetHistory(h)
+	if err != nil {
+		p.templateErr = err
+	} else if len(ch.Files) == 0 {
+		return // no page shows what moved
+	}
+	gen := p.publish()
+	p.notify(Event{Gen: gen, Pages: ch.Files, CSS: onlyStylesheet(ch.Files)})
 }
 
 // checkDocs lints the documents among paths again with the rules that
@@ -338,6 +358,13 @@ func (p *session) publish() uint64 {
 	if old := p.snap.Load(); old != nil {
 		gen = old.Gen + 1
 	}
+	p.publishAs(gen)
+	return gen
+}
+
+// publishAs makes the snapshot of the preview as it is now the one
+// served, as build gen.
+func (p *session) publishAs(gen uint64) {
 	s := &Snapshot{Gen: gen, Site: p.live.Files(), Findings: p.findings(), Errors: map[string][]*content.Error{}, Stale: map[string]bool{}}
 	for _, e := range p.kb.Errors {
 		if e.Kind == content.ErrorUnreadable || e.Kind == content.ErrorConfig {
@@ -351,7 +378,6 @@ func (p *session) publish() uint64 {
 		s.Errors["templates/"] = append(s.Errors["templates/"], &content.Error{Pos: content.Pos{File: "templates/"}, Kind: content.ErrorConfig, Msg: p.templateErr.Error()})
 	}
 	p.snap.Store(s)
-	return gen
 }
 
 // findings merges each document's findings with those of the rules over
@@ -405,8 +431,11 @@ func (p *session) startSearchJob() {
 func (p *session) searchWritten(s *site.LiveSearch) {
 	p.searching = false
 	if s != nil {
+		// The same build, with its search index: open pages, which
+		// show that build, have no reason to reload (a page whose
+		// events start with a newer gen reloads).
 		p.live.SetSearch(s)
-		p.publish()
+		p.publishAs(p.snap.Load().Gen)
 	}
 }
 
