@@ -22,6 +22,9 @@ type blockScanner struct {
 	h1             string
 	// forms reads action items and timeline entries from the blocks.
 	forms *formReader
+	// cells and texts hold a table row's cells while it is read.
+	cells []cell
+	texts []string
 	ids   map[string]bool
 	// idCount is the last suffix given to each anchor, so that repeats
 	// are numbered on from there rather than retried from 1.
