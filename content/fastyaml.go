@@ -18,10 +18,32 @@ import (
 //
 // block starts with an empty line that stands for line firstLine.
 func fastYAML(block []byte, firstLine int) (root *yaml.Node, ok bool) {
+	return fastYAMLIn(block, firstLine, nil)
+}
+
+// nodeArena is the room a Parser keeps for the nodes of one front matter
+// block at a time: a document's nodes are read within Parse, and the next
+// document's are made over them, so that reading a KB's front matter does
+// not allocate its nodes anew for every file.
+type nodeArena struct {
+	nodes []yaml.Node
+}
+
+// fastYAMLIn is fastYAML making its nodes in arena (nil: in new memory),
+// which it first makes as large as the block's estimate (see room) when
+// it is not; nodes past the estimate go to new memory. The nodes are
+// valid until the next call with the same arena.
+func fastYAMLIn(block []byte, firstLine int, arena *nodeArena) (root *yaml.Node, ok bool) {
 	if !plainBlock(block) {
 		return nil, false
 	}
 	p := newFastParser(block, firstLine)
+	if arena != nil {
+		if cap(arena.nodes) < p.room {
+			arena.nodes = make([]yaml.Node, 0, p.room)
+		}
+		p.nodes, p.room = arena.nodes[:0], 16 // the chunks after the first are small
+	}
 	root = p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"})
 	root.Content = make([]*yaml.Node, 0, 2*topLevelLines(p.lines))
 	for p.i = 1; p.i < len(p.lines); {
