@@ -32,8 +32,6 @@ const (
 )
 
 var (
-	// dueISO is an ISO due date after a word that says so, the common form.
-	dueISO = regexp.MustCompile(`(?i)\b(?:due(?: date)?|deadline|target(?: date)?|eta|by|before|until)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\b`)
 	// dueKeyword is a due date after a word that says so: "due 2026-03-01",
 	// "by Q1 2026", "Target: March 2026", "ETA: end of Q2 2026".
 	dueKeyword = regexp.MustCompile(`(?i)\b(?:due(?: date)?|deadline|target(?: date)?|eta|by|before|until|no later than)\s*[:=]?\s*(?:the\s+)?(?:end\s+of\s+)?` + periodGroup)
@@ -67,7 +65,7 @@ func findDue(text string, heading bool) (dueMatch, bool) {
 		return dueMatch{}, false
 	}
 	if keyword {
-		if m := dueISO.FindStringSubmatchIndex(text); m != nil {
+		if m, ok := findDueISO(text); ok {
 			if t, ok := periodEnd(text[m[2]:m[3]]); ok {
 				return dueMatch{start: m[0], end: m[1], written: text[m[2]:m[3]], t: t, readable: true}, true
 			}

@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // formTable is the table being read: in an action section, the
@@ -32,7 +33,7 @@ func (r *formReader) endTable() { r.table = formTable{} }
 // row's first link, pos the position of its first cell and cellPos that
 // of cell i.
 func (r *formReader) tableRow(texts []string, link string, pos Pos, cellPos func(int) Pos) {
-	if !r.table.open || strings.TrimSpace(strings.Join(texts, "")) == "" {
+	if !r.table.open || allBlank(texts) {
 		return
 	}
 	switch r.top().ctx {
@@ -41,6 +42,21 @@ func (r *formReader) tableRow(texts []string, link string, pos Pos, cellPos func
 	case ctxTimeline:
 		r.timelineRow(texts, pos)
 	}
+}
+
+// allBlank reports texts that hold nothing but white space, as their
+// concatenation would. A text that is not valid UTF-8 is judged in the
+// concatenation, where its pieces of a character may join others'.
+func allBlank(texts []string) bool {
+	for _, t := range texts {
+		if strings.TrimSpace(t) != "" {
+			if !utf8.ValidString(t) {
+				return strings.TrimSpace(strings.Join(texts, "")) == ""
+			}
+			return false
+		}
+	}
+	return true
 }
 
 func (r *formReader) actionRow(texts []string, link string, pos Pos, cellPos func(int) Pos) {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/kb-tools/kb/content/mdscan"
@@ -22,7 +23,14 @@ type blockScanner struct {
 	h1             string
 	// forms reads action items and timeline entries from the blocks.
 	forms *formReader
-	ids   map[string]bool
+	// cells and texts hold a table row's cells while it is read.
+	cells []cell
+	texts []string
+	// sectionRoom is the room the list of sections is made with: the
+	// body's "#" characters, one or a few for each heading, counted in one
+	// fast pass.
+	sectionRoom int
+	ids         map[string]bool
 	// idCount is the last suffix given to each anchor, so that repeats
 	// are numbered on from there rather than retried from 1.
 	idCount map[string]int
@@ -46,6 +54,7 @@ func scanBlocks(doc *Doc, vocab *Vocabulary) (string, *bodyHalt) {
 	body := doc.Source[doc.BodyOffset:]
 	s := &blockScanner{doc: doc, vocab: vocab, src: doc.Source, base: doc.BodyOffset, lineBase: doc.BodyLine - 1,
 		ids: map[string]bool{}, idCount: map[string]int{}}
+	s.sectionRoom = bytes.Count(body, []byte("#"))
 	s.refs = mdscan.ReadRefs(body)
 	s.forms = newFormReader(doc, vocab, s.refs)
 	mdscan.Scan(body, s.event, mdscan.WithRefs(s.refs), mdscan.CodeSpans())
@@ -212,6 +221,9 @@ func itoa(n int) string {
 func (s *blockScanner) heading(level int, raw, idSource string, pos Pos) {
 	title := mdscan.PlainText(raw, s.refs)
 	kinds := s.vocab.Set(title)
+	if s.doc.Sections == nil {
+		s.doc.Sections = make([]Section, 0, s.sectionRoom)
+	}
 	s.doc.Sections = append(s.doc.Sections, Section{Title: title, Anchor: s.anchor(idSource), Level: level, Pos: pos, Kinds: kinds})
 	if level == 1 && s.h1 == "" {
 		s.h1 = title

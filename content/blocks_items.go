@@ -46,6 +46,9 @@ func firstLinkIn(text string, texts []string) string {
 		return dest
 	}
 	for _, t := range texts {
+		if !strings.Contains(t, "://") {
+			continue // no URL for bareURL to find
+		}
 		if u := bareURL.FindString(t); u != "" {
 			return u
 		}
@@ -63,8 +66,13 @@ func (s *blockScanner) tableRow(e *mdscan.Event) {
 		}
 		return
 	}
-	cells := make([]cell, len(e.Cells))
-	texts := make([]string, len(e.Cells))
+	// The cells and their texts are read within this call: the lists are
+	// the scanner's, made once a document.
+	cells, texts := s.cells[:0], s.texts[:0]
+	for range e.Cells {
+		cells, texts = append(cells, cell{}), append(texts, "")
+	}
+	s.cells, s.texts = cells, texts
 	for i, c := range e.Cells {
 		cells[i] = cell{text: strings.ReplaceAll(s.value(c), `\|`, "|"), start: s.base + c.Start}
 		texts[i] = mdscan.PlainText(cells[i].text, s.refs)

@@ -174,7 +174,7 @@ func (f *Files) LoadConfig() (Config, []*Error) {
 		return cfg, []*Error{FileLoadError(ConfigFile, err)}
 	}
 	src = normalize(src)
-	root, perr := parseYAML(ConfigFile, src, append([]byte{'\n'}, src...), 0)
+	root, perr := parseYAML(ConfigFile, src, append([]byte{'\n'}, src...), 0, nil)
 	if perr != nil {
 		return cfg, []*Error{perr}
 	}

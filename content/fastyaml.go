@@ -18,11 +18,34 @@ import (
 //
 // block starts with an empty line that stands for line firstLine.
 func fastYAML(block []byte, firstLine int) (root *yaml.Node, ok bool) {
+	return fastYAMLIn(block, firstLine, nil)
+}
+
+// nodeArena is the room a Parser keeps for the nodes of one front matter
+// block at a time: a document's nodes are read within Parse, and the next
+// document's are made over them, so that reading a KB's front matter does
+// not allocate its nodes anew for every file.
+type nodeArena struct {
+	nodes []yaml.Node
+}
+
+// fastYAMLIn is fastYAML making its nodes in arena (nil: in new memory),
+// which it first makes as large as the block's estimate (see room) when
+// it is not; nodes past the estimate go to new memory. The nodes are
+// valid until the next call with the same arena.
+func fastYAMLIn(block []byte, firstLine int, arena *nodeArena) (root *yaml.Node, ok bool) {
 	if !plainBlock(block) {
 		return nil, false
 	}
-	p := &fastParser{lines: bytes.Split(block, []byte{'\n'}), first: firstLine}
-	root = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	p := newFastParser(block, firstLine)
+	if arena != nil {
+		if cap(arena.nodes) < p.room {
+			arena.nodes = make([]yaml.Node, 0, p.room)
+		}
+		p.nodes, p.room = arena.nodes[:0], 16 // the chunks after the first are small
+	}
+	root = p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"})
+	root.Content = make([]*yaml.Node, 0, 2*topLevelLines(p.lines))
 	for p.i = 1; p.i < len(p.lines); {
 		l := p.lines[p.i]
 		if isBlankOrComment(l) {
@@ -67,11 +90,61 @@ func plainBlock(block []byte) bool {
 
 type fastParser struct {
 	lines [][]byte
-	first int // the file line of lines[0]
-	i     int // the line being read
+	// text is the block as one string, and starts the offset of each line
+	// in it: the nodes' values are cut from it, not copied one by one.
+	text   string
+	starts []int
+	first  int // the file line of lines[0]
+	i      int // the line being read
 	// The last column found, on line colLine at index colAt, so that the
 	// items of a long flow list cost their line once.
 	colLine, colAt, colN int
+	// nodes is the free room of the chunk the nodes are made in, so that a
+	// block's nodes cost a few allocations rather than one each.
+	nodes []yaml.Node
+	// room is the number of nodes the first chunk holds: two a line and
+	// one an item of a flow list, which is enough for most blocks; the
+	// chunks after it are small.
+	room int
+}
+
+func newFastParser(block []byte, firstLine int) *fastParser {
+	p := &fastParser{lines: bytes.Split(block, []byte{'\n'}), text: string(block), first: firstLine}
+	p.room = 2*len(p.lines) + bytes.Count(block, []byte{','}) + 8
+	p.starts = make([]int, len(p.lines))
+	off := 0
+	for i, l := range p.lines {
+		p.starts[i] = off
+		off += len(l) + 1
+	}
+	return p
+}
+
+// topLevelLines counts the lines that may start a top-level key, for the
+// root mapping's room.
+func topLevelLines(lines [][]byte) int {
+	n := 0
+	for _, l := range lines {
+		if len(l) > 0 && l[0] != ' ' && l[0] != '#' {
+			n++
+		}
+	}
+	return n
+}
+
+// node returns a pointer to a copy of n, made in the parser's chunk.
+func (p *fastParser) node(n yaml.Node) *yaml.Node {
+	if len(p.nodes) == cap(p.nodes) {
+		p.nodes = make([]yaml.Node, 0, p.room)
+		p.room = 16
+	}
+	p.nodes = append(p.nodes, n)
+	return &p.nodes[len(p.nodes)-1]
+}
+
+// str returns lines[i][from:end] as a string cut from the block's text.
+func (p *fastParser) str(i, from, end int) string {
+	return p.text[p.starts[i]+from : p.starts[i]+end]
 }
 
 func (p *fastParser) line(i int) int { return p.first + i }
@@ -113,7 +186,7 @@ func isKeyByte(c byte) bool {
 // scalarNode makes the node of a plain scalar text lines[i][from:end]. It
 // is left untagged: ShortTag resolves it as yaml.v3 would, when asked.
 func (p *fastParser) scalarNode(end, i, from int, style yaml.Style) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Value: string(p.lines[i][from:end]), Line: p.line(i), Column: p.col(i, from), Style: style}
+	return p.node(yaml.Node{Kind: yaml.ScalarNode, Value: p.str(i, from, end), Line: p.line(i), Column: p.col(i, from), Style: style})
 }
 
 // value reads the value that starts at index at of the current line, whose
@@ -151,7 +224,7 @@ func (p *fastParser) emptyValue(at, indent int) (*yaml.Node, bool) {
 			return p.blockList(w)
 		}
 	}
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: p.line(p.i), Column: p.col(p.i, at)}
+	n := p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: p.line(p.i), Column: p.col(p.i, at)})
 	p.i++
 	return n, true
 }
@@ -168,7 +241,7 @@ func isDashItem(l []byte) bool { return len(l) > 0 && l[0] == '-' && (len(l) == 
 
 // blockList reads "- item" lines at column indent.
 func (p *fastParser) blockList(indent int) (*yaml.Node, bool) {
-	list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.line(p.i), Column: indent + 1}
+	list := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.line(p.i), Column: indent + 1})
 	for p.i < len(p.lines) {
 		l := p.lines[p.i]
 		if isBlankOrComment(l) {
@@ -208,7 +281,7 @@ func (p *fastParser) blockList(indent int) (*yaml.Node, bool) {
 // listMapping reads a mapping that is a list item: "- key: value" and the
 // "key: value" lines below it at the same column.
 func (p *fastParser) listMapping(col int) (*yaml.Node, bool) {
-	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.line(p.i), Column: p.col(p.i, col)}
+	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.line(p.i), Column: p.col(p.i, col)})
 	first := true
 	for p.i < len(p.lines) {
 		l := p.lines[p.i]
@@ -241,7 +314,7 @@ func (p *fastParser) listMapping(col int) (*yaml.Node, bool) {
 			if next < len(p.lines) && leadingSpaces(p.lines[next]) > col {
 				return nil, false
 			}
-			value = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: p.line(p.i), Column: p.col(p.i, valueAt)}
+			value = p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: p.line(p.i), Column: p.col(p.i, valueAt)})
 			p.i++
 		} else {
 			value, ok = p.inlineValue(p.i, rest)
@@ -350,14 +423,15 @@ func (p *fastParser) quoted(i, at int) (*yaml.Node, int, bool) {
 	if q == '\'' {
 		style = yaml.SingleQuotedStyle
 	}
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(value), Style: style, Line: p.line(i), Column: p.col(i, at)}
+	n := p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: p.str(i, at+1, end), Style: style, Line: p.line(i), Column: p.col(i, at)})
 	return n, end + 1, true
 }
 
 // flowList reads "[a, b, 'c']" on one line.
 func (p *fastParser) flowList(i, at int) (*yaml.Node, int, bool) {
 	l := p.lines[i]
-	list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: p.line(i), Column: p.col(i, at)}
+	list := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: p.line(i), Column: p.col(i, at)})
+	list.Content = make([]*yaml.Node, 0, bytes.Count(l[at:], []byte{','})+1)
 	j := at + 1
 	for {
 		for j < len(l) && l[j] == ' ' {

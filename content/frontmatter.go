@@ -37,7 +37,10 @@ func nextLine(src []byte, offset int) ([]byte, int) {
 // splitFrontMatter finds and parses the YAML block at the top of src (a
 // normalized file). Problems come back as positioned errors; the body is
 // still located so the rest of the document can be read.
-func splitFrontMatter(file string, src []byte, limit int64) (frontMatter, *Error) {
+//
+// The nodes of the block are made in arena (see fastYAMLIn); nil makes
+// them in new memory.
+func splitFrontMatter(file string, src []byte, limit int64, arena *nodeArena) (frontMatter, *Error) {
 	fm := frontMatter{bodyLine: 1}
 	first, after := nextLine(src, 0)
 	switch {
@@ -66,7 +69,7 @@ func splitFrontMatter(file string, src []byte, limit int64) (frontMatter, *Error
 	if line, col, ok := findTemplate(block); ok {
 		return fm, newError(file, src, line, col, "front matter holds a template expression ({{ … }}): kb reads front matter as plain YAML; write the value itself")
 	}
-	root, err := parseYAML(file, src, block, 1)
+	root, err := parseYAML(file, src, block, 1, arena)
 	if err != nil {
 		return fm, err
 	}
@@ -127,8 +130,8 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // counted in the whole file src. The first line of block must be empty: it
 // stands for line firstLine of src. (yaml.v3 misreports the line of an
 // error whose context starts on the first line; the empty line avoids it.)
-func parseYAML(file string, src, block []byte, firstLine int) (*yaml.Node, *Error) {
-	if root, ok := fastYAML(block, firstLine); ok {
+func parseYAML(file string, src, block []byte, firstLine int, arena *nodeArena) (*yaml.Node, *Error) {
+	if root, ok := fastYAMLIn(block, firstLine, arena); ok {
 		if root == nil {
 			return nil, nil
 		}

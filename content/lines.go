@@ -18,7 +18,8 @@ import (
 // at a time.
 type LineIndex struct {
 	src []byte
-	// starts[i] is the offset of line i+1, known up to scanned.
+	// starts[i] is the offset of line i+1, known up to scanned; it is
+	// made, with room for every line, on the first question.
 	starts  []int
 	scanned int
 	// The last column found: line, offset and column.
@@ -28,12 +29,17 @@ type LineIndex struct {
 // NewLineIndex returns the index of src (a normalized source: LF line
 // ends).
 func NewLineIndex(src []byte) *LineIndex {
-	return &LineIndex{src: src, starts: []int{0}}
+	return &LineIndex{src: src}
 }
 
 // scanTo records line starts until offset off is covered or line n is
 // known, whichever the caller needs.
 func (x *LineIndex) scanTo(off, n int) {
+	if x.starts == nil {
+		// Counting the lines first costs a fast pass and spares the list
+		// its growing, line by line.
+		x.starts = make([]int, 1, bytes.Count(x.src, []byte{'\n'})+1)
+	}
 	for x.scanned < len(x.src) && (x.scanned <= off || len(x.starts) < n) {
 		i := bytes.IndexByte(x.src[x.scanned:], '\n')
 		if i < 0 {

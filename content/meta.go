@@ -31,6 +31,9 @@ func (d *metaDecoder) decode(root *yaml.Node) {
 		return
 	}
 	m := &d.doc.Meta
+	if len(root.Content) >= 2 {
+		d.doc.Keys = make([]Key, 0, len(root.Content)/2)
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], d.follow(root.Content[i+1])
 		name := k.Value

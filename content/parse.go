@@ -15,6 +15,9 @@ type Parser struct {
 	cfg    *Config
 	vocab  *Vocabulary
 	titles *titleJudge
+	// nodes is where the front matter of the document being parsed is
+	// read into; Parse is done with it when it returns.
+	nodes nodeArena
 }
 
 // NewParser returns a Parser for documents of a KB configured by cfg.
@@ -41,7 +44,7 @@ func (p *Parser) Parse(relPath string, src []byte) (*Doc, []*Error) {
 	if !utf8.Valid(src) {
 		errs = append(errs, invalidUTF8(relPath, src))
 	}
-	fm, ferr := splitFrontMatter(relPath, src, p.cfg.Limits.frontMatter())
+	fm, ferr := splitFrontMatter(relPath, src, p.cfg.Limits.frontMatter(), &p.nodes)
 	if ferr != nil {
 		errs = append(errs, ferr)
 		doc.FrontMatterBroken = fm.present

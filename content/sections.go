@@ -65,6 +65,7 @@ type Vocabulary struct {
 	bit        map[SectionKind]uint
 	exact      map[string]uint64
 	phrases    []kindPhrase
+	byPhrase   *phraseIndex
 	postmortem []SectionKind
 	profiles   map[string][]SectionKind
 	// profileOrder lists the runbook profiles in the order of the data.
@@ -89,6 +90,7 @@ func (v *Vocabulary) compile() {
 			v.phrases = append(v.phrases, kindPhrase{c, 1 << uint(i)})
 		}
 	}
+	v.byPhrase = newPhraseIndex(v.phrases)
 }
 
 // sectionWords are the headings of one kind: whole headings, and phrases
@@ -226,11 +228,7 @@ func (v *Vocabulary) Set(heading string) SectionSet {
 	if i := strings.LastIndexByte(h, '('); i > 0 && strings.HasSuffix(h, ")") {
 		bits |= v.exact[strings.TrimSpace(h[:i])]
 	}
-	for _, p := range v.phrases {
-		if bits&p.bits != p.bits && containsWords(h, p.phrase) {
-			bits |= p.bits
-		}
-	}
+	bits |= v.byPhrase.bits(h)
 	return SectionSet{v: v, bits: bits}
 }
 

@@ -36,14 +36,6 @@ func newTimelineClock(doc *Doc) *timelineClock {
 	return c
 }
 
-// leadingTime matches a date and/or a clock time at the start of a line,
-// with an optional zone, and the separator after it.
-var leadingTime = regexp.MustCompile(`^\s*` +
-	`(?:(\d{4}-\d{2}-\d{2})(?:[ T,]+(\d{1,2}:\d{2}(?::\d{2})?)|[ T,]+(?i:hh:mm(?::ss)?))?` +
-	`|(\d{1,2}:\d{2}(?::\d{2})?))` +
-	`\s*((?i:am|pm))?\s*(Z\b|(?i:utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?\b|[+-]\d{2}:?\d{2}\b)?` +
-	`\s*(?:[—–|:]|-(?:\s|$)|\s|$)\s*`)
-
 // readTime parses the time at the start of text. It returns the entry with
 // its event text, or ok=false when text does not start with a time.
 func (c *timelineClock) readTime(text string) (e TimelineEntry, ok bool) {
@@ -53,12 +45,12 @@ func (c *timelineClock) readTime(text string) (e TimelineEntry, ok bool) {
 	if iso, n, found := leadingDate(text); found {
 		read, skew = iso+" "+text[n:], n-len(iso)-1
 	}
-	m := leadingTime.FindStringSubmatch(read)
-	if m == nil {
+	m, found := matchLeadingTime(read)
+	if !found {
 		return e, false
 	}
-	date, clock, ampm, zone := m[1], m[2]+m[3], strings.ToLower(m[4]), m[5]
-	end := min(max(len(m[0])+skew, 0), len(text))
+	date, clock, ampm, zone := m.date, m.clock, strings.ToLower(m.ampm), m.zone
+	end := min(max(m.end+skew, 0), len(text))
 	if zone == "" && clock != "" {
 		// A zone named by its abbreviation ("09:05 PT — …").
 		if z, n := leadingZoneWord(text[end:]); z != "" {
@@ -151,21 +143,25 @@ func (z *zoneCache) of(zone string) *time.Location {
 // parseClock reads "9:05", "14:02" or "14:02:33", with "am" or "pm";
 // seconds may be 60, a leap second, which the caller places.
 func parseClock(clock, ampm string) (h, m, s int, ok bool) {
-	parts := strings.Split(clock, ":")
-	if len(parts) < 2 || len(parts) > 3 {
-		return 0, 0, 0, false
-	}
 	var v [3]int
-	for i, p := range parts {
-		if p == "" || len(p) > 2 || i > 0 && len(p) != 2 {
-			return 0, 0, 0, false
-		}
-		for _, c := range p {
-			if c < '0' || c > '9' {
+	part, digits := 0, 0
+	for i := 0; i < len(clock); i++ {
+		c := clock[i]
+		switch {
+		case c == ':':
+			if digits == 0 || part > 0 && digits != 2 || part == 2 {
 				return 0, 0, 0, false
 			}
-			v[i] = v[i]*10 + int(c-'0')
+			part, digits = part+1, 0
+		case c >= '0' && c <= '9' && digits < 2:
+			v[part] = v[part]*10 + int(c-'0')
+			digits++
+		default:
+			return 0, 0, 0, false
 		}
+	}
+	if part == 0 || digits != 2 {
+		return 0, 0, 0, false
 	}
 	h, m, s = v[0], v[1], v[2]
 	if h > 23 || m > 59 || s > 60 {

@@ -47,8 +47,21 @@ func (r *formReader) timelineRow(texts []string, pos Pos) {
 		// "~01:00?"): the day may be known, the time is not.
 		e.Readable, e.TimeText = false, strings.TrimSpace(when)
 	}
-	e.Event = strings.TrimSpace(strings.Join(append([]string{e.Event}, rest...), " "))
+	e.Event = joinEvent(e.Event, rest)
 	r.addEntry(e, pos)
+}
+
+// joinEvent returns a row's event: the text after its time and the cells
+// of its other columns, joined with spaces and trimmed. The common rows,
+// whose event is one cell, are not copied.
+func joinEvent(event string, rest []string) string {
+	switch {
+	case len(rest) == 0:
+		return strings.TrimSpace(event)
+	case event == "" && len(rest) == 1:
+		return strings.TrimSpace(rest[0]) // " "+rest[0], trimmed
+	}
+	return strings.TrimSpace(strings.Join(append([]string{event}, rest...), " "))
 }
 
 func cellAt(texts []string, i int) string {

@@ -278,9 +278,17 @@ text:
 	s.words(line, off, off+i, end)
 }
 
-// words tokenizes src[from:end], which lies on line starting at lineStart.
+// words tokenizes src[from:end], which lies on line starting at lineStart,
+// lower-casing each word into the prose's copy and marking the words
+// that may start a phrase. The flags for the next word and the tokens are
+// kept in locals along the line, as this loop runs on every byte of prose.
 func (s *scanner) words(line, lineStart, from, end int) {
-	src := s.src
+	src, lower, p := s.src, s.p.lower, s.p
+	pending, toks := s.pending, p.tokens
+	var inQuote uint8
+	if s.quoted {
+		inQuote = quoted
+	}
 	i := from
 	for i < end {
 		if i >= s.markupStart {
@@ -288,7 +296,7 @@ func (s *scanner) words(line, lineStart, from, end int) {
 		}
 		if i < s.skipTo {
 			i = s.skipTo // code or a link's destination: a break, as a word of code is
-			s.pending |= clauseStart
+			pending |= clauseStart
 			continue
 		}
 		c := src[i]
@@ -300,7 +308,26 @@ func (s *scanner) words(line, lineStart, from, end int) {
 				continue
 			}
 			if isWordStart(src, i) {
-				i = s.word(line, lineStart, i, end)
+				j := wordEnd(src[:end], lower[:end], i)
+				flags := pending | inQuote
+				if c >= 'A' && c <= 'Z' {
+					flags |= capitalized
+				}
+				w := lower[i:j]
+				starts := s.starts.lookup(w)
+				if possessive(w) {
+					starts |= s.possessives
+				}
+				if starts != 0 {
+					p.candidates = append(p.candidates, int32(len(toks)))
+				}
+				// The fields are set in place: a token built aside and
+				// copied in costs the copy, on every word.
+				toks = append(toks, token{})
+				t := &toks[len(toks)-1]
+				t.start, t.end, t.line, t.lineStart, t.flags, t.starts = int32(i), int32(j), int32(line), int32(lineStart), flags, starts
+				pending = 0
+				i = j
 				continue
 			}
 		}
@@ -311,68 +338,58 @@ func (s *scanner) words(line, lineStart, from, end int) {
 			i = skipPast(src, i, end, '>') // an inline HTML tag
 		case c == '.' || c == '!' || c == '?':
 			if i+1 == end || src[i+1] == ' ' || src[i+1] == '\t' || src[i+1] == '*' || src[i+1] == '_' || src[i+1] == '"' || src[i+1] == ')' {
-				s.pending |= sentenceStart
+				pending |= sentenceStart
 			}
 			i++
 		case c == '|':
-			s.pending |= sentenceStart
+			pending |= sentenceStart
 			i++
 		case c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"':
-			s.pending |= clauseStart
+			pending |= clauseStart
 			i++
 		case c == '-' && i+1 < end && src[i+1] == ' ' && i > from && src[i-1] == ' ':
-			s.pending |= clauseStart
+			pending |= clauseStart
 			i++
 		case c == 0xE2 && i+2 < end && src[i+1] == 0x80 && (src[i+2] == 0x94 || src[i+2] == 0x93): // — –
-			s.pending |= clauseStart
+			pending |= clauseStart
 			i += 3
 		default:
 			i++
 		}
 	}
+	s.pending, p.tokens = pending, toks
 }
 
-// word records the word starting at i and returns the offset after it,
-// lower-casing it into the prose's copy and marking it when it may start
-// a phrase.
-func (s *scanner) word(line, lineStart, i, end int) int {
-	src, lower := s.src, s.p.lower
-	j := i
-	for j < end {
-		c := src[j]
-		if !wordBytes[c] && !((c == '-' || c == '\'' || c == '.' || c == '/' || c == 0xE2) && isInnerPunct(src, j, end)) {
-			break
+// wordEnd returns the end of the word that starts at i of src, copying
+// it into lower lower-cased; the word ends with src, or before a byte
+// that is neither a word byte nor punctuation inside a word. (A
+// typographic apostrophe or dash, E2 80 xx, is of word bytes.)
+func wordEnd(src, lower []byte, i int) int {
+	word, low := src[i:], lower[i:len(src)]
+	for k, c := range word {
+		if !wordBytes[c] && !((c == '-' || c == '\'' || c == '.' || c == '/') && isInnerPunct(src, i+k, len(src))) {
+			return i + k
 		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		lower[j] = c
-		j++
+		low[k] = lowerASCII[c]
 	}
-	flags := s.pending
-	if s.quoted {
-		flags |= quoted
-	}
-	if c := src[i]; c >= 'A' && c <= 'Z' {
-		flags |= capitalized
-	}
-	w := lower[i:j]
-	starts := s.starts.lookup(w)
-	if possessive(w) {
-		starts |= s.possessives
-	}
-	if starts != 0 {
-		s.p.candidates = append(s.p.candidates, int32(len(s.p.tokens)))
-	}
-	s.p.tokens = append(s.p.tokens, token{start: int32(i), end: int32(j), line: int32(line), lineStart: int32(lineStart), flags: flags, starts: starts})
-	s.pending = 0
-	return j
+	return len(src)
 }
 
 // wordBytes marks the bytes isWordByte accepts, for the tokenizer's loop.
 var wordBytes = func() (t [256]bool) {
 	for c := 0; c < 256; c++ {
 		t[c] = isWordByte(byte(c))
+	}
+	return t
+}()
+
+// lowerASCII maps each byte to its ASCII lower case.
+var lowerASCII = func() (t [256]byte) {
+	for c := 0; c < 256; c++ {
+		t[c] = byte(c)
+		if c >= 'A' && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
 	}
 	return t
 }()

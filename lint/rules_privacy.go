@@ -78,10 +78,16 @@ func newSecretIndex(patterns []secretPattern) *secretIndex {
 }
 
 // candidates returns a bit per pattern whose literal occurs in src.
+// The two bytes at each offset are carried from one to the next, one
+// byte read each step.
 func (x *secretIndex) candidates(src []byte) uint32 {
 	var found uint32
-	for i := 0; i+1 < len(src); i++ {
-		k := uint16(src[i])<<8 | uint16(src[i+1])
+	if len(src) < 2 {
+		return 0
+	}
+	k := uint16(src[0])
+	for i, c := range src[1:] { // the pair at i is src[i], src[i+1] = c
+		k = k<<8 | uint16(c)
 		if !x.pairs[k] {
 			continue
 		}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -113,23 +114,31 @@ func runRunbookLength(p *Pass) {
 	}
 }
 
-// textLines counts the lines of b that hold more than white space.
+// textLines counts the lines of b that hold more than white space. It
+// finds the line ends with bytes.IndexByte and looks at each line only up
+// to its first character that is not blank, most often the first.
 func textLines(b []byte) int {
-	n, text := 0, false
-	for _, c := range b {
-		switch c {
-		case '\n':
-			if text {
-				n++
-			}
-			text = false
-		case ' ', '\t', '\r':
-		default:
-			text = true
+	n := 0
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		if hasText(line) {
+			n++
 		}
 	}
-	if text {
-		n++
-	}
 	return n
+}
+
+// hasText reports a byte other than a space, a tab or a carriage return.
+func hasText(line []byte) bool {
+	for _, c := range line {
+		if c != ' ' && c != '\t' && c != '\r' {
+			return true
+		}
+	}
+	return false
 }
