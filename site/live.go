@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/kb-tools/kb/content"
+	"github.com/kb-tools/kb/templates"
 )
 
 // Live is a site built in memory and brought up to date one change at a
@@ -88,14 +89,25 @@ func (l *Live) Update(kb *content.KB, changed []string) (LiveChange, error) {
 	// What partials rendered once for every page showed of the site
 	// before may have changed.
 	l.tpl.cached.reset()
-	whole := false
+	whole, style := false, false
 	for _, p := range changed {
-		if strings.HasPrefix(p, "templates/") || p == content.ConfigFile {
+		switch {
+		case p == stylesheetOverride:
+			style = true
+		case strings.HasPrefix(p, "templates/") || p == content.ConfigFile:
 			whole = true
 		}
 	}
 	if whole {
 		return l.rebuildWithLayouts(kb)
+	}
+	if style {
+		// No page changes with the stylesheet: it is read again alone.
+		css, err := templates.Read(kb.Files.Templates, "static/style.css")
+		if err != nil {
+			return LiveChange{}, err
+		}
+		l.tpl.css = css.Data
 	}
 	forced := l.linkersOf(kb, changed)
 	if pages, ok := l.bodiesOnly(kb, changed, forced); ok {
@@ -103,6 +115,9 @@ func (l *Live) Update(kb *content.KB, changed []string) (LiveChange, error) {
 	}
 	return l.rebuild(kb, false, changed, forced)
 }
+
+// stylesheetOverride is the KB's own stylesheet, which replaces kb's.
+const stylesheetOverride = "templates/static/style.css"
 
 // Rebuild renders the whole site again from kb, with its layouts read
 // again: for changes of which kb serve does not know the files (events
@@ -169,6 +184,10 @@ func (l *Live) renderBodies(kb *content.KB, pages map[*page]*content.Doc, change
 	var ch LiveChange
 	if err := l.refreshFiles(kb, mem, changed, &ch); err != nil {
 		return LiveChange{}, err
+	}
+	if !bytes.Equal(mem.files["style.css"], l.tpl.css) {
+		mem.files["style.css"] = l.tpl.css
+		ch.Files = append(ch.Files, "style.css")
 	}
 	if err := l.render(l.model, todo, mem, &ch); err != nil {
 		return LiveChange{}, err

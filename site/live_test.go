@@ -58,6 +58,10 @@ func liveSteps() []liveStep {
 			rendered: 1, pages: []string{"postmortems/2026-03-01-db/index.html"}},
 		{name: "broken front matter", rendered: -1, write: map[string]string{"postmortems/2026-03-10-api.md": "---\ntitle: [unclosed\n---\nbody\n"}},
 		{name: "runbook removed", rendered: -1, count: true, write: map[string]string{"runbooks/db-failover.md": ""}},
+		{name: "stylesheet override", rendered: 0, write: map[string]string{"templates/static/style.css": "body { color: #123; }\n"},
+			pages: []string{"style.css"}},
+		{name: "stylesheet override changed", rendered: 0, write: map[string]string{"templates/static/style.css": "body { color: #456; }\n"},
+			pages: []string{"style.css"}},
 		{name: "layout changed", rendered: -1, write: map[string]string{"templates/layouts/page.html": `{{ define "main" }}<article class="plain">{{ .Content }}</article>{{ end }}`},
 			whole: true},
 		{name: "many at once", rendered: -1, count: true, write: map[string]string{
