@@ -120,25 +120,59 @@ func firstWords(q string, n int) string {
 // from the documents of the last Update, with a note, and searched again;
 // without them the search fails with a Corrupt error (and Close removes
 // the index).
+//
+// Search may be called from several goroutines at once (see [Index]);
+// a rebuild waits for the searches under way, and the searches that come
+// after it wait for the rebuild.
 func (ix *Index) Search(req Request) (Result, error) {
-	if ix.bleve == nil {
-		return Result{}, &Error{Kind: Closed, Path: ix.path, Detail: "the search index is closed"}
-	}
 	start := time.Now()
 	req.Query = firstWords(req.Query, MaxQueryWords)
-	res, err := ix.search(req)
+	res, rebuilds, err := ix.searchShared(req)
 	var ie *Error
-	if errors.As(err, &ie) && ie.Kind == Corrupt && ix.given != nil {
-		if err := ix.rebuild(fmt.Sprintf("the search index failed while searching (%v)", ie.Detail)); err != nil {
-			return Result{}, err
+	if errors.As(err, &ie) && ie.Kind == Corrupt {
+		var rebuilt bool
+		if rebuilt, err = ix.rebuildDamaged(rebuilds, ie); rebuilt {
+			res, _, err = ix.searchShared(req)
 		}
-		if _, err := ix.update(ix.given); err != nil {
-			return Result{}, err
-		}
-		res, err = ix.search(req)
 	}
 	res.Took = time.Since(start)
 	return res, err
+}
+
+// searchShared runs req while holding the index for reading, and says how
+// many rebuilds there were before it.
+func (ix *Index) searchShared(req Request) (Result, int, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bleve == nil {
+		return Result{}, ix.rebuilds, &Error{Kind: Closed, Path: ix.path, Detail: "the search index is closed"}
+	}
+	res, err := ix.search(req)
+	return res, ix.rebuilds, err
+}
+
+// rebuildDamaged rebuilds the index, found damaged by a search that began
+// after the rebuilds-th rebuild, from the documents of the last Update,
+// unless another search has rebuilt it since. It returns whether the
+// search can be run again, or the error to fail it with: found itself
+// without documents to rebuild from, or the rebuild's.
+func (ix *Index) rebuildDamaged(rebuilds int, found *Error) (bool, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	switch {
+	case ix.rebuilds != rebuilds:
+		return true, nil // rebuilt by another search meanwhile
+	case ix.given == nil:
+		return false, found
+	}
+	ix.rebuilds++
+	if err := ix.rebuild(fmt.Sprintf("the search index failed while searching (%v)", found.Detail)); err != nil {
+		return false, err
+	}
+	if _, err := ix.update(ix.given); err != nil {
+		return false, err
+	}
+	return true, nil
 }
 
 // search does the work of Search. bleve's panics, and its errors on a
@@ -146,7 +180,7 @@ func (ix *Index) Search(req Request) (Result, error) {
 func (ix *Index) search(req Request) (res Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			ix.corrupt = true
+			ix.corrupt.Store(true)
 			res, err = Result{}, &Error{Kind: Corrupt, Path: ix.path, Detail: fmt.Sprint(r)}
 		}
 	}()
@@ -215,7 +249,7 @@ func (ix *Index) searchError(err error, text string, ours bool) error {
 			return &Error{Kind: BadQuery, Detail: fmt.Sprintf("cannot run the query %q", text), Err: err}
 		}
 	}
-	ix.corrupt = true
+	ix.corrupt.Store(true)
 	return &Error{Kind: Corrupt, Path: ix.path, Detail: err.Error()}
 }
 
