@@ -164,7 +164,8 @@ func (ix *Index) rewrite(q query.Query) (query.Query, error) {
 	case *query.MatchQuery:
 		return ix.rewriteLeaf(q, q.FieldVal, q.Match, q.SetField)
 	case *query.MatchPhraseQuery:
-		return ix.rewriteLeaf(q, q.FieldVal, q.MatchPhrase, q.SetField)
+		r, err := ix.rewriteLeaf(q, q.FieldVal, q.MatchPhrase, q.SetField)
+		return quickPhrases(r), err
 	case *query.WildcardQuery:
 		q.Wildcard = strings.ToLower(q.Wildcard)
 		return ix.rewriteLeaf(q, q.FieldVal, "", q.SetField)

@@ -225,7 +225,7 @@ func (ix *Index) search(req Request) (res Result, err error) {
 		v, c, err = ix.run(q, filter, n, browse)
 	}
 	if err == nil {
-		res, err = ix.result(v, c, places)
+		res, err = ix.result(v, c, places, !plain)
 	}
 	if err != nil {
 		return Result{}, ix.searchError(err, text, plain || browse)
@@ -289,13 +289,15 @@ func (ix *Index) filterQuery(req Request) query.Query {
 
 // result turns what run collected into kb's result: the facet counts, and
 // the hits with their documents' fields and snippets. The snippets need
-// the places of the matched terms, which a second, small search reads for
-// the best documents only (reading them for every match would cost more
-// than the search).
+// the places of the matched terms in the body, which bodyLocations reads
+// for the best documents only, from the body's postings of the parts of
+// the query that can match there (reading them for every match would
+// cost more than the search).
 //
 // places is the query whose places in the body are wanted (the body part
-// of the query searched, or all of it); nil for none.
-func (ix *Index) result(v *view, c collected, places query.Query) (Result, error) {
+// of the query searched, or all of it); nil for none. sure says that
+// every hit matched places (all of the query searched).
+func (ix *Index) result(v *view, c collected, places query.Query, sure bool) (Result, error) {
 	res := Result{Total: c.total, Facets: map[string]map[string]int{}}
 	for i, f := range ResultFacets() {
 		counts := map[string]int{}
@@ -309,7 +311,7 @@ func (ix *Index) result(v *view, c collected, places query.Query) (Result, error
 	var locs map[uint64]search.TermLocationMap
 	if places != nil && len(c.top) > 0 {
 		var err error
-		if locs, err = ix.bodyLocations(v, places, c.top); err != nil {
+		if locs, err = ix.bodyLocations(v, places, sure, c.top); err != nil {
 			return Result{}, err
 		}
 	}
@@ -324,32 +326,4 @@ func (ix *Index) result(v *view, c collected, places query.Query) (Result, error
 		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
-}
-
-// bodyLocations returns where the terms of q are in the bodies of the
-// documents of top.
-func (ix *Index) bodyLocations(v *view, q query.Query, top []match) (map[uint64]search.TermLocationMap, error) {
-	ids := make([]string, 0, len(top))
-	for _, m := range top {
-		ids = append(ids, v.path(m.num))
-	}
-	only := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q})
-	s, err := only.Searcher(searchContext(), v.r, ix.bleve.Mapping(), search.SearcherOptions{Score: "none", IncludeTermVectors: true})
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	out := map[uint64]search.TermLocationMap{}
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
-	for {
-		dm, err := s.Next(sctx)
-		if err != nil {
-			return nil, err
-		}
-		if dm == nil {
-			return out, nil
-		}
-		dm.Complete(nil)
-		out[internalNumber(dm.IndexInternalID)] = dm.Locations[FieldBody]
-	}
 }
