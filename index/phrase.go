@@ -113,6 +113,10 @@ type phraseSearcher struct {
 	done bool
 }
 
+// Next, Advance, Close, Weight, SetQueryNorm, Count, Min, Size and
+// DocumentMatchPoolSize implement bleve's search.Searcher. Advance to a
+// document at or before the last one returned goes on to the next match,
+// as bleve's phrase searcher does.
 func (s *phraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	return s.from(ctx, nil)
 }

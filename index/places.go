@@ -11,8 +11,10 @@ import (
 
 // bodyPlaces are the parts of a query that can match in the body, whose
 // places there make the snippets: its phrases on the body (by slot, see
-// phraseSlots), and its other clauses on the body (terms, words, fuzzy
-// terms, wildcards and regular expressions).
+// phraseSlots), its terms there (of term clauses, and of words, which
+// match any of their terms: kb's queries set no fuzziness "auto"), and
+// its other clauses on the body (fuzzy terms, wildcards, regular
+// expressions, words that must all be there).
 //
 // A document that a query matched has in its body the places of each of
 // these parts that matches it there, and no others, as long as every
@@ -23,6 +25,7 @@ import (
 // shape (then the places come from running the whole query again).
 type bodyPlaces struct {
 	phrases [][][]string
+	terms   []string
 	others  []query.Query
 }
 
@@ -80,6 +83,22 @@ func (p *bodyPlaces) add(q query.Query, sure bool, m mapping.IndexMapping) bool 
 			}
 		}
 		return true
+	case *query.TermQuery:
+		if fieldOf(q, m) == FieldBody {
+			p.terms = append(p.terms, q.Term)
+		}
+		return true
+	case *query.MatchQuery:
+		if fieldOf(q, m) != FieldBody {
+			return true
+		}
+		if q.Fuzziness != 0 || q.Operator != query.MatchQueryOperatorOr {
+			p.others = append(p.others, q)
+			return true
+		}
+		terms, ok := matchTerms(q, m)
+		p.terms = append(p.terms, terms...)
+		return ok
 	case *query.MatchAllQuery, *query.MatchNoneQuery, *query.DocIDQuery:
 		return true
 	case query.FieldableQuery:
@@ -89,6 +108,24 @@ func (p *bodyPlaces) add(q query.Query, sure bool, m mapping.IndexMapping) bool 
 		return true
 	}
 	return false
+}
+
+// matchTerms returns the terms of the words of q, as bleve's MatchQuery
+// analyses them.
+func matchTerms(q *query.MatchQuery, m mapping.IndexMapping) ([]string, bool) {
+	name := q.Analyzer
+	if name == "" {
+		name = m.AnalyzerNameForPath(fieldOf(q, m))
+	}
+	a := m.AnalyzerNamed(name)
+	if a == nil {
+		return nil, false
+	}
+	var terms []string
+	for _, t := range a.Analyze([]byte(q.Match)) {
+		terms = append(terms, string(t.Term))
+	}
+	return terms, true
 }
 
 // mentionsBody reports whether q may match in the body: whether a clause
@@ -181,10 +218,8 @@ func (ix *Index) bodyLocations(v *view, q query.Query, sure bool, top []match) (
 		nums = append(nums, t.num)
 	}
 	slices.Sort(nums)
-	for _, slots := range p.phrases {
-		if err := phrasePlaces(v.r, slots, nums, out); err != nil {
-			return nil, err
-		}
+	if err := postingPlaces(v.r, p, nums, out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -217,28 +252,34 @@ func (ix *Index) queryLocations(v *view, q query.Query, top []match) (map[uint64
 	}
 }
 
-// phrasePlaces adds to out the places in the body of each document of
-// nums (in order) of the phrase of slots, as bleve's phrase searcher
-// finds them: wherever each slot that holds terms has one of them in
-// its place after the first, every such term there.
-func phrasePlaces(r bleveindex.IndexReader, slots [][]string, nums []uint64, out placeSet) error {
+// postingPlaces adds to out the places in the body of each document of
+// nums (in order) of the terms and phrases of p, read from the body's
+// postings of their terms: every place of a term, and those of a phrase
+// as bleve's phrase searcher finds them (wherever each slot that holds
+// terms has one of them in its place after the first, every such term
+// there).
+func postingPlaces(r bleveindex.IndexReader, p bodyPlaces, nums []uint64, out placeSet) error {
 	readers := map[string]*termPlaces{}
 	defer func() {
 		for _, tp := range readers {
 			tp.r.Close()
 		}
 	}()
-	for _, slot := range slots {
-		for _, term := range slot {
-			if readers[term] != nil {
-				continue
-			}
-			tfr, err := r.TermFieldReader(searchContext(), []byte(term), FieldBody, false, false, true)
-			if err != nil {
-				return err
-			}
-			readers[term] = &termPlaces{r: tfr}
+	terms := slices.Clone(p.terms)
+	for _, slots := range p.phrases {
+		for _, slot := range slots {
+			terms = append(terms, slot...)
 		}
+	}
+	for _, term := range terms {
+		if readers[term] != nil {
+			continue
+		}
+		tfr, err := r.TermFieldReader(searchContext(), []byte(term), FieldBody, false, false, true)
+		if err != nil {
+			return err
+		}
+		readers[term] = &termPlaces{r: tfr}
 	}
 	for _, num := range nums {
 		for _, tp := range readers {
@@ -246,9 +287,21 @@ func phrasePlaces(r bleveindex.IndexReader, slots [][]string, nums []uint64, out
 				return err
 			}
 		}
-		addPhrasePlaces(num, slots, readers, out)
+		for _, term := range p.terms {
+			for _, v := range readers[term].at {
+				out.add(num, term, location(v))
+			}
+		}
+		for _, slots := range p.phrases {
+			addPhrasePlaces(num, slots, readers, out)
+		}
 	}
 	return nil
+}
+
+// location is bleve's location of a place of a term.
+func location(v *bleveindex.TermFieldVector) *search.Location {
+	return &search.Location{Pos: v.Pos, Start: v.Start, End: v.End, ArrayPositions: v.ArrayPositions}
 }
 
 // termPlaces reads the places of one term, document by document.
@@ -299,7 +352,7 @@ func addPhrasePlaces(num uint64, slots [][]string, readers map[string]*termPlace
 				for _, term := range slot {
 					for _, v := range readers[term].at {
 						if v.Pos == start.Pos+uint64(i) {
-							out.add(num, term, &search.Location{Pos: v.Pos, Start: v.Start, End: v.End, ArrayPositions: v.ArrayPositions})
+							out.add(num, term, location(v))
 						}
 					}
 				}

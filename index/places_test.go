@@ -24,7 +24,8 @@ import (
 //   - the matches: kb's phrase searcher against bleve's phrase searcher of
 //     the same query, the same total, facet counts, and every match in
 //     the same order with the same score, to the bit;
-//   - the places in the body of the best 50: read from the body alone
+//   - the places in the body of the best 50 (and of the best 50 of plain
+//     words and of their typo-tolerant query): read from the body alone
 //     against those that bleve's searcher of the whole query finds in
 //     them when it goes through every match, the same places of the same
 //     terms. (Before, snippets came from the whole query run again over
@@ -60,6 +61,15 @@ func TestPhrasesAndPlacesAgreeWithBleve(t *testing.T) {
 			t.Logf("%d queries × %d filters: %d matches compared, %d places", len(queries), len(filters), found, placed)
 			if found == 0 || placed == 0 {
 				t.Fatal("the queries found nothing to compare")
+			}
+			placed = 0
+			words := plainTestQueries(docs, 60)
+			for _, text := range words {
+				placed += comparePlainPlaces(t, ix, text)
+			}
+			t.Logf("%d plain and typo-tolerant queries: %d places", len(words), placed)
+			if placed == 0 {
+				t.Fatal("the plain queries found no places to compare")
 			}
 		})
 	}
@@ -143,6 +153,48 @@ func everyMatchLocations(ix *Index, v *view, q query.Query, top []match) (map[ui
 		}
 		sctx.DocumentMatchPool.Put(dm)
 	}
+}
+
+// comparePlainPlaces compares the places of the body part of plain words
+// and of their typo-tolerant query, in the best 50 documents of each,
+// read from the body alone and by bleve's searcher of that part; it
+// returns how many places it compared.
+func comparePlainPlaces(t *testing.T, ix *Index, text string) int {
+	t.Helper()
+	v, plain, err := ix.runPlain(text, 50)
+	if err != nil {
+		t.Fatalf("%q: %v", text, err)
+	}
+	words := queryWords(ix.bleve.Mapping().AnalyzerNamed(AnalyzerName), text)
+	_, fuzzy, err := ix.run(fuzzyQuery(words), nil, 50, false)
+	if err != nil {
+		t.Fatalf("%q: %v", text, err)
+	}
+	places := 0
+	for _, c := range []struct {
+		q   query.Query
+		top []match
+	}{{plainFieldQuery(text, bodyField()), plain.top}, {fuzzyFieldQuery(words, bodyField()), fuzzy.top}} {
+		if len(c.top) == 0 {
+			continue
+		}
+		have, err := ix.bodyLocations(v, c.q, false, c.top)
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		old, err := everyMatchLocations(ix, v, c.q, c.top)
+		if err != nil {
+			t.Fatalf("%q: bleve: %v", text, err)
+		}
+		for _, m := range c.top {
+			a, b := placesOf(have[m.num]), placesOf(old[m.num])
+			if !slices.Equal(a, b) {
+				t.Errorf("%q: %s: places\n%v\nbleve's\n%v", text, v.path(m.num), a, b)
+			}
+			places += len(b)
+		}
+	}
+	return places
 }
 
 func head(top []match) []match { return top[:min(5, len(top))] }
