@@ -115,22 +115,8 @@ func BenchmarkQueryFacets(b *testing.B) {
 // benchLatency runs every query once per iteration and reports the
 // median and 99th percentile latency of a single search.
 func benchLatency(b *testing.B, ix *Index, req func(string) Request) {
-	var took []time.Duration
-	b.ResetTimer()
-	for b.Loop() {
-		for _, q := range benchQueries() {
-			start := time.Now()
-			if _, err := ix.Search(req(q)); err != nil {
-				b.Fatal(err)
-			}
-			took = append(took, time.Since(start))
-		}
-	}
-	b.StopTimer()
-	slices.Sort(took)
-	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "p99-ms")
-	b.ReportMetric(0, "ns/op")
+	queries := benchQueries()
+	benchRequests(b, ix, len(queries), func(i int) Request { return req(queries[i]) })
 }
 
 // BenchmarkQueryPaths times the two ways of collecting the matches of
@@ -161,9 +147,70 @@ func BenchmarkQueryPaths(b *testing.B) {
 	b.ReportMetric(0, "ns/op")
 }
 
-// reportLatency reports the median and 99th percentile of took.
+// reportLatency reports the median and 99th percentile of took, as
+// NAME-p50-ms and NAME-p99-ms (p50-ms and p99-ms without a name).
 func reportLatency(b *testing.B, name string, took []time.Duration) {
+	if name != "" {
+		name += "-"
+	}
 	slices.Sort(took)
-	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, name+"-p50-ms")
-	b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, name+"-p99-ms")
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, name+"p50-ms")
+	b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, name+"p99-ms")
+}
+
+// loadMix are the requests of bench/searchload.lua, the load of kb
+// serve's /_kb/search: words, an alert name, a typo, facet filters,
+// query-string syntax and a phrase.
+func loadMix() []Request {
+	return []Request{
+		{Query: "connection pool exhausted"},
+		{Query: "FeatureFlagsConnectionPoolExhausted"},
+		{Query: "dns resolution failures"},
+		{Query: "disk full"},
+		{Query: "latency", Severity: []string{"SEV1"}},
+		{Query: "feature flgs"},
+		{Query: "kafka consumer lag", Kind: []string{"postmortem"}, Service: []string{"identity"}},
+		{Query: `"slow page loads"`},
+		{Query: "tls certificate expired", Tag: []string{"tls", "dependency"}},
+		{Query: "+severity:SEV2 ttr:>600"},
+		{Query: "checkout errors", Owner: []string{"team-payments"}, N: 20},
+		{Query: "kube pod crash looping"},
+	}
+}
+
+// BenchmarkQueryLoadMix times the requests of bench/searchload.lua.
+func BenchmarkQueryLoadMix(b *testing.B) {
+	ix, _ := benchIndex(b)
+	mix := loadMix()
+	benchRequests(b, ix, len(mix), func(i int) Request { return mix[i] })
+}
+
+// BenchmarkQueryPhrases times phrases and other query-string syntax: a
+// phrase of words found in most documents, phrases with words, required
+// and excluded words.
+func BenchmarkQueryPhrases(b *testing.B) {
+	ix, _ := benchIndex(b)
+	queries := []string{`"slow page loads"`, `"connection pool" exhausted`, `"regional failover" -checkout`,
+		`"request latency" cache`, `+"disk full" +checkout`, `"the worker pool for checkout reached its connection limit"`,
+		`+cache -stampede`, `"expired certificate"`, `title:failover`, `body:"disk full"`}
+	benchRequests(b, ix, len(queries), func(i int) Request { return Request{Query: queries[i]} })
+}
+
+// benchRequests runs the n requests of req once per iteration and reports
+// the median and 99th percentile latency of a single search.
+func benchRequests(b *testing.B, ix *Index, n int, req func(int) Request) {
+	var took []time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range n {
+			start := time.Now()
+			if _, err := ix.Search(req(i)); err != nil {
+				b.Fatal(err)
+			}
+			took = append(took, time.Since(start))
+		}
+	}
+	b.StopTimer()
+	reportLatency(b, "", took)
+	b.ReportMetric(0, "ns/op")
 }

@@ -45,10 +45,17 @@ type facetTable struct {
 	byDoc  [][]int32
 }
 
-// view returns the current view, making it when there is none.
+// view returns the current view, making it when there is none: the first
+// search after an Update makes it, and the searches at the same time wait
+// for it.
 func (ix *Index) view() (*view, error) {
-	if ix.v != nil {
-		return ix.v, nil
+	if v := ix.v.Load(); v != nil {
+		return v, nil
+	}
+	ix.viewMu.Lock()
+	defer ix.viewMu.Unlock()
+	if v := ix.v.Load(); v != nil {
+		return v, nil
 	}
 	adv, err := ix.bleve.Advanced()
 	if err != nil {
@@ -63,15 +70,15 @@ func (ix *Index) view() (*view, error) {
 		r.Close()
 		return nil, err
 	}
-	ix.v = v
+	ix.v.Store(v)
 	return v, nil
 }
 
-// dropView lets the current view go (the index changed).
+// dropView lets the current view go (the index changed). No search may be
+// under way.
 func (ix *Index) dropView() {
-	if ix.v != nil {
-		ix.v.r.Close()
-		ix.v = nil
+	if v := ix.v.Swap(nil); v != nil {
+		v.r.Close()
 	}
 }
 

@@ -38,7 +38,7 @@ func (ix *Index) retryFuzzy(res *Result, text string, filter query.Query, n int)
 		return err
 	}
 	if c.total > res.Total || c.total > 0 && len(corrections) > 0 {
-		if *res, err = ix.result(v, c, fuzzyFieldQuery(words, bodyField())); err != nil {
+		if *res, err = ix.result(v, c, fuzzyFieldQuery(words, bodyField()), false); err != nil {
 			return err
 		}
 		res.Fuzzy, res.Corrections = true, corrections

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -57,7 +59,9 @@ func WithStop(stop <-chan struct{}) Option {
 }
 
 // Index is kb's bleve index of one KB, open and locked for this process.
-// It is not safe for concurrent use.
+//
+// Search may be called from several goroutines at once; Update and Close
+// not concurrently with anything.
 type Index struct {
 	path  string // DIR/.kb/index.bleve
 	opts  options
@@ -69,14 +73,23 @@ type Index struct {
 	// path: the text of snippets and the fields of hits.
 	given []Document
 	docs  map[string]*Document
-	// facets caches the values of each facet field as indexed.
-	facets map[string][]string
+	// mu is held for reading by every search, and for writing by a
+	// search that rebuilds the index it found damaged; rebuilds counts
+	// those rebuilds, so that searches that found the same damage at
+	// once rebuild the index once.
+	mu       sync.RWMutex
+	rebuilds int
+	// facets caches the values of each facet field as indexed, made by
+	// the first search that needs them after an Update.
+	facetMu sync.Mutex
+	facets  map[string][]string
 	// v is the snapshot searches read, made by the first search after
-	// an Update.
-	v     *view
-	notes []string
+	// an Update (under viewMu).
+	viewMu sync.Mutex
+	v      atomic.Pointer[view]
+	notes  []string
 	// corrupt is set when the index files were found damaged in use.
-	corrupt bool
+	corrupt atomic.Bool
 }
 
 // Open opens the index of the KB rooted at dir, in dir/.kb/index.bleve,
@@ -138,7 +151,7 @@ func (ix *Index) rebuild(why string) error {
 	if err := os.RemoveAll(ix.path); err != nil {
 		return fmt.Errorf("removing the search index: %w", err)
 	}
-	ix.corrupt = false
+	ix.corrupt.Store(false)
 	return ix.create()
 }
 
@@ -159,7 +172,11 @@ func (ix *Index) create() error {
 // Notes returns one line for each thing Open or Update did that the user
 // should know, such as an index rebuilt because it was damaged or of
 // another mapping version.
-func (ix *Index) Notes() []string { return ix.notes }
+func (ix *Index) Notes() []string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return append([]string(nil), ix.notes...)
+}
 
 // Close closes the index and lets another process have it. An index found
 // damaged while in use is removed, so that the next Open builds it anew.
@@ -168,7 +185,7 @@ func (ix *Index) Close() error {
 		return nil
 	}
 	err := ix.closeBleve()
-	if ix.corrupt {
+	if ix.corrupt.Load() {
 		if rerr := os.RemoveAll(ix.path); rerr != nil && err == nil {
 			err = rerr
 		}
@@ -189,7 +206,7 @@ func (ix *Index) closeBleve() (err error) {
 	ix.bleve = nil
 	defer func() {
 		if r := recover(); r != nil {
-			ix.corrupt = true
+			ix.corrupt.Store(true)
 			err = &Error{Kind: Corrupt, Path: ix.path, Detail: fmt.Sprintf("closing the search index: %v", r)}
 		}
 	}()

@@ -164,7 +164,8 @@ func (ix *Index) rewrite(q query.Query) (query.Query, error) {
 	case *query.MatchQuery:
 		return ix.rewriteLeaf(q, q.FieldVal, q.Match, q.SetField)
 	case *query.MatchPhraseQuery:
-		return ix.rewriteLeaf(q, q.FieldVal, q.MatchPhrase, q.SetField)
+		r, err := ix.rewriteLeaf(q, q.FieldVal, q.MatchPhrase, q.SetField)
+		return quickPhrases(r), err
 	case *query.WildcardQuery:
 		q.Wildcard = strings.ToLower(q.Wildcard)
 		return ix.rewriteLeaf(q, q.FieldVal, "", q.SetField)
@@ -283,8 +284,11 @@ func (ix *Index) facetQuery(field string, values []string) query.Query {
 	return query.NewDisjunctionQuery(terms)
 }
 
-// facetValues returns the values of a facet field as indexed.
+// facetValues returns the values of a facet field as indexed, read once
+// after each Update.
 func (ix *Index) facetValues(field string) []string {
+	ix.facetMu.Lock()
+	defer ix.facetMu.Unlock()
 	if vs, ok := ix.facets[field]; ok {
 		return vs
 	}
@@ -304,4 +308,11 @@ func (ix *Index) facetValues(field string) []string {
 	}
 	ix.facets[field] = vs
 	return vs
+}
+
+// dropFacets forgets the facet values read (the index changed).
+func (ix *Index) dropFacets() {
+	ix.facetMu.Lock()
+	ix.facets = nil
+	ix.facetMu.Unlock()
 }

@@ -120,25 +120,59 @@ func firstWords(q string, n int) string {
 // from the documents of the last Update, with a note, and searched again;
 // without them the search fails with a Corrupt error (and Close removes
 // the index).
+//
+// Search may be called from several goroutines at once (see [Index]);
+// a rebuild waits for the searches under way, and the searches that come
+// after it wait for the rebuild.
 func (ix *Index) Search(req Request) (Result, error) {
-	if ix.bleve == nil {
-		return Result{}, &Error{Kind: Closed, Path: ix.path, Detail: "the search index is closed"}
-	}
 	start := time.Now()
 	req.Query = firstWords(req.Query, MaxQueryWords)
-	res, err := ix.search(req)
+	res, rebuilds, err := ix.searchShared(req)
 	var ie *Error
-	if errors.As(err, &ie) && ie.Kind == Corrupt && ix.given != nil {
-		if err := ix.rebuild(fmt.Sprintf("the search index failed while searching (%v)", ie.Detail)); err != nil {
-			return Result{}, err
+	if errors.As(err, &ie) && ie.Kind == Corrupt {
+		var rebuilt bool
+		if rebuilt, err = ix.rebuildDamaged(rebuilds, ie); rebuilt {
+			res, _, err = ix.searchShared(req)
 		}
-		if _, err := ix.update(ix.given); err != nil {
-			return Result{}, err
-		}
-		res, err = ix.search(req)
 	}
 	res.Took = time.Since(start)
 	return res, err
+}
+
+// searchShared runs req while holding the index for reading, and says how
+// many rebuilds there were before it.
+func (ix *Index) searchShared(req Request) (Result, int, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bleve == nil {
+		return Result{}, ix.rebuilds, &Error{Kind: Closed, Path: ix.path, Detail: "the search index is closed"}
+	}
+	res, err := ix.search(req)
+	return res, ix.rebuilds, err
+}
+
+// rebuildDamaged rebuilds the index, found damaged by a search that began
+// after the rebuilds-th rebuild, from the documents of the last Update,
+// unless another search has rebuilt it since. It returns whether the
+// search can be run again, or the error to fail it with: found itself
+// without documents to rebuild from, or the rebuild's.
+func (ix *Index) rebuildDamaged(rebuilds int, found *Error) (bool, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	switch {
+	case ix.rebuilds != rebuilds:
+		return true, nil // rebuilt by another search meanwhile
+	case ix.given == nil:
+		return false, found
+	}
+	ix.rebuilds++
+	if err := ix.rebuild(fmt.Sprintf("the search index failed while searching (%v)", found.Detail)); err != nil {
+		return false, err
+	}
+	if _, err := ix.update(ix.given); err != nil {
+		return false, err
+	}
+	return true, nil
 }
 
 // search does the work of Search. bleve's panics, and its errors on a
@@ -146,7 +180,7 @@ func (ix *Index) Search(req Request) (Result, error) {
 func (ix *Index) search(req Request) (res Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			ix.corrupt = true
+			ix.corrupt.Store(true)
 			res, err = Result{}, &Error{Kind: Corrupt, Path: ix.path, Detail: fmt.Sprint(r)}
 		}
 	}()
@@ -191,7 +225,7 @@ func (ix *Index) search(req Request) (res Result, err error) {
 		v, c, err = ix.run(q, filter, n, browse)
 	}
 	if err == nil {
-		res, err = ix.result(v, c, places)
+		res, err = ix.result(v, c, places, !plain)
 	}
 	if err != nil {
 		return Result{}, ix.searchError(err, text, plain || browse)
@@ -215,7 +249,7 @@ func (ix *Index) searchError(err error, text string, ours bool) error {
 			return &Error{Kind: BadQuery, Detail: fmt.Sprintf("cannot run the query %q", text), Err: err}
 		}
 	}
-	ix.corrupt = true
+	ix.corrupt.Store(true)
 	return &Error{Kind: Corrupt, Path: ix.path, Detail: err.Error()}
 }
 
@@ -255,13 +289,15 @@ func (ix *Index) filterQuery(req Request) query.Query {
 
 // result turns what run collected into kb's result: the facet counts, and
 // the hits with their documents' fields and snippets. The snippets need
-// the places of the matched terms, which a second, small search reads for
-// the best documents only (reading them for every match would cost more
-// than the search).
+// the places of the matched terms in the body, which bodyLocations reads
+// for the best documents only, from the body's postings of the parts of
+// the query that can match there (reading them for every match would
+// cost more than the search).
 //
 // places is the query whose places in the body are wanted (the body part
-// of the query searched, or all of it); nil for none.
-func (ix *Index) result(v *view, c collected, places query.Query) (Result, error) {
+// of the query searched, or all of it); nil for none. sure says that
+// every hit matched places (all of the query searched).
+func (ix *Index) result(v *view, c collected, places query.Query, sure bool) (Result, error) {
 	res := Result{Total: c.total, Facets: map[string]map[string]int{}}
 	for i, f := range ResultFacets() {
 		counts := map[string]int{}
@@ -275,7 +311,7 @@ func (ix *Index) result(v *view, c collected, places query.Query) (Result, error
 	var locs map[uint64]search.TermLocationMap
 	if places != nil && len(c.top) > 0 {
 		var err error
-		if locs, err = ix.bodyLocations(v, places, c.top); err != nil {
+		if locs, err = ix.bodyLocations(v, places, sure, c.top); err != nil {
 			return Result{}, err
 		}
 	}
@@ -290,32 +326,4 @@ func (ix *Index) result(v *view, c collected, places query.Query) (Result, error
 		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
-}
-
-// bodyLocations returns where the terms of q are in the bodies of the
-// documents of top.
-func (ix *Index) bodyLocations(v *view, q query.Query, top []match) (map[uint64]search.TermLocationMap, error) {
-	ids := make([]string, 0, len(top))
-	for _, m := range top {
-		ids = append(ids, v.path(m.num))
-	}
-	only := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q})
-	s, err := only.Searcher(searchContext(), v.r, ix.bleve.Mapping(), search.SearcherOptions{Score: "none", IncludeTermVectors: true})
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	out := map[uint64]search.TermLocationMap{}
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
-	for {
-		dm, err := s.Next(sctx)
-		if err != nil {
-			return nil, err
-		}
-		if dm == nil {
-			return out, nil
-		}
-		dm.Complete(nil)
-		out[internalNumber(dm.IndexInternalID)] = dm.Locations[FieldBody]
-	}
 }

@@ -47,7 +47,7 @@ func (ix *Index) Update(docs []Document) (Stats, error) {
 	st, err := ix.update(docs)
 	var ie *Error
 	if errors.As(err, &ie) && ie.Kind == Corrupt {
-		ix.corrupt = false
+		ix.corrupt.Store(false)
 		if rerr := ix.rebuild(fmt.Sprintf("the search index failed while being updated (%v)", ie.Detail)); rerr != nil {
 			return Stats{}, rerr
 		}
@@ -60,13 +60,13 @@ func (ix *Index) Update(docs []Document) (Stats, error) {
 func (ix *Index) update(docs []Document) (st Stats, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			ix.corrupt = true
+			ix.corrupt.Store(true)
 			err = &Error{Kind: Corrupt, Path: ix.path, Detail: fmt.Sprint(r)}
 		}
 	}()
 	ix.dropView()
 	ix.given, ix.docs = docs, make(map[string]*Document, len(docs))
-	ix.facets = nil
+	ix.dropFacets()
 	for i := range docs {
 		if docs[i].Path != "" {
 			ix.docs[docs[i].Path] = &docs[i]
