@@ -14,7 +14,9 @@ import (
 // of its own: searches wait only for the update under way, and updates
 // that come while one runs are taken together.
 type searchIndex struct {
-	mu sync.Mutex
+	// mu is held for reading by searches, which bleve and kb's index run
+	// at once, and for writing by updates and the close.
+	mu sync.RWMutex
 	ix *index.Index
 	// err says why there is no index to search: still being built, held
 	// by another program.
@@ -137,8 +139,8 @@ func (s *searchIndex) search(req index.Request) (index.Result, error) {
 	if s.building.Load() {
 		return index.Result{}, errIndexing
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	if s.ix == nil || s.err != nil {
 		return index.Result{}, s.err
 	}
