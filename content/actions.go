@@ -164,7 +164,6 @@ func (d *metaDecoder) capActions() {
 // Tokens that carry an action item's fields inside a list item's text.
 // Owners and handles may be written in any script (owner: 田中).
 var (
-	ownerToken  = regexp.MustCompile(`(?i)\b(?:owner|owners|assignee|assignees|assigned to|who|dri)\s*[:=]\s*(@?[\p{L}\p{M}\p{N}_.\-/]+)`)
 	handleToken = regexp.MustCompile(`(?:^|[\s(\[,;—–])(@([\p{L}\p{N}][\p{L}\p{M}\p{N}_.\-/]*[\p{L}\p{M}\p{N}_]))`)
 	statusToken = regexp.MustCompile(`(?i)\bstatus\s*[:=]\s*([\w\-' ✅✔☑✓]+?)\s*(?:[,;)]|$)`)
 	emptyParen  = regexp.MustCompile(`\(\s*[,;]?\s*\)|\[\s*\]`)
@@ -176,8 +175,8 @@ var (
 func parseActionText(item *ActionItem, text string) (dueWritten string) {
 	// cut passes the groups of re's first match to set and removes the text
 	// of group `remove` (0 for the whole match).
-	cut := func(re *regexp.Regexp, remove int, set func(m []string)) {
-		m := re.FindStringSubmatchIndex(text)
+	cut := func(find func(string) []int, remove int, set func(m []string)) {
+		m := find(text)
 		if m == nil {
 			return
 		}
@@ -193,11 +192,11 @@ func parseActionText(item *ActionItem, text string) (dueWritten string) {
 	// Cheap look-ups first: most items carry few of the tokens.
 	lower := strings.ToLower(text)
 	if strings.Contains(lower, "owner") || strings.Contains(lower, "assign") || strings.Contains(lower, "who") || strings.Contains(lower, "dri") {
-		cut(ownerToken, 0, func(g []string) { item.Owner = strings.TrimPrefix(g[1], "@") })
+		cut(findOwnerToken, 0, func(g []string) { item.Owner = strings.TrimPrefix(g[1], "@") })
 	}
 	if item.Owner == "" && strings.Contains(text, "@") {
 		// The character before "@" is part of the match and stays.
-		cut(handleToken, 1, func(g []string) { item.Owner = g[2] })
+		cut(handleToken.FindStringSubmatchIndex, 1, func(g []string) { item.Owner = g[2] })
 	}
 	if m, ok := findDue(text, false); ok {
 		if m.readable {
@@ -209,7 +208,7 @@ func parseActionText(item *ActionItem, text string) (dueWritten string) {
 		text = text[:m.start] + " " + text[m.end:]
 	}
 	if strings.Contains(lower, "status") {
-		cut(statusToken, 0, func(g []string) { item.Status = normalizeStatus(g[1]) })
+		cut(statusToken.FindStringSubmatchIndex, 0, func(g []string) { item.Status = normalizeStatus(g[1]) })
 	}
 	if strings.ContainsAny(text, "([") {
 		text = emptyParen.ReplaceAllString(text, "")
