@@ -98,17 +98,23 @@ func TestMarkdownCasesWorkInProportion(t *testing.T) {
 	for _, c := range kbtest.MarkdownCases() {
 		t.Run(c.Name, func(t *testing.T) {
 			if c.Reported == 0 {
-				small := measureBuild(t, c.Body(c.Test/4), 3)
-				large := measureBuild(t, c.Body(c.Test), 3)
+				small, large := measureBuild(t, c.Body(c.Test/4), 3), measureBuild(t, c.Body(c.Test), 3)
 				if large.plainBody {
 					t.Fatal("a shape inside the bounds is shown as plain text")
+				}
+				for try := 0; try < 2 && !patho.RaceDetector && !withinRatio(large, small, maxGrowth); try++ {
+					// Time on a busy machine varies: a quadratic shape stays
+					// over the bound however often it is measured again.
+					small, large = measureBuild(t, c.Body(c.Test/4), 5), measureBuild(t, c.Body(c.Test), 5)
 				}
 				checkRatio(t, "growth for 4x the input", large, small, maxGrowth)
 				return
 			}
 			body := c.Body(c.Test)
-			got := measureBuild(t, body, 3)
-			plain := measureBuild(t, kbtest.PlainProse(len(body)), 3)
+			got, plain := measureBuild(t, body, 3), measureBuild(t, kbtest.PlainProse(len(body)), 3)
+			for try := 0; try < 2 && !patho.RaceDetector && !withinRatio(got, plain, maxRatio); try++ {
+				got, plain = measureBuild(t, body, 5), measureBuild(t, kbtest.PlainProse(len(body)), 5)
+			}
 			checkRatio(t, "against plain prose", got, plain, maxRatio)
 		})
 	}
@@ -117,6 +123,12 @@ func TestMarkdownCasesWorkInProportion(t *testing.T) {
 // checkRatio fails t when got costs more than limit times base: in time
 // (except under the race detector, see patho.RaceDetector) and in
 // allocated bytes.
+// withinRatio reports whether got costs at most limit times base, in time
+// and in allocated bytes.
+func withinRatio(got, base cost, limit float64) bool {
+	return got.nanos/base.nanos <= limit && got.bytes/base.bytes <= limit
+}
+
 func checkRatio(t *testing.T, what string, got, base cost, limit float64) {
 	t.Helper()
 	tr, br := got.nanos/base.nanos, got.bytes/base.bytes
