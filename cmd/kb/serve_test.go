@@ -115,6 +115,9 @@ func TestServeProcess(t *testing.T) {
 		t.Errorf("GET /: %s, the KB's title %t", resp.Status, bytes.Contains(home, []byte("Acme")))
 	}
 
+	// kb serve takes the index once the first page is served: until its
+	// search answers, a kb search would search locally, holding the lock.
+	waitSearchServed(t, p.addr)
 	cases := [][]string{{"--json", "payments", "database", "failover"}, {"disk", "full"}, {"--json", "--severity", "sev1"}}
 	asked := make([]searchRun, len(cases))
 	for i, args := range cases {
@@ -151,6 +154,25 @@ func TestServeProcess(t *testing.T) {
 
 // searchUntilAnswered runs kb search until it succeeds: kb serve answers
 // searches once its index is built.
+// waitSearchServed waits until the kb serve at addr answers /_kb/search.
+func waitSearchServed(t *testing.T, addr string) {
+	t.Helper()
+	start := time.Now()
+	for {
+		resp, err := http.Get("http://" + addr + "/_kb/search?q=disk")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		if time.Since(start) > serveWait {
+			t.Fatalf("kb serve's search never answered: %v", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 func searchUntilAnswered(t *testing.T, dir string, args []string) searchRun {
 	t.Helper()
 	start := time.Now()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/kb-tools/kb/content"
 	"github.com/kb-tools/kb/index"
@@ -71,12 +72,8 @@ func (s *searchIndex) update(kb *content.KB) {
 
 func (s *searchIndex) run(dir string, opts []index.Option) {
 	defer close(s.exited)
-	ix, err := index.Open(dir, opts...)
-	if err != nil {
-		s.mu.Lock()
-		s.err = err
-		s.mu.Unlock()
-		s.note("search is off: " + err.Error())
+	ix, ok := s.open(dir, opts)
+	if !ok {
 		return
 	}
 	for _, n := range ix.Notes() {
@@ -162,4 +159,35 @@ func (s *searchIndex) close() error {
 	err := s.ix.Close()
 	s.ix = nil
 	return err
+}
+
+// open opens the index of dir. While another program holds it (a kb
+// search of the KB, which takes it when no server answers yet), it tries
+// again every second, saying so once, until it has it or the preview
+// stops; any other error turns search off.
+func (s *searchIndex) open(dir string, opts []index.Option) (*index.Index, bool) {
+	waited := false
+	for {
+		ix, err := index.Open(dir, opts...)
+		var ie *index.Error
+		if err == nil {
+			return ix, true
+		}
+		if !errors.As(err, &ie) || ie.Kind != index.Locked {
+			s.mu.Lock()
+			s.err = err
+			s.mu.Unlock()
+			s.note("search is off: " + err.Error())
+			return nil, false
+		}
+		if !waited {
+			waited = true
+			s.note("the search index is held by another program; search waits for it")
+		}
+		select {
+		case <-s.done:
+			return nil, false
+		case <-time.After(time.Second):
+		}
+	}
 }
