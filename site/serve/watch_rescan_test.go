@@ -55,7 +55,22 @@ func TestWatchRealOverflow(t *testing.T) {
 		must(t, f.Close())
 	}
 	hold <- struct{}{}
-	run.waitUntil("Rescan batch after the overflow", hasRescan)
+	flood := limit + 1000
+	rescanned := false
+	run.waitUntil("Rescan batch after the overflow, or every file reported", func(batches []Batch, notes []string) bool {
+		if hasRescan(batches, notes) {
+			rescanned = true
+			return true
+		}
+		return floodReported(batches) == flood
+	})
+	if !rescanned {
+		// Where the kernel's queue did not fill (events read into
+		// fsnotify's own buffer while the loop was held), nothing was
+		// lost and every file was reported; TestWatchRescanOnOverflow
+		// checks the rescan itself.
+		t.Skip("the kernel's event queue did not overflow here: every file made was reported")
+	}
 	writeFile(t, dir, "a.md", "# A, after the flood\n")
 	if got := run.settle(); !slices.Contains(got, "a.md") {
 		t.Errorf("after the overflow, reported %q, want a.md among them", got)
@@ -148,4 +163,17 @@ func TestWatchFolderErrorsAreNotFailures(t *testing.T) {
 	if errors.Is(syscall.EACCES, syscall.ENOSPC) {
 		t.Fatal("unexpected errno identity")
 	}
+}
+
+// floodReported counts the distinct flood files the batches reported.
+func floodReported(batches []Batch) int {
+	seen := map[string]bool{}
+	for _, b := range batches {
+		for _, p := range b.Paths {
+			if strings.HasPrefix(p, "sub/flood-") {
+				seen[p] = true
+			}
+		}
+	}
+	return len(seen)
 }
