@@ -1,11 +1,7 @@
 package content
 
 import (
-	"math/rand"
-	"os"
-	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 )
 
@@ -43,37 +39,11 @@ var duePieces = []string{
 }
 
 func TestFindDueISOAgreesOnGeneratedTexts(t *testing.T) {
-	r := rand.New(rand.NewSource(1))
-	for range 200000 {
-		var b strings.Builder
-		for range 1 + r.Intn(7) {
-			b.WriteString(duePieces[r.Intn(len(duePieces))])
-		}
-		checkDueISO(t, b.String())
-	}
+	eachGeneratedText(duePieces, func(s string) { checkDueISO(t, s) })
 }
 
 func TestFindDueISOAgreesOnCorpus(t *testing.T) {
-	n := 0
-	for _, dir := range []string{"../examples", "testdata", "../lint/testdata", "../../shared/corpus"} {
-		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-				return nil
-			}
-			src, err := os.ReadFile(path)
-			if err != nil {
-				return nil
-			}
-			for _, line := range strings.Split(string(src), "\n") {
-				checkDueISO(t, line)
-				n++
-			}
-			return nil
-		})
-	}
-	if n == 0 {
-		t.Fatal("no lines read")
-	}
+	eachCorpusLine(t, func(line string) { checkDueISO(t, line) })
 }
 
 func FuzzFindDueISO(f *testing.F) {

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"math/rand"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -65,14 +64,7 @@ var timePieces = []string{
 }
 
 func TestMatchLeadingTimeAgreesOnGeneratedTexts(t *testing.T) {
-	r := rand.New(rand.NewSource(1))
-	for range 200000 {
-		var b strings.Builder
-		for range 1 + r.Intn(7) {
-			b.WriteString(timePieces[r.Intn(len(timePieces))])
-		}
-		checkLeadingTime(t, b.String())
-	}
+	eachGeneratedText(timePieces, func(s string) { checkLeadingTime(t, s) })
 }
 
 // TestMatchLeadingTimeAgreesOnCorpus reads every line of the KBs at hand,
