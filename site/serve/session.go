@@ -282,7 +282,7 @@ func touchesConfig(paths []string) bool {
 // keepGood records, for each changed document that cannot be read now,
 // the last version that could, and forgets those that can be read again.
 func (p *session) keepGood(next *content.KB, paths []string, whole bool) {
-	unreadable := unreadableDocs(next)
+	unreadable, wasUnreadable := unreadableDocs(next), unreadableDocs(p.kb)
 	before := map[string]*content.Doc{}
 	for _, d := range p.kb.Docs {
 		before[d.Path] = d
@@ -299,7 +299,7 @@ func (p *session) keepGood(next *content.KB, paths []string, whole bool) {
 			delete(p.good, path)
 		case p.good[path] != nil:
 			// the last good version stays
-		case before[path] != nil && !unreadableDocs(p.kb)[path]:
+		case before[path] != nil && !wasUnreadable[path]:
 			p.good[path] = before[path]
 		}
 	}
