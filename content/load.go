@@ -278,3 +278,13 @@ func sortErrors(errs []*Error) {
 		return a.Col < b.Col
 	})
 }
+
+// DocAt returns the document of kb at the KB path rel, or nil: a binary
+// search of Docs, which are sorted by path.
+func (kb *KB) DocAt(rel string) *Doc {
+	i := sort.Search(len(kb.Docs), func(i int) bool { return kb.Docs[i].Path >= rel })
+	if i < len(kb.Docs) && kb.Docs[i].Path == rel {
+		return kb.Docs[i]
+	}
+	return nil
+}

@@ -12,23 +12,41 @@ import (
 // of 10,000 documents, which should not slow the edits that come in a row.
 const searchDelay = 1500 * time.Millisecond
 
+// indexDelay is how long after a change the search index is brought up to
+// date (tens of milliseconds of work on a large KB): long enough for the
+// open pages to fetch what changed first, short enough that a search
+// finds the change at once.
+const indexDelay = 100 * time.Millisecond
+
 // loop applies each batch of changes the watcher reports, until ctx is
 // done or the watcher stops.
 func (p *session) loop(ctx context.Context, out, errw io.Writer) error {
 	quiet := time.NewTimer(searchDelay)
 	defer quiet.Stop()
+	reindex := time.NewTimer(indexDelay)
+	reindex.Stop()
+	defer reindex.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-quiet.C:
 			p.startSearchJob()
+		case <-reindex.C:
+			p.indexStale = false
+			p.index.update(p.kb)
 		case b, ok := <-p.watcher.Batches():
 			if !ok {
 				return fmt.Errorf("the watcher of %s stopped", p.opts.Dir)
 			}
+			pending := p.indexStale
 			what, err := p.apply(b)
 			quiet.Reset(searchDelay)
+			if p.indexStale && !pending {
+				// Edits in a row do not put it off: it comes at most
+				// indexDelay after the first change it has not seen.
+				reindex.Reset(indexDelay)
+			}
 			p.history.check() // a checkout changes files, then HEAD
 			if err != nil {
 				fmt.Fprintf(errw, "kb serve: %v\n", err)

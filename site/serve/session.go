@@ -42,6 +42,12 @@ type session struct {
 	// runs while searching.
 	searchDone chan *site.LiveSearch
 	searching  bool
+	// indexStale says the search index has not been asked for the
+	// latest KB yet.
+	indexStale bool
+	// unreadable names the documents of kb that cannot be read
+	// (unreadableDocs).
+	unreadable map[string]bool
 }
 
 // newSession loads the KB of opts.Dir, builds its site and starts
@@ -65,7 +71,7 @@ func newSession(opts Options) (*session, error) {
 		watcher.Close()
 		return nil, err
 	}
-	p := &session{opts: opts, kb: kb, watcher: watcher, good: map[string]*content.Doc{}, docFindings: map[string][]lint.Diagnostic{},
+	p := &session{opts: opts, kb: kb, watcher: watcher, good: map[string]*content.Doc{}, docFindings: map[string][]lint.Diagnostic{}, unreadable: unreadableDocs(kb),
 		searchDone: make(chan *site.LiveSearch, 1), notify: func(Event) {}, index: newSearchIndex()}
 	if p.live, err = site.NewLive(kb, p.siteOptions()); err != nil {
 		watcher.Close()
@@ -167,7 +173,6 @@ func (p *session) apply(b Batch) (string, error) {
 	}
 	p.templateErr = err
 	p.kb = next
-	p.index.update(next)
 	gen := p.publish()
 	if err == nil {
 		p.notify(Event{Gen: gen, Pages: ch.Files, CSS: onlyStylesheet(ch.Files)})
@@ -178,6 +183,9 @@ func (p *session) apply(b Batch) (string, error) {
 	if !config {
 		p.recheckKB()
 	}
+	// The search index is brought up to date by the loop a little later
+	// (indexDelay): the pages that reload now come first.
+	p.indexStale = true
 	what := fmt.Sprintf("%d %s changed, %d %s rendered in %s", len(b.Paths), plural(len(b.Paths), "file", "files"),
 		ch.Rendered, plural(ch.Rendered, "page", "pages"), took.Round(100*time.Microsecond))
 	if b.Rescan {
@@ -282,11 +290,8 @@ func touchesConfig(paths []string) bool {
 // keepGood records, for each changed document that cannot be read now,
 // the last version that could, and forgets those that can be read again.
 func (p *session) keepGood(next *content.KB, paths []string, whole bool) {
-	unreadable, wasUnreadable := unreadableDocs(next), unreadableDocs(p.kb)
-	before := map[string]*content.Doc{}
-	for _, d := range p.kb.Docs {
-		before[d.Path] = d
-	}
+	unreadable, wasUnreadable := unreadableDocs(next), p.unreadable
+	p.unreadable = unreadable
 	if whole {
 		paths = paths[:0:0]
 		for _, d := range next.Docs {
@@ -299,8 +304,10 @@ func (p *session) keepGood(next *content.KB, paths []string, whole bool) {
 			delete(p.good, path)
 		case p.good[path] != nil:
 			// the last good version stays
-		case before[path] != nil && !wasUnreadable[path]:
-			p.good[path] = before[path]
+		case !wasUnreadable[path]:
+			if d := p.kb.DocAt(path); d != nil {
+				p.good[path] = d
+			}
 		}
 	}
 	for path := range p.good {
@@ -371,7 +378,7 @@ func (p *session) publishAs(gen uint64) {
 			s.Errors[e.Pos.File] = append(s.Errors[e.Pos.File], e)
 		}
 	}
-	for path := range unreadableDocs(p.kb) {
+	for path := range p.unreadable {
 		s.Stale[path] = true
 	}
 	if p.templateErr != nil {

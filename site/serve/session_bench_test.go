@@ -53,6 +53,7 @@ func BenchmarkSessionApply(b *testing.B) {
 				if _, err := s.apply(Batch{Paths: []string{path}}); err != nil {
 					b.Fatal(err)
 				}
+				s.index.update(s.kb)
 			}
 		})
 	}

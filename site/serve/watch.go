@@ -28,7 +28,8 @@ type Batch struct {
 // the default delays.
 type WatchOptions struct {
 	// Quiet groups events until this long after the last one (default
-	// 50ms). The group is the KB's, not a path's: a save of several files,
+	// 20ms: an editor's save, a rename over the file included, comes in
+	// a few milliseconds). The group is the KB's, not a path's: a save of several files,
 	// or a checkout, comes in one batch.
 	Quiet time.Duration
 	// MaxDelay bounds the grouping: a batch is handed on at most this
@@ -50,7 +51,7 @@ type WatchOptions struct {
 
 // The default delays of WatchOptions.
 const (
-	DefaultQuiet    = 50 * time.Millisecond
+	DefaultQuiet    = 20 * time.Millisecond
 	DefaultMaxDelay = 250 * time.Millisecond
 	DefaultPoll     = time.Second
 )
