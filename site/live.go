@@ -212,7 +212,11 @@ func (l *Live) rebuild(kb *content.KB, whole bool, changed []string, forced map[
 	for name := range l.searchFiles {
 		mem.files[name] = l.mem.files[name] // the index stays until the next is written
 	}
-	m := newModel(kb, l.opts, l.history, mem)
+	var prev map[string]*page
+	if !whole {
+		prev = l.byDoc
+	}
+	m := newModel(kb, l.opts, l.history, mem, prev)
 	var carry *similarCarry
 	if !whole && l.model != nil {
 		carry = newSimilarCarry(l.model.docs, changed, docsByPath(kb.Docs))

@@ -27,7 +27,11 @@ type model struct {
 
 // newModel makes the document pages of kb, with the links between them
 // still to be worked out by finish. Linked files are published into out.
-func newModel(kb *content.KB, opts Options, history map[string]*gitInfo, out sink) *model {
+//
+// prev holds the document pages of the last model by KB path, from which
+// those of the same documents take what they worked out (see docPage), or
+// is nil.
+func newModel(kb *content.KB, opts Options, history map[string]*gitInfo, out sink, prev map[string]*page) *model {
 	baseURL := opts.BaseURL
 	if baseURL == "" {
 		baseURL = kb.Config.BaseURL
@@ -49,8 +53,9 @@ func newModel(kb *content.KB, opts Options, history map[string]*gitInfo, out sin
 	m.docs = make([]*page, len(kb.Docs))
 	for i, d := range kb.Docs {
 		m.byPath[d.Path] = m.urls[d]
-		m.docs[i] = &page{Title: d.Title, ListTitle: listText(d.Title), URL: m.urls[d], Doc: d, Durations: durations(d), Site: sd, Git: history[d.Path], Layout: layoutOf(d)}
-		m.docs[i].setLinks()
+		p := docPage(d, m.urls[d], prev[d.Path])
+		p.Site, p.Git = sd, history[d.Path]
+		m.docs[i] = p
 	}
 	m.files = newAssets(kb.Files, kb.Config.Limits.File(), out, kb.Config.PublishesFile)
 	vocab := kb.Config.Vocabulary()

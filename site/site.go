@@ -97,7 +97,7 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	if !opts.NoGit {
 		history = gitHistory(kb.Root)
 	}
-	m := newModel(kb, opts, history, out)
+	m := newModel(kb, opts, history, out, nil)
 	waitSearch := func() error { return nil }
 	if m.sd.Search {
 		// The index is written beside the pages, on the cores they leave.
