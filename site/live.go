@@ -218,10 +218,13 @@ func (l *Live) rebuild(kb *content.KB, whole bool, changed []string, forced map[
 	}
 	m := newModel(kb, l.opts, l.history, mem, prev)
 	var carry *similarCarry
+	var trendsFrom *trendsCarry
 	if !whole && l.model != nil {
-		carry = newSimilarCarry(l.model.docs, changed, docsByPath(kb.Docs))
+		now := docsByPath(kb.Docs)
+		carry = newSimilarCarry(l.model.docs, changed, now)
+		trendsFrom = newTrendsCarry(l.model, changed, now)
 	}
-	m.finish(l.lessons, carry)
+	m.finish(l.lessons, carry, trendsFrom)
 	siteSig, allSig := l.signer.siteSig(m.sd), l.signer.allSig(m.docs)
 	sigs := make(map[string]uint64, len(m.docs)+len(m.pages))
 	var todo []*page

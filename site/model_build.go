@@ -71,11 +71,12 @@ func newModel(kb *content.KB, opts Options, history map[string]*gitInfo, out sin
 // finish works out what the document pages share and makes the site's own
 // pages. A non-nil cache keeps rendered lessons sections between models.
 //
-// A non-nil carry keeps the similar incidents a change cannot have reached.
-func (m *model) finish(cache *lessonCache, carry *similarCarry) {
+// A non-nil carry keeps the similar incidents a change cannot have
+// reached, and a non-nil trendsFrom the sections of the trends.
+func (m *model) finish(cache *lessonCache, carry *similarCarry, trendsFrom *trendsCarry) {
 	buildModel(m.sd, m.docs, m.kb.Config.StaleDays, carry.with(m.docs))
 	m.sd.Lessons = lessons(m.sd, m.newRenderer, cache)
-	m.sd.Trends = computeTrends(m.sd)
+	m.sd.Trends = computeTrends(m.sd, trendsFrom)
 	m.pages = sitePages(m.sd)
 }
 

@@ -104,7 +104,7 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 		waitSearch = searchIndex(kb, m.urls, out)
 	}
 	ahead := renderBodiesAhead(m.docs, m.newRenderer)
-	m.finish(nil, nil)
+	m.finish(nil, nil, nil)
 	ahead.stop()
 	// The site's own pages are the largest (lists of everything): render
 	// them first, so that the document pages even out the workers' load.
