@@ -92,7 +92,7 @@ type page struct {
 	DateText, SevClass, SevText, ServicesText string
 	// ListTitle is the title as lists show it: cut when it is long.
 	ListTitle   string
-	incidentRow atomic.Pointer[cachedRow]
+	incidentRow [2]atomic.Pointer[cachedRow]
 	// listed says the list texts and runbookLinks are worked out (see
 	// setListTexts); runbookLinks are the KB paths of the documents the
 	// body links to.
@@ -307,10 +307,25 @@ func buildModel(sd *siteData, pages []*page, staleDays int, carry *similarCarry)
 // linkRunbooks resolves a postmortem's runbooks: ids and the runbooks its
 // body links to, and records the postmortem on each runbook's page.
 func linkRunbooks(sd *siteData, p *page) {
-	seen := map[*page]bool{}
+	// A postmortem names a few runbooks: a look through them costs less
+	// than a set made for each of thousands, until there are many.
+	var seen map[*page]bool
+	had := func(rb *page) bool {
+		if seen == nil && len(p.Runbooks) >= 16 {
+			seen = make(map[*page]bool, 2*len(p.Runbooks))
+			for _, q := range p.Runbooks {
+				seen[q] = true
+			}
+		}
+		if seen == nil {
+			return slices.Contains(p.Runbooks, rb)
+		}
+		was := seen[rb]
+		seen[rb] = true
+		return was
+	}
 	add := func(rb *page) {
-		if rb != nil && !seen[rb] {
-			seen[rb] = true
+		if rb != nil && !had(rb) {
 			p.Runbooks = append(p.Runbooks, rb)
 			rb.UsedBy = append(rb.UsedBy, p)
 		}

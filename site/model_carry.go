@@ -19,7 +19,9 @@ func docPage(d *content.Doc, url string, prev *page) *page {
 		p.Path, p.Root = prev.Path, prev.Root
 		p.DateText, p.SevText, p.SevClass, p.ServicesText = prev.DateText, prev.SevText, prev.SevClass, prev.ServicesText
 		p.runbookLinks, p.listed = prev.runbookLinks, true
-		p.incidentRow.Store(prev.incidentRow.Load())
+		for i := range p.incidentRow {
+			p.incidentRow[i].Store(prev.incidentRow[i].Load())
+		}
 		return p
 	}
 	p.Title, p.ListTitle, p.Durations = d.Title, listText(d.Title), durations(d)
