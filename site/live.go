@@ -304,6 +304,7 @@ func changedFiles(old, cur *memory, names []string) []string {
 
 // render renders pages into mem, recording them in ch.
 func (l *Live) render(m *model, pages []*page, mem *memory, ch *LiveChange) error {
+	hintSizes(pages, mem)
 	if err := renderPages(pages, m.newRenderer, l.tpl, mem); err != nil {
 		return err
 	}

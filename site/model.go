@@ -98,6 +98,8 @@ type page struct {
 	// body links to.
 	listed       bool
 	runbookLinks []string
+	// sizeHint is the length of the page as last rendered, or 0.
+	sizeHint int
 
 	Durations []labelled
 	Actions   []*actionRow

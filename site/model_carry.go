@@ -56,3 +56,17 @@ func docLinkPath(from, dest string) (string, bool) {
 	}
 	return cleanJoin(from, target), true
 }
+
+// hintSizes gives each of pages the length of its file in mem, the site
+// before they are rendered again: the buffer a page is written into then
+// grows once, where a page of megabytes (the lessons of thousands of
+// incidents) would grow it many times over.
+func hintSizes(pages []*page, mem *memory) {
+	for _, p := range pages {
+		name := pageFile(p.Path)
+		if p.Layout == "404" {
+			name = "404.html"
+		}
+		p.sizeHint = len(mem.files[name])
+	}
+}

@@ -212,6 +212,7 @@ func renderPage(r *bodyRenderer, tpl *layouts, out sink, p *page, buf *bytes.Buf
 		}
 	}
 	buf.Reset()
+	buf.Grow(p.sizeHint)
 	err := tpl.execute(buf, p)
 	p.Content = "" // the rendered body is not needed once written
 	if err != nil {
