@@ -31,9 +31,21 @@ func newTrendsCarry(prev *model, changed []string, now map[string]*content.Doc) 
 		return nil
 	}
 	c := &trendsCarry{prev: prev.sd.Trends, today: prev.sd.Today, services: true, durations: true, actions: true, recurring: true, freshness: true}
+	named := make(map[string]bool, len(changed))
+	for _, path := range changed {
+		named[path] = true
+	}
+	// Every document the change does not name must be the very one the
+	// last model had: the carry knows only of the documents named.
+	if len(prev.docs) != len(now) {
+		return nil
+	}
 	old := make(map[string]*content.Doc, len(prev.docs))
 	for _, p := range prev.docs {
 		old[p.Doc.Path] = p.Doc
+		if !named[p.Doc.Path] && now[p.Doc.Path] != p.Doc {
+			return nil
+		}
 	}
 	for _, path := range changed {
 		was, is := old[path], now[path]
