@@ -212,12 +212,19 @@ func (l *Live) rebuild(kb *content.KB, whole bool, changed []string, forced map[
 	for name := range l.searchFiles {
 		mem.files[name] = l.mem.files[name] // the index stays until the next is written
 	}
-	m := newModel(kb, l.opts, l.history, mem)
-	var carry *similarCarry
-	if !whole && l.model != nil {
-		carry = newSimilarCarry(l.model.docs, changed, docsByPath(kb.Docs))
+	var prev map[string]*page
+	if !whole {
+		prev = l.byDoc
 	}
-	m.finish(l.lessons, carry)
+	m := newModel(kb, l.opts, l.history, mem, prev)
+	var carry *similarCarry
+	var trendsFrom *trendsCarry
+	if !whole && l.model != nil {
+		now := docsByPath(kb.Docs)
+		carry = newSimilarCarry(l.model.docs, changed, now)
+		trendsFrom = newTrendsCarry(l.model, changed, now)
+	}
+	m.finish(l.lessons, carry, trendsFrom)
 	siteSig, allSig := l.signer.siteSig(m.sd), l.signer.allSig(m.docs)
 	sigs := make(map[string]uint64, len(m.docs)+len(m.pages))
 	var todo []*page
@@ -297,6 +304,7 @@ func changedFiles(old, cur *memory, names []string) []string {
 
 // render renders pages into mem, recording them in ch.
 func (l *Live) render(m *model, pages []*page, mem *memory, ch *LiveChange) error {
+	hintSizes(pages, mem)
 	if err := renderPages(pages, m.newRenderer, l.tpl, mem); err != nil {
 		return err
 	}

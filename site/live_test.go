@@ -32,6 +32,8 @@ type liveStep struct {
 func liveSteps() []liveStep {
 	db := "postmortems/2026-03-01-db.md"
 	dbSource := readLiveFile(db)
+	api, cache, rb := "postmortems/2026-03-10-api.md", "postmortems/2026-02-01-cache.md", "runbooks/db-failover.md"
+	apiSource, cacheSource, rbSource := readLiveFile(api), readLiveFile(cache), readLiveFile(rb)
 	return []liveStep{
 		{name: "body edit", write: map[string]string{db: strings.Replace(dbSource, "stopped taking writes", "stopped taking writes at 10:00", 1)},
 			rendered: 1, pages: []string{"postmortems/2026-03-01-db/index.html"}},
@@ -48,6 +50,25 @@ func liveSteps() []liveStep {
 			pages: []string{"actions/index.html", "owners/dana/index.html"}},
 		{name: "lessons edit", rendered: -1, write: map[string]string{db: strings.Replace(dbSource, "stale credentials", "expired credentials", 1)},
 			pages: []string{"lessons/index.html"}},
+		{name: "tag edit", rendered: -1, write: map[string]string{api: strings.Replace(apiSource, "[deploy]", "[database]", 1)},
+			pages: []string{"tags/database/index.html", "tags/index.html", "trends/index.html"}},
+		{name: "date moved across months", rendered: -1, write: map[string]string{api: strings.Replace(strings.Replace(apiSource, "[deploy]", "[database]", 1), "2026-03-10", "2026-05-20", 1)},
+			pages: []string{"postmortems/index.html", "trends/index.html"}},
+		{name: "factors shared", rendered: -1, write: map[string]string{
+			api:   strings.Replace(apiSource, "tags: [deploy]", "tags: [deploy]\ncontributing_factors: [expired keys]", 1),
+			cache: strings.Replace(cacheSource, "tags: [database, cache]", "tags: [database, cache]\ncontributing_factors: [Expired keys]", 1)},
+			pages: []string{"trends/index.html"}},
+		{name: "times added", rendered: -1, write: map[string]string{api: strings.Replace(apiSource, "severity: SEV3", "severity: SEV3\nstarted: 2026-03-10T10:00:00Z\ndetected: 2026-03-10T10:20:00Z\nresolved: 2026-03-10T12:00:00Z", 1)},
+			pages: []string{"trends/index.html"}},
+		{name: "owner and due moved", rendered: -1, write: map[string]string{
+			db:    strings.Replace(dbSource, "(owner: @dana, due: 2026-04-01)", "(owner: @kim, due: 2026-12-01)", 1),
+			cache: cacheSource},
+			pages: []string{"actions/index.html", "owners/kim/index.html", "trends/index.html"}},
+		{name: "action reopened elsewhere", rendered: -1, write: map[string]string{api: strings.Replace(apiSource, "- [x] Add", "- [ ] Add", 1)},
+			pages: []string{"actions/index.html", "owners/lee/index.html", "trends/index.html"}},
+		{name: "runbook reviewed and owned", rendered: -1, write: map[string]string{rb: strings.Replace(strings.Replace(rbSource, "2026-02-01", "2026-11-01\nlast_drilled: 2026-11-02", 1), "@dana", "@kim", 1)},
+			pages: []string{"runbooks/index.html", "owners/kim/index.html", "trends/index.html"}},
+		{name: "all back", rendered: -1, write: map[string]string{db: dbSource, api: apiSource, rb: rbSource}},
 		{name: "new postmortem", rendered: -1, count: true, write: map[string]string{"postmortems/2026-04-01-dns.md": "---\ntitle: DNS outage\ndate: 2026-04-01\nseverity: SEV1\nservices: [dns]\n---\nResolvers failed.\n"},
 			pages: []string{"postmortems/2026-04-01-dns/index.html", "services/dns/index.html"}},
 		{name: "duplicate id", rendered: -1, count: true, write: map[string]string{"postmortems/2026-04-02-dns.md": "---\ntitle: DNS outage again\nid: 2026-04-01-dns\ndate: 2026-04-02\n---\nAgain.\n"}},

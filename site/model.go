@@ -1,7 +1,9 @@
 package site
 
 import (
+	"cmp"
 	"html/template"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -90,7 +92,14 @@ type page struct {
 	DateText, SevClass, SevText, ServicesText string
 	// ListTitle is the title as lists show it: cut when it is long.
 	ListTitle   string
-	incidentRow atomic.Pointer[cachedRow]
+	incidentRow [2]atomic.Pointer[cachedRow]
+	// listed says the list texts and runbookLinks are worked out (see
+	// setListTexts); runbookLinks are the KB paths of the documents the
+	// body links to.
+	listed       bool
+	runbookLinks []string
+	// sizeHint is the length of the page as last rendered, or 0.
+	sizeHint int
 
 	Durations []labelled
 	Actions   []*actionRow
@@ -247,9 +256,7 @@ func buildModel(sd *siteData, pages []*page, staleDays int, carry *similarCarry)
 	sd.byID = map[content.Kind]map[string]*page{}
 	for _, p := range pages {
 		d := p.Doc
-		p.DateText, p.ServicesText = formatDate(d.Date), listValues(d.Meta.Services, listChars)
-		p.SevText = listText(d.Meta.Severity)
-		p.SevClass = strings.ToLower(p.SevText)
+		p.setListTexts()
 		if sd.byID[d.Kind] == nil {
 			sd.byID[d.Kind] = map[string]*page{}
 		}
@@ -302,10 +309,25 @@ func buildModel(sd *siteData, pages []*page, staleDays int, carry *similarCarry)
 // linkRunbooks resolves a postmortem's runbooks: ids and the runbooks its
 // body links to, and records the postmortem on each runbook's page.
 func linkRunbooks(sd *siteData, p *page) {
-	seen := map[*page]bool{}
+	// A postmortem names a few runbooks: a look through them costs less
+	// than a set made for each of thousands, until there are many.
+	var seen map[*page]bool
+	had := func(rb *page) bool {
+		if seen == nil && len(p.Runbooks) >= 16 {
+			seen = make(map[*page]bool, 2*len(p.Runbooks))
+			for _, q := range p.Runbooks {
+				seen[q] = true
+			}
+		}
+		if seen == nil {
+			return slices.Contains(p.Runbooks, rb)
+		}
+		was := seen[rb]
+		seen[rb] = true
+		return was
+	}
 	add := func(rb *page) {
-		if rb != nil && !seen[rb] {
-			seen[rb] = true
+		if rb != nil && !had(rb) {
 			p.Runbooks = append(p.Runbooks, rb)
 			rb.UsedBy = append(rb.UsedBy, p)
 		}
@@ -317,25 +339,22 @@ func linkRunbooks(sd *siteData, p *page) {
 		}
 		add(rb)
 	}
-	for _, l := range p.Doc.Links {
-		if rb := sd.runbookAt(p.Doc.Path, l.Dest); rb != nil {
+	for _, path := range p.runbookLinks {
+		if rb := sd.runbookAt(path); rb != nil {
 			add(rb)
 		}
 	}
 }
 
-// runbookAt returns the runbook a relative link from a document leads to.
-func (sd *siteData) runbookAt(from, dest string) *page {
-	if !content.IsMarkdown(strings.SplitN(dest, "#", 2)[0]) || strings.Contains(dest, "://") {
-		return nil
-	}
+// runbookAt returns the runbook at the KB path path.
+func (sd *siteData) runbookAt(path string) *page {
 	if sd.runbookByPath == nil {
 		sd.runbookByPath = make(map[string]*page, len(sd.Runbooks))
 		for _, rb := range sd.Runbooks {
 			sd.runbookByPath[rb.Doc.Path] = rb
 		}
 	}
-	return sd.runbookByPath[cleanJoin(from, strings.SplitN(dest, "#", 2)[0])]
+	return sd.runbookByPath[path]
 }
 
 // similarIncidents gives each postmortem the n others that share most with
@@ -499,30 +518,47 @@ func sortedTerms(m map[string]*term) []*term {
 }
 
 // sortActions puts overdue items first (most overdue first), then open and
-// in-progress by due date, then the rest.
+// in-progress by due date, then the rest. Each row's rank is worked out
+// once: the board and the owners' pages sort tens of thousands of rows.
 func sortActions(rows []*actionRow) {
-	rank := func(a *actionRow) int {
-		switch {
-		case a.Overdue:
-			return 0
-		case a.Open():
-			return 1
-		case a.Status == content.StatusDone:
-			return 2
-		default:
-			return 3
-		}
+	type keyed struct {
+		rank int
+		row  *actionRow
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i], rows[j]
-		if rank(a) != rank(b) {
-			return rank(a) < rank(b)
+	keys := make([]keyed, len(rows))
+	for i, a := range rows {
+		keys[i] = keyed{actionRank(a), a}
+	}
+	slices.SortStableFunc(keys, func(x, y keyed) int {
+		a, b := x.row, y.row
+		switch {
+		case x.rank != y.rank:
+			return cmp.Compare(x.rank, y.rank)
+		case a.Due.Set != b.Due.Set:
+			if a.Due.Set {
+				return -1
+			}
+			return 1
 		}
-		if a.Due.Set != b.Due.Set {
-			return a.Due.Set
-		}
-		return a.Due.Before(b.Due.Time)
+		return a.Due.Compare(b.Due.Time)
 	})
+	for i, k := range keys {
+		rows[i] = k.row
+	}
+}
+
+// actionRank is the place of a row's kind in sortActions.
+func actionRank(a *actionRow) int {
+	switch {
+	case a.Overdue:
+		return 0
+	case a.Open():
+		return 1
+	case a.Status == content.StatusDone:
+		return 2
+	default:
+		return 3
+	}
 }
 
 // actionGroups makes the action board: overdue first, then by status.

@@ -27,7 +27,11 @@ type model struct {
 
 // newModel makes the document pages of kb, with the links between them
 // still to be worked out by finish. Linked files are published into out.
-func newModel(kb *content.KB, opts Options, history map[string]*gitInfo, out sink) *model {
+//
+// prev holds the document pages of the last model by KB path, from which
+// those of the same documents take what they worked out (see docPage), or
+// is nil.
+func newModel(kb *content.KB, opts Options, history map[string]*gitInfo, out sink, prev map[string]*page) *model {
 	baseURL := opts.BaseURL
 	if baseURL == "" {
 		baseURL = kb.Config.BaseURL
@@ -49,8 +53,9 @@ func newModel(kb *content.KB, opts Options, history map[string]*gitInfo, out sin
 	m.docs = make([]*page, len(kb.Docs))
 	for i, d := range kb.Docs {
 		m.byPath[d.Path] = m.urls[d]
-		m.docs[i] = &page{Title: d.Title, ListTitle: listText(d.Title), URL: m.urls[d], Doc: d, Durations: durations(d), Site: sd, Git: history[d.Path], Layout: layoutOf(d)}
-		m.docs[i].setLinks()
+		p := docPage(d, m.urls[d], prev[d.Path])
+		p.Site, p.Git = sd, history[d.Path]
+		m.docs[i] = p
 	}
 	m.files = newAssets(kb.Files, kb.Config.Limits.File(), out, kb.Config.PublishesFile)
 	vocab := kb.Config.Vocabulary()
@@ -66,11 +71,12 @@ func newModel(kb *content.KB, opts Options, history map[string]*gitInfo, out sin
 // finish works out what the document pages share and makes the site's own
 // pages. A non-nil cache keeps rendered lessons sections between models.
 //
-// A non-nil carry keeps the similar incidents a change cannot have reached.
-func (m *model) finish(cache *lessonCache, carry *similarCarry) {
+// A non-nil carry keeps the similar incidents a change cannot have
+// reached, and a non-nil trendsFrom the sections of the trends.
+func (m *model) finish(cache *lessonCache, carry *similarCarry, trendsFrom *trendsCarry) {
 	buildModel(m.sd, m.docs, m.kb.Config.StaleDays, carry.with(m.docs))
 	m.sd.Lessons = lessons(m.sd, m.newRenderer, cache)
-	m.sd.Trends = computeTrends(m.sd)
+	m.sd.Trends = computeTrends(m.sd, trendsFrom)
 	m.pages = sitePages(m.sd)
 }
 

@@ -16,11 +16,16 @@ import (
 // badge, title linked from this page, services. An incident is listed on
 // the pages of each of its services and tags, its severity and the similar
 // incidents of others, mostly at one link depth, so each incident keeps
-// its row as last written and reuses it from pages with the same Root.
+// its row as last written and reuses it from pages with the same Root:
+// one for the lists one folder deep (the postmortems), one for the others.
 func (p *page) IncidentRows(list []*page) template.HTML {
 	w := newHTMLWriter(200 * len(list))
+	slot := 1
+	if p.Root == "../" {
+		slot = 0
+	}
 	for _, x := range list {
-		if c := x.incidentRow.Load(); c != nil && c.root == p.Root {
+		if c := x.incidentRow[slot].Load(); c != nil && c.root == p.Root {
 			w.raw(c.html)
 			continue
 		}
@@ -35,7 +40,7 @@ func (p *page) IncidentRows(list []*page) template.HTML {
 		row.text(x.ServicesText)
 		row.raw("</td></tr>")
 		html := row.b.String()
-		x.incidentRow.Store(&cachedRow{root: p.Root, html: html})
+		x.incidentRow[slot].Store(&cachedRow{root: p.Root, html: html})
 		w.raw(html)
 	}
 	return w.html()

@@ -97,14 +97,14 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	if !opts.NoGit {
 		history = gitHistory(kb.Root)
 	}
-	m := newModel(kb, opts, history, out)
+	m := newModel(kb, opts, history, out, nil)
 	waitSearch := func() error { return nil }
 	if m.sd.Search {
 		// The index is written beside the pages, on the cores they leave.
 		waitSearch = searchIndex(kb, m.urls, out)
 	}
 	ahead := renderBodiesAhead(m.docs, m.newRenderer)
-	m.finish(nil, nil)
+	m.finish(nil, nil, nil)
 	ahead.stop()
 	// The site's own pages are the largest (lists of everything): render
 	// them first, so that the document pages even out the workers' load.
@@ -212,6 +212,7 @@ func renderPage(r *bodyRenderer, tpl *layouts, out sink, p *page, buf *bytes.Buf
 		}
 	}
 	buf.Reset()
+	buf.Grow(p.sizeHint)
 	err := tpl.execute(buf, p)
 	p.Content = "" // the rendered body is not needed once written
 	if err != nil {

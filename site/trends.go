@@ -80,8 +80,10 @@ type recurrence struct {
 // recurrenceLatest is how many incidents a recurring factor or tag lists.
 const recurrenceLatest = 5
 
-// computeTrends builds the trends of the postmortems and runbooks.
-func computeTrends(sd *siteData) *trends {
+// computeTrends builds the trends of the postmortems and runbooks. A
+// non-nil carry gives the sections of the last trends a change cannot
+// have reached.
+func computeTrends(sd *siteData, carry *trendsCarry) *trends {
 	t := &trends{Severities: append([]string(nil), severitiesOf(sd)...)}
 	pms := append([]*page(nil), sd.Postmortems...)
 	sort.SliceStable(pms, func(i, j int) bool { return pms[i].Doc.Date.Before(pms[j].Doc.Date.Time) })
@@ -92,11 +94,22 @@ func computeTrends(sd *siteData) *trends {
 		}
 	}
 	t.monthly(dated)
-	t.services(sd)
-	t.durations(dated)
-	t.actions(sd, dated)
-	t.recurring(dated)
-	t.freshness(sd)
+	services, durations, actions, recurring, freshness := carry.carryInto(t, sd)
+	if !services {
+		t.services(sd)
+	}
+	if !durations {
+		t.durations(dated)
+	}
+	if !actions {
+		t.actions(sd, dated)
+	}
+	if !recurring {
+		t.recurring(dated)
+	}
+	if !freshness {
+		t.freshness(sd)
+	}
 	return t
 }
 
