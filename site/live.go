@@ -54,7 +54,9 @@ type LiveChange struct {
 
 // NewLive builds kb's site in memory, but for its static search index,
 // which SearchJob writes. opts.Out and the options of the output folder
-// are not used.
+// are not used. It returns once the home page is rendered: the other
+// pages are rendered after, on a goroutine of its own, or when read
+// (LiveFiles); Wait waits for them.
 func NewLive(kb *content.KB, opts Options) (*Live, error) {
 	tpl, err := loadLayouts(kb.Files.Templates)
 	if err != nil {
@@ -65,9 +67,10 @@ func NewLive(kb *content.KB, opts Options) (*Live, error) {
 		h := ReadHistory(kb.Root)
 		l.history, l.head = h.info, h.head
 	}
-	if _, err := l.rebuild(kb, true, nil, nil); err != nil {
+	if _, err := l.rebuildBy(l.renderFirst, kb, true, nil, nil); err != nil {
 		return nil, err
 	}
+	go l.mem.first.run()
 	return l, nil
 }
 
@@ -85,11 +88,12 @@ func (l *Live) Renders() int { return l.renders }
 // changed (KB-relative slash paths) changed, appeared or went away. On an
 // error the site stays as it was.
 func (l *Live) Update(kb *content.KB, changed []string) (LiveChange, error) {
+	failed := l.settle()
 	l.updates++
 	// What partials rendered once for every page showed of the site
 	// before may have changed.
 	l.tpl.cached.reset()
-	whole, style := false, false
+	whole, style := failed, false
 	for _, p := range changed {
 		switch {
 		case p == stylesheetOverride:
@@ -123,6 +127,7 @@ const stylesheetOverride = "templates/static/style.css"
 // again: for changes of which kb serve does not know the files (events
 // were lost), and for new layouts or settings.
 func (l *Live) Rebuild(kb *content.KB) (LiveChange, error) {
+	l.settle()
 	l.updates++
 	return l.rebuildWithLayouts(kb)
 }
@@ -205,6 +210,15 @@ func (l *Live) renderBodies(kb *content.KB, pages map[*page]*content.Doc, change
 // signature changed, or every page when whole; also the pages of the
 // documents in forced, and the files among changed that the site copied.
 func (l *Live) rebuild(kb *content.KB, whole bool, changed []string, forced map[string]bool) (LiveChange, error) {
+	return l.rebuildBy(l.render, kb, whole, changed, forced)
+}
+
+// pageRender renders pages of a model into a memory, recording them in a
+// LiveChange.
+type pageRender func(m *model, pages []*page, mem *memory, ch *LiveChange) error
+
+// rebuildBy is rebuild with the pages rendered by render.
+func (l *Live) rebuildBy(render pageRender, kb *content.KB, whole bool, changed []string, forced map[string]bool) (LiveChange, error) {
 	mem := newMemory()
 	if !whole {
 		mem = l.mem.clone()
@@ -255,7 +269,7 @@ func (l *Live) rebuild(kb *content.KB, whole bool, changed []string, forced map[
 			ch.Files = append(ch.Files, name)
 		}
 	}
-	if err := l.render(m, todo, mem, &ch); err != nil {
+	if err := render(m, todo, mem, &ch); err != nil {
 		return LiveChange{}, err
 	}
 	if err := l.writeRest(m, mem, &ch); err != nil {
@@ -430,6 +444,7 @@ func (l *Live) SearchJob() func() (*LiveSearch, error) {
 // SetSearch puts in the static search index a job wrote, in place of the
 // one before, and returns the files that changed.
 func (l *Live) SetSearch(s *LiveSearch) LiveChange {
+	l.settle()
 	mem := l.mem.clone()
 	var ch LiveChange
 	for name := range l.searchFiles {

@@ -50,11 +50,12 @@ func (l *Live) SetHistory(h *History) (LiveChange, error) {
 	if l.opts.NoGit {
 		return LiveChange{}, nil
 	}
+	failed := l.settle()
 	l.head = h.head
-	if maps.EqualFunc(l.history, h.info, func(a, b *gitInfo) bool { return *a == *b }) {
+	if !failed && maps.EqualFunc(l.history, h.info, func(a, b *gitInfo) bool { return *a == *b }) {
 		return LiveChange{}, nil
 	}
 	l.history = h.info
 	l.tpl.cached.reset()
-	return l.rebuild(l.model.kb, false, nil, nil)
+	return l.rebuild(l.model.kb, failed, nil, nil)
 }

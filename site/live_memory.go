@@ -8,13 +8,17 @@ import (
 // memory is a site held in memory: its files by slash name, and the
 // document each page renders. While a live site renders into it, writes
 // come from several goroutines; once published (LiveFiles) it is only
-// read.
+// read, but for the pages of a first render still to come (first).
 type memory struct {
 	mu    sync.Mutex
 	files map[string][]byte
 	// docOf gives the document of each page, pageOf the page of each
 	// document.
 	docOf, pageOf map[string]string
+	// first, when not nil, is the first render of the site, which may
+	// still be writing pages (and the files they link to) into files:
+	// until it is finished, files is read under mu.
+	first *firstRender
 }
 
 func newMemory() *memory {
@@ -30,21 +34,42 @@ func (m *memory) write(name string, data []byte) error {
 	return nil
 }
 
+// read returns the file name, under the lock.
+func (m *memory) read(name string) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	data, ok := m.files[name]
+	return data, ok
+}
+
+// settled reports whether no page is still to be written into m: once
+// true, m.files may be read without the lock.
+func (m *memory) settled() bool {
+	return m.first == nil || m.first.finished()
+}
+
 // clone returns a memory holding the same files, to be written over.
 // The files' bytes are shared: they are never changed, only replaced;
 // so are the maps between pages and documents, which an update replaces
-// whole.
+// whole. m must be settled.
 func (m *memory) clone() *memory {
 	return &memory{files: maps.Clone(m.files), docOf: m.docOf, pageOf: m.pageOf}
 }
 
 // LiveFiles is one state of a live site, never changed once an update
-// returns it: any number of goroutines may read it.
+// returns it: any number of goroutines may read it. A new site's pages
+// but its home page are rendered after NewLive returns; a page asked for
+// before is rendered then, so that what is read is always the site as it
+// is once every page is.
 type LiveFiles struct{ mem *memory }
 
 // File returns the built file of slash name name ("index.html",
-// "postmortems/x/index.html", "style.css").
+// "postmortems/x/index.html", "style.css"). On a new site it may render
+// the page, or wait for the page that links to a file to be rendered.
 func (f LiveFiles) File(name string) ([]byte, bool) {
+	if !f.mem.settled() {
+		return f.mem.first.file(name)
+	}
 	data, ok := f.mem.files[name]
 	return data, ok
 }
@@ -62,8 +87,12 @@ func (f LiveFiles) PageOf(path string) (string, bool) {
 	return name, ok
 }
 
-// Names lists the site's files, in no order.
+// Names lists the site's files, in no order. On a new site it waits for
+// every page to be rendered.
 func (f LiveFiles) Names() []string {
+	if f.mem.first != nil {
+		f.mem.first.wait()
+	}
 	out := make([]string, 0, len(f.mem.files))
 	for name := range f.mem.files {
 		out = append(out, name)

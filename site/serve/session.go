@@ -50,9 +50,9 @@ type session struct {
 	unreadable map[string]bool
 }
 
-// newSession loads the KB of opts.Dir, builds its site and starts
-// watching it; start then checks it and starts indexing it, once the site
-// is served.
+// newSession loads the KB of opts.Dir, builds its site's model and home
+// page and starts watching it; start then checks it and starts indexing
+// it, once the site is served, while the other pages are rendered.
 func newSession(opts Options) (*session, error) {
 	files, err := content.OpenFiles(opts.Dir)
 	if err != nil {
@@ -84,15 +84,17 @@ func newSession(opts Options) (*session, error) {
 	return p, nil
 }
 
-// start does what the first page served need not wait for: it lints the
-// KB, shows the findings, and starts building the search index.
+// start does what the first page served need not wait for, while the
+// site's pages are rendered: it lints the KB, shows the findings, and
+// starts building the search index. It returns once every page is
+// rendered, with the error of one that could not be.
 func (p *session) start() error {
 	if err := p.checkAll(p.kb); err != nil {
 		return err
 	}
 	p.notify(Event{Gen: p.publish()})
 	p.index.start(p.opts.Dir, p.kb)
-	return nil
+	return p.live.Wait()
 }
 
 func (p *session) siteOptions() site.Options {
