@@ -159,6 +159,17 @@ func (l *Live) Wait() error {
 	return l.mem.first.wait()
 }
 
+// Rendered returns a channel closed once every page of the site is
+// rendered (at once on a site made whole, which has no pages to come).
+func (l *Live) Rendered() <-chan struct{} {
+	if l.mem.first == nil {
+		done := make(chan struct{})
+		close(done)
+		return done
+	}
+	return l.mem.first.done
+}
+
 // settle waits until every page of the site is rendered, before the
 // site is changed, and reports whether a page could not be.
 func (l *Live) settle() bool { return l.Wait() != nil }

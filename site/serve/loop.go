@@ -26,16 +26,30 @@ func (p *session) loop(ctx context.Context, out, errw io.Writer) error {
 	reindex := time.NewTimer(indexDelay)
 	reindex.Stop()
 	defer reindex.Stop()
+	// Changes wait until the site's first pages are all rendered; a stop
+	// does not.
+	rendered := p.live.Rendered()
+	var batches <-chan Batch
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
+		case <-rendered:
+			rendered = nil
+			if err := p.live.Wait(); err != nil {
+				return err
+			}
+			batches = p.watcher.Batches()
 		case <-quiet.C:
+			if rendered != nil {
+				quiet.Reset(searchDelay)
+				continue
+			}
 			p.startSearchJob()
 		case <-reindex.C:
 			p.indexStale = false
 			p.index.update(p.kb)
-		case b, ok := <-p.watcher.Batches():
+		case b, ok := <-batches:
 			if !ok {
 				return fmt.Errorf("the watcher of %s stopped", p.opts.Dir)
 			}

@@ -86,15 +86,15 @@ func newSession(opts Options) (*session, error) {
 
 // start does what the first page served need not wait for, while the
 // site's pages are rendered: it lints the KB, shows the findings, and
-// starts building the search index. It returns once every page is
-// rendered, with the error of one that could not be.
+// starts building the search index. The loop takes changes once every
+// page is rendered.
 func (p *session) start() error {
 	if err := p.checkAll(p.kb); err != nil {
 		return err
 	}
 	p.notify(Event{Gen: p.publish()})
 	p.index.start(p.opts.Dir, p.kb)
-	return p.live.Wait()
+	return nil
 }
 
 func (p *session) siteOptions() site.Options {
