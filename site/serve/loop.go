@@ -36,10 +36,13 @@ func (p *session) loop(ctx context.Context, out, errw io.Writer) error {
 			return nil
 		case <-rendered:
 			rendered = nil
-			if err := p.live.Wait(); err != nil {
-				return err
-			}
 			batches = p.watcher.Batches()
+			if err := p.live.Wait(); err != nil {
+				// A page the layouts cannot render: shown on every
+				// page until a change renders them all again.
+				p.templateErr = err
+				p.notify(Event{Gen: p.publish()})
+			}
 		case <-quiet.C:
 			if rendered != nil {
 				quiet.Reset(searchDelay)
