@@ -1,13 +1,9 @@
 package site
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/kb-tools/kb/internal/kbtest"
 )
 
 // TestLiveChangeListsOnlyChangedFiles checks that an update that renders
@@ -15,12 +11,7 @@ import (
 // stylesheet changes style.css alone (kb serve swaps it without reloading
 // the page), a new layout changes the pages.
 func TestLiveChangeListsOnlyChangedFiles(t *testing.T) {
-	dir := t.TempDir()
-	src, err := os.ReadFile(filepath.Join("testdata", "live", "kb.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	kbtest.WriteTree(t, dir, string(src))
+	dir := writeLiveKB(t)
 	kb := loadLive(t, dir)
 	live, err := NewLive(kb, Options{Today: testToday, NoGit: true})
 	if err != nil {

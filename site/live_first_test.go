@@ -2,12 +2,8 @@ package site
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
-
-	"github.com/kb-tools/kb/internal/kbtest"
 )
 
 // TestLiveReadWhileFirstRender reads every file of a new live site from
@@ -16,12 +12,7 @@ import (
 // update made before the render is waited for gives the site a fresh
 // build gives.
 func TestLiveReadWhileFirstRender(t *testing.T) {
-	dir := t.TempDir()
-	src, err := os.ReadFile(filepath.Join("testdata", "live", "kb.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	kbtest.WriteTree(t, dir, string(src))
+	dir := writeLiveKB(t)
 	opts := Options{Today: testToday, NoGit: true}
 	want, err := NewLive(loadLive(t, dir), opts)
 	if err != nil {

@@ -3,12 +3,9 @@ package site
 import (
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/kb-tools/kb/internal/kbtest"
 )
 
 // gitCommitAll commits every file of dir, making the repository first
@@ -38,12 +35,7 @@ func TestLiveSetHistory(t *testing.T) {
 	}
 	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
 	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	dir := t.TempDir()
-	src, err := os.ReadFile(filepath.Join("testdata", "live", "kb.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	kbtest.WriteTree(t, dir, string(src))
+	dir := writeLiveKB(t)
 	gitCommitAll(t, dir, "The first KB", true)
 	opts := Options{Today: testToday}
 	kb := loadLive(t, dir)

@@ -1,23 +1,12 @@
 package site
 
-import (
-	"os"
-	"path/filepath"
-	"testing"
-
-	"github.com/kb-tools/kb/internal/kbtest"
-)
+import "testing"
 
 // TestNewLiveSearchStaleUntilPut checks that a new live site reports its
 // static search index as lagging until one is put in: without that, kb
 // serve served no search data until the first edit.
 func TestNewLiveSearchStaleUntilPut(t *testing.T) {
-	dir := t.TempDir()
-	src, err := os.ReadFile(filepath.Join("testdata", "live", "kb.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	kbtest.WriteTree(t, dir, string(src))
+	dir := writeLiveKB(t)
 	live, err := NewLive(loadLive(t, dir), Options{Today: testToday, NoGit: true})
 	if err != nil {
 		t.Fatal(err)

@@ -112,12 +112,7 @@ func readLiveFile(name string) string {
 // built from scratch holds, and that the update rendered only what the
 // change touched.
 func TestLiveUpdateMatchesFreshSite(t *testing.T) {
-	dir := t.TempDir()
-	src, err := os.ReadFile(filepath.Join("testdata", "live", "kb.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	kbtest.WriteTree(t, dir, string(src))
+	dir := writeLiveKB(t)
 	opts := Options{Today: testToday, NoGit: true}
 	kb := loadLive(t, dir)
 	live, err := NewLive(kb, opts)
@@ -174,12 +169,7 @@ func TestLiveUpdateMatchesFreshSite(t *testing.T) {
 // TestLiveMatchesBuild checks that a live site holds the files kb build
 // writes, byte for byte.
 func TestLiveMatchesBuild(t *testing.T) {
-	dir := t.TempDir()
-	src, err := os.ReadFile(filepath.Join("testdata", "live", "kb.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	kbtest.WriteTree(t, dir, string(src))
+	dir := writeLiveKB(t)
 	opts := Options{Today: testToday, NoGit: true}
 	live, err := NewLive(loadLive(t, dir), opts)
 	if err != nil {
@@ -207,6 +197,19 @@ func TestLiveMatchesBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameFiles(t, live.Files(), LiveFiles{mem: built})
+}
+
+// writeLiveKB writes the KB of testdata/live/kb.txtar into a new folder
+// and returns the folder.
+func writeLiveKB(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join("testdata", "live", "kb.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kbtest.WriteTree(t, dir, string(src))
+	return dir
 }
 
 func loadLive(t *testing.T, dir string) *content.KB {

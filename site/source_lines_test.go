@@ -1,26 +1,17 @@
 package site
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/kb-tools/kb/internal/kbtest"
 )
 
 // TestSourceLines checks that with Options.SourceLines each block of a
 // body names the line of the file it starts on, and that without it (as
 // kb build renders) no page carries the attribute.
 func TestSourceLines(t *testing.T) {
-	dir := t.TempDir()
-	src, err := os.ReadFile(filepath.Join("testdata", "live", "kb.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	kbtest.WriteTree(t, dir, string(src))
+	dir := writeLiveKB(t)
 	lines := strings.Split(readLiveFile("postmortems/2026-03-01-db.md"), "\n")
 	lineOf := func(prefix string) string {
 		for i, l := range lines {
