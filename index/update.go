@@ -224,7 +224,10 @@ func (ix *Index) runBatch(p *pending, results chan<- result) {
 	if err = ix.bleve.Batch(p.batch); err != nil {
 		err = fmt.Errorf("writing the search index: %w", err)
 	}
-	p.batch.Reset()
+	// The batch is let go, not Reset: bleve's goroutine that queued its
+	// documents for analysis may still be ranging over them when Batch
+	// returns.
+	p.batch = nil
 }
 
 // applied records a written batch in the hashes.
