@@ -243,10 +243,7 @@ func (l *Live) rebuildBy(render pageRender, kb *content.KB, whole bool, changed 
 	sigs := make(map[string]uint64, len(m.docs)+len(m.pages))
 	var todo []*page
 	for _, p := range m.all() {
-		name := pageFile(p.Path)
-		if p.Layout == "404" {
-			name = "404.html"
-		}
+		name := fileOf(p)
 		sig, ok := uint64(0), false
 		if !whole && siteSig == l.siteSig {
 			sig, ok = l.sameDocPage(p, name)
@@ -325,11 +322,7 @@ func (l *Live) render(m *model, pages []*page, mem *memory, ch *LiveChange) erro
 	l.renders += len(pages)
 	ch.Rendered += len(pages)
 	for _, p := range pages {
-		name := pageFile(p.Path)
-		if p.Layout == "404" {
-			name = "404.html"
-		}
-		ch.Files = append(ch.Files, name)
+		ch.Files = append(ch.Files, fileOf(p))
 	}
 	return nil
 }

@@ -54,14 +54,6 @@ func newFirstRender(m *model, tpl *layouts, mem *memory, pages []*page) *firstRe
 	return f
 }
 
-// fileOf returns the name of the file of page p.
-func fileOf(p *page) string {
-	if p.Layout == "404" {
-		return "404.html"
-	}
-	return pageFile(p.Path)
-}
-
 // run renders every page not rendered yet, then closes done.
 func (f *firstRender) run() {
 	work.Each(len(f.order), func() func(int) bool {

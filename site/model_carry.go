@@ -63,10 +63,6 @@ func docLinkPath(from, dest string) (string, bool) {
 // incidents) would grow it many times over.
 func hintSizes(pages []*page, mem *memory) {
 	for _, p := range pages {
-		name := pageFile(p.Path)
-		if p.Layout == "404" {
-			name = "404.html"
-		}
-		p.sizeHint = len(mem.files[name])
+		p.sizeHint = len(mem.files[fileOf(p)])
 	}
 }

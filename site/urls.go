@@ -105,6 +105,15 @@ func pageFile(link string) string {
 	return link
 }
 
+// fileOf returns the name of the file of page p in the site: its
+// pageFile, or 404.html for the page of missing addresses.
+func fileOf(p *page) string {
+	if p.Layout == "404" {
+		return "404.html"
+	}
+	return pageFile(p.Path)
+}
+
 // relPath returns the relative link from the page at site path from (a
 // folder such as "/postmortems/x/") to the site path target.
 func relPath(from, target string) string {

@@ -154,6 +154,9 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	if !kbtest.Eval[bool](t, b.ctx, `window.kbMarker === true && window.scrollY === 1200`) {
 		t.Errorf("the page reloaded or moved on a stylesheet change")
 	}
+	// Both links were swapped at once; each old one goes when its new
+	// one has loaded, so wait for the second to go too.
+	b.waitFor(`document.querySelectorAll('link[rel="stylesheet"]').length === 2`)
 	hrefs := kbtest.Eval[string](t, b.ctx, `[...document.querySelectorAll('link[rel="stylesheet"]')].map(l => l.getAttribute("href")).join(" ")`)
 	if !strings.Contains(hrefs, "/style.css?kb-reload=") || strings.Count(hrefs, "style.css") != 1 || strings.Count(hrefs, "preview.css") != 1 {
 		t.Errorf("stylesheet links %q, want each once, under a new query", hrefs)

@@ -29,8 +29,8 @@ type Batch struct {
 type WatchOptions struct {
 	// Quiet groups events until this long after the last one (default
 	// 20ms: an editor's save, a rename over the file included, comes in
-	// a few milliseconds). The group is the KB's, not a path's: a save of several files,
-	// or a checkout, comes in one batch.
+	// a few milliseconds). The group is the KB's, not a path's: a save of
+	// several files, or a checkout, comes in one batch.
 	Quiet time.Duration
 	// MaxDelay bounds the grouping: a batch is handed on at most this
 	// long after its first event, even while events go on (default
