@@ -92,6 +92,8 @@ func funcs() template.FuncMap {
 		"args":          func(v ...any) []any { return v },
 		"postmortemsOf": func(ps []*page) []*page { return ofKind(ps, content.KindPostmortem) },
 		"runbooksOf":    func(ps []*page) []*page { return ofKind(ps, content.KindRunbook) },
+		// first is at most the n first pages of a list.
+		"first": func(n int, ps []*page) []*page { return ps[:min(n, len(ps))] },
 		"plural": func(n int, word string) string {
 			if n == 1 {
 				return "1 " + word

@@ -15,29 +15,30 @@ type lessonCache struct {
 }
 
 type cachedLesson struct {
-	src  string
-	html template.HTML
+	at, src string
+	html    template.HTML
 }
 
 func newLessonCache() *lessonCache {
 	return &lessonCache{sections: map[string]cachedLesson{}}
 }
 
-// render returns the section of path rendered from src: the kept one when
-// src is what it was rendered from, else what render gives, kept.
-func (c *lessonCache) render(path string, src []byte, render func() template.HTML) template.HTML {
+// render returns the section of path rendered from src for the page at
+// site path at: the kept one when it was rendered from src for at, else
+// what render gives, kept.
+func (c *lessonCache) render(path, at string, src []byte, render func() template.HTML) template.HTML {
 	if c == nil {
 		return render()
 	}
 	c.mu.Lock()
 	kept, ok := c.sections[path]
 	c.mu.Unlock()
-	if ok && kept.src == string(src) {
+	if ok && kept.at == at && kept.src == string(src) {
 		return kept.html
 	}
 	html := render()
 	c.mu.Lock()
-	c.sections[path] = cachedLesson{src: string(src), html: html}
+	c.sections[path] = cachedLesson{at: at, src: string(src), html: html}
 	c.mu.Unlock()
 	return html
 }

@@ -123,5 +123,5 @@ insight: A retry policy without a budget turns a partial outage into a full one.
 guardrails: [`+strings.Join(guardrails, ", ")+`]
 ---
 `, Options{NoGit: true})
-	assertFileContent(t, out, "lessons/index.html", "(guardrails: "+strings.Join(guardrails, ", ")+")")
+	assertFileContent(t, out, "lessons/services/payments/index.html", "(guardrails: "+strings.Join(guardrails, ", ")+")")
 }

@@ -102,6 +102,10 @@ func (s *signer) pageSig(p *page, site, all uint64) uint64 {
 	h.SetSeed(s.seed)
 	writeStrings(&h, p.URL, p.Layout, p.Title)
 	writeUint(&h, site)
+	for _, pt := range p.Parts {
+		writeStrings(&h, pt.Label, pt.URL, strconv.Itoa(pt.Count))
+	}
+	writeUint(&h, uint64(p.Part))
 	rows := func(pages []*page) {
 		for _, q := range pages {
 			h.WriteString(q.URL)
@@ -124,14 +128,29 @@ func (s *signer) pageSig(p *page, site, all uint64) uint64 {
 			writeStrings(&h, g.Date.String(), g.Commit, g.Author, g.Subject)
 		}
 	case p.Layout == "actions":
-		// The board shows each postmortem's rows, grouped and sorted by
-		// what the rows say and the postmortems' order.
-		fmt.Fprintf(&h, "%d\x00%d\x00", len(p.Site.Postmortems), p.Site.OverdueCount())
+		// The board shows the rows of its postmortems, grouped and sorted
+		// by what the rows say and the postmortems' order.
+		fmt.Fprintf(&h, "%d\x00%d\x00%d\x00", len(p.Site.Actions), len(p.Site.Postmortems), p.Site.OverdueCount())
 		for _, g := range p.Groups {
-			writeStrings(&h, g.Name, strconv.Itoa(len(g.Items)))
+			writeStrings(&h, g.Name, strconv.Itoa(len(g.Items)), strconv.Itoa(g.Total))
+			var last *page
+			for _, a := range g.Items {
+				if a.Page != last {
+					last = a.Page
+					writeUint(&h, s.actions(a.Page))
+				}
+			}
 		}
-		for _, q := range p.Site.Postmortems {
-			writeUint(&h, s.actions(q))
+	case p.Layout == "lessons":
+		for _, l := range p.Lessons {
+			h.WriteString(l.Page.URL)
+			writeUint(&h, s.doc(l.Page.Doc).meta)
+			rows(l.Runbooks)
+		}
+		if p.Term == nil && p.IsFirstPart() {
+			for _, sl := range p.Site.LessonServices {
+				writeStrings(&h, sl.Service.Name, sl.Page.URL, strconv.Itoa(len(sl.Lessons)))
+			}
 		}
 	case p.Terms != nil || p.Layout == "terms":
 		for _, t := range p.Terms {

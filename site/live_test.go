@@ -111,13 +111,37 @@ func readLiveFile(name string) string {
 // changes and checks after each that it holds the very files a live site
 // built from scratch holds, and that the update rendered only what the
 // change touched.
+//
+// It runs twice: with every list on one page, and with the lists split
+// into parts of a few hundred bytes, so that each change moves items
+// between parts.
 func TestLiveUpdateMatchesFreshSite(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		partBytes int
+	}{{"whole lists", 0}, {"lists in parts", 600}} {
+		t.Run(tt.name, func(t *testing.T) {
+			liveMatchesFresh(t, Options{Today: testToday, NoGit: true, partBytes: tt.partBytes})
+		})
+	}
+}
+
+func liveMatchesFresh(t *testing.T, opts Options) {
 	dir := writeLiveKB(t)
-	opts := Options{Today: testToday, NoGit: true}
 	kb := loadLive(t, dir)
 	live, err := NewLive(kb, opts)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if opts.partBytes > 0 {
+		// The parts this test means to move items between.
+		live.Wait()
+		for _, name := range []string{"postmortems/2026-2/index.html", "actions/done/index.html"} {
+			if _, ok := live.mem.files[name]; !ok {
+				t.Errorf("no part %s", name)
+			}
+		}
+
 	}
 	putSearch(t, live)
 	for _, step := range liveSteps() {

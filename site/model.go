@@ -34,12 +34,17 @@ type siteData struct {
 	Services, Tags, Severities, Owners []*term
 	Actions                            []*actionRow // every action item
 	Lessons                            []*lesson
-	Trends                             *trends
+	// LessonServices are the services whose incidents taught lessons,
+	// each with its page of them (set with the site's own pages).
+	LessonServices []serviceLessons
+	Trends         *trends
 
 	byID          map[content.Kind]map[string]*page
 	runbookByPath map[string]*page
 	severityOrder []string
 	staleDays     int
+	// partBytes is the size of a part of a long list (see split).
+	partBytes int
 	// dates is the range of dates the trends charts take as real.
 	dates content.DateRange
 	// slugs keeps the slug of each value named in the model: owners,
@@ -116,6 +121,12 @@ type page struct {
 	Terms []*term
 	// Groups are the action board's columns.
 	Groups []actionGroup
+	// Lessons are the entries of a lessons page.
+	Lessons []*lesson
+	// Parts are the parts of a list too long for one page (see split),
+	// of which the page shows the Part-th; nil when the list is one page.
+	Parts []part
+	Part  int
 }
 
 type labelled struct{ Label, Value string }
@@ -180,9 +191,13 @@ func (a *actionRow) StatusClass() string {
 	return a.Status
 }
 
+// actionGroup is a group of the action board: its name, the items the
+// page shows and how many the group holds in all (more than the page
+// shows when the board is split in parts).
 type actionGroup struct {
 	Name  string
 	Items []*actionRow
+	Total int
 }
 
 // freshness is how recently a runbook was reviewed and drilled.
@@ -246,6 +261,10 @@ type lesson struct {
 	Section    template.HTML
 	Guardrails []string
 	Runbooks   []*page
+	// src is the markdown of the section; size estimates the entry's
+	// length on the lessons page, from src (see lessonBytes).
+	src  []byte
+	size int
 }
 
 // buildModel computes the views of the site from the document pages.
@@ -631,15 +650,17 @@ func (sd *siteData) Recent(n int) []*page {
 	return sd.Postmortems[:n]
 }
 
-// serviceLessons are the lessons of one service's incidents.
+// serviceLessons are the lessons of one service's incidents, and the
+// page that lists them.
 type serviceLessons struct {
 	Service *term
 	Lessons []*lesson
+	Page    *page
 }
 
-// LessonsByService groups the lessons by the services of their incidents,
+// lessonsByService groups the lessons by the services of their incidents,
 // newest first within each service.
-func (sd *siteData) LessonsByService() []serviceLessons {
+func (sd *siteData) lessonsByService() []serviceLessons {
 	byPage := map[*page]*lesson{}
 	for _, l := range sd.Lessons {
 		byPage[l.Page] = l

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"time"
 
 	"github.com/kb-tools/kb/content"
@@ -45,6 +46,7 @@ func newModel(kb *content.KB, opts Options, history map[string]*gitInfo, out sin
 		Search:        kb.Config.Search && !opts.NoSearch,
 		Today:         time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC),
 		severityOrder: kb.Config.Severities, staleDays: kb.Config.StaleDays, dates: kb.Config.Dates,
+		partBytes: cmp.Or(opts.partBytes, defaultPartBytes),
 	}
 	m := &model{kb: kb, sd: sd, urls: URLs(kb.Docs)}
 	m.feedBase, m.feedNote = absoluteBase(baseURL)

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"html/template"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -177,39 +178,53 @@ func (r *bodyRenderer) resolve(from, fromURL, dest string) string {
 // lessons collects what each postmortem taught, newest first, rendering
 // the lessons sections on all processors with a renderer each.
 func lessons(sd *siteData, newRenderer func() *bodyRenderer, cache *lessonCache) []*lesson {
-	all := make([]*lesson, len(sd.Postmortems))
-	work.Each(len(all), func() func(int) bool {
+	var out []*lesson
+	size := 0
+	for _, p := range sd.Postmortems {
+		if l := lessonOf(p); l != nil {
+			out = append(out, l)
+			size += l.size
+		}
+	}
+	// The sections are rendered for the page they are shown on: /lessons/,
+	// or when the lessons are split in parts, the parts' pages one folder
+	// below it (see split).
+	at := "/lessons/"
+	if size > sd.partBytes {
+		at = "/lessons/part/"
+	}
+	work.Each(len(out), func() func(int) bool {
 		r := newRenderer()
 		return func(i int) bool {
-			all[i] = lessonOf(sd.Postmortems[i], r, cache)
+			l := out[i]
+			if len(l.src) > 0 {
+				l.Section = cache.render(l.Page.Doc.Path, at, l.src, func() template.HTML {
+					html, _, err := r.renderMarkdown(l.Page.Doc.Path, at, l.src, "", nil, 0)
+					if err != nil {
+						return ""
+					}
+					return html
+				})
+			}
 			return true
 		}
 	})
-	out := all[:0]
-	for _, l := range all {
-		if l != nil {
-			out = append(out, l)
-		}
-	}
-	return out
+	// A section that renders to nothing teaches nothing.
+	return slices.DeleteFunc(out, func(l *lesson) bool {
+		return l.Insight == "" && l.Section == "" && len(l.Guardrails) == 0
+	})
 }
 
-// lessonOf returns what postmortem p taught, or nil when it records no
-// insight, lessons section or guardrail.
-func lessonOf(p *page, r *bodyRenderer, cache *lessonCache) *lesson {
-	l := &lesson{Page: p, Insight: p.Doc.Meta.Insight, Guardrails: p.Doc.Meta.Guardrails, Runbooks: p.Runbooks}
-	if src := sectionSource(p.Doc, content.SectionLessons); len(src) > 0 {
-		l.Section = cache.render(p.Doc.Path, src, func() template.HTML {
-			html, _, err := r.renderMarkdown(p.Doc.Path, "/lessons/", src, "", nil, 0)
-			if err != nil {
-				return ""
-			}
-			return html
-		})
-	}
-	if l.Insight == "" && l.Section == "" && len(l.Guardrails) == 0 {
+// lessonOf returns what postmortem p taught, with its lessons section
+// still to render, or nil when it records no insight, lessons section or
+// guardrail.
+func lessonOf(p *page) *lesson {
+	l := &lesson{Page: p, Insight: p.Doc.Meta.Insight, Guardrails: p.Doc.Meta.Guardrails, Runbooks: p.Runbooks,
+		src: sectionSource(p.Doc, content.SectionLessons)}
+	if l.Insight == "" && len(l.src) == 0 && len(l.Guardrails) == 0 {
 		return nil
 	}
+	l.size = lessonBytes(l)
 	return l
 }
 

@@ -49,6 +49,10 @@ type Options struct {
 	// file it starts on, as data-kb-line="N", so that a preview can point
 	// at the line a finding is on. kb build leaves it off.
 	SourceLines bool
+
+	// partBytes, when set, is the size of a part of a long list (see
+	// split), for tests of small KBs.
+	partBytes int
 }
 
 // Result counts what a build wrote.
@@ -135,20 +139,23 @@ func layoutOf(d *content.Doc) string {
 // sitePages makes the site's own pages: home, lists, taxonomies, the action
 // board, lessons, trends and 404.
 func sitePages(sd *siteData) []*page {
-	pages := []*page{
-		{Title: "", URL: "/", Layout: "home"},
-		{Title: "Postmortems", URL: "/postmortems/", Layout: "list", List: sd.Postmortems},
-		{Title: "Runbooks", URL: "/runbooks/", Layout: "list", List: sd.Runbooks},
-		{Title: "Action items", URL: "/actions/", Layout: "actions", Groups: actionGroups(sd.Actions)},
-		{Title: "Lessons", URL: "/lessons/", Layout: "lessons"},
-		{Title: "Trends", URL: "/trends/", Layout: "trends"},
-		{Title: "Page not found", URL: "/404/", Layout: "404", base: basePath(sd.BaseURL)},
-	}
+	s := newSplitter(sd, sd.partBytes)
+	pages := []*page{{Title: "", URL: "/", Layout: "home"}}
+	pages = append(pages, s.listPages(&page{Title: "Postmortems", URL: "/postmortems/", Layout: "list"}, sd.Postmortems, yearOf, incidentBytes)...)
+	pages = append(pages, s.listPages(&page{Title: "Runbooks", URL: "/runbooks/", Layout: "list"}, sd.Runbooks,
+		func(*page) string { return "" }, runbookBytes)...)
+	pages = append(pages, s.actionPages(&page{Title: "Action items", URL: "/actions/", Layout: "actions"}, actionGroups(sd.Actions))...)
+	pages = append(pages, s.lessonPages(&page{Title: "Lessons", URL: "/lessons/", Layout: "lessons"}, sd.Lessons, true, func(l *lesson) int { return l.size })...)
+	pages = append(pages, s.serviceLessonPages(sd)...)
+	pages = append(pages,
+		&page{Title: "Trends", URL: "/trends/", Layout: "trends"},
+		&page{Title: "Page not found", URL: "/404/", Layout: "404", base: basePath(sd.BaseURL)})
 	if sd.Search {
 		pages = append(pages, &page{Title: "Search", URL: "/search/", Layout: "search"})
 	}
 	if len(sd.Pages) > 0 {
-		pages = append(pages, &page{Title: "Pages", URL: "/pages/", Layout: "list", List: sd.Pages})
+		pages = append(pages, s.listPages(&page{Title: "Pages", URL: "/pages/", Layout: "list"}, sd.Pages,
+			func(*page) string { return "" }, func(p *page) int { return 100 + 2*len(p.Path) + len(p.ListTitle) + len(p.Doc.Path) })...)
 	}
 	for _, tax := range []struct {
 		title string
@@ -160,7 +167,7 @@ func sitePages(sd *siteData) []*page {
 	} {
 		pages = append(pages, &page{Title: tax.title, URL: tax.url, Layout: "terms", Terms: tax.terms})
 		for _, t := range tax.terms {
-			pages = append(pages, &page{Title: t.Name, URL: t.URL, Layout: "term", Term: t, List: t.Pages})
+			pages = append(pages, s.termPages(&page{Title: t.Name, URL: t.URL, Layout: "term", Term: t})...)
 		}
 	}
 	for _, p := range pages {

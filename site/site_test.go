@@ -172,7 +172,8 @@ func TestSitePages(t *testing.T) {
 	assertFileContent(t, out, "owners/team-platform/index.html", "Add TTL jitter to the product cache", "<h2>Runbooks</h2>")
 	assertFileContent(t, out, "severities/sev3/index.html", "Cache again")
 	assertFileContent(t, out, "lessons/index.html", "Keys that expire together overload the origin.", "<li>Jitter every TTL.</li>",
-		`<span class="badge guardrail">TTL jitter</span>`, `<h3><a href="../services/catalog/index.html">catalog</a></h3>`,
+		`<span class="badge guardrail">TTL jitter</span>`, `<li><a href="../lessons/services/catalog/index.html">catalog</a> <span class="count">1</span></li>`)
+	assertFileContent(t, out, "lessons/services/catalog/index.html", `<h1>Lessons: <a href="../../../services/catalog/index.html">catalog</a></h1>`,
 		`2026-10-01</a>: Keys that expire together overload the origin. <span class="path">(guardrails: TTL jitter)</span>`)
 	assertFileContent(t, out, "trends/index.html", "2 incidents from 2026-10 to 2026-11",
 		"1 of 3 action items are done (33%", "hard-ttl", `<svg class="chart"`, "<title>Incidents per month by severity</title>",
@@ -185,13 +186,10 @@ func TestSitePages(t *testing.T) {
 	assertFileContent(t, out, "sitemap.xml", "<loc>https://intranet.example/kb/runbooks/cache-stampede/</loc>", "<loc>https://intranet.example/kb/trends/</loc>")
 }
 
-// hrefs finds the link targets of a page.
-var hrefs = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
-
-// TestLinksResolveUnderAnySubPath checks every relative link of every page
-// against the files of the built site: the site works from any sub-path.
-func TestLinksResolveUnderAnySubPath(t *testing.T) {
-	out := buildDir(t, "../examples/acme", Options{BaseURL: "https://host.example/team/kb/", NoGit: true})
+// checkLinks checks every relative link of every page of the site in out
+// against its files, and returns how many it checked.
+func checkLinks(t *testing.T, out string) int {
+	t.Helper()
 	checked := 0
 	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") || strings.HasSuffix(p, "404.html") {
@@ -225,7 +223,17 @@ func TestLinksResolveUnderAnySubPath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if checked < 500 {
+	return checked
+}
+
+// hrefs finds the link targets of a page.
+var hrefs = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+
+// TestLinksResolveUnderAnySubPath checks every relative link of every page
+// against the files of the built site: the site works from any sub-path.
+func TestLinksResolveUnderAnySubPath(t *testing.T) {
+	out := buildDir(t, "../examples/acme", Options{BaseURL: "https://host.example/team/kb/", NoGit: true})
+	if checked := checkLinks(t, out); checked < 500 {
 		t.Errorf("only %d links checked", checked)
 	}
 	assertFileContent(t, out, "404.html", `href="/team/kb/runbooks/index.html"`)
