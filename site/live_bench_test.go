@@ -44,6 +44,11 @@ func BenchmarkLive(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// The pages not rendered first are rendered in the background: the
+	// edits are timed once they are.
+	if err := live.Wait(); err != nil {
+		b.Fatal(err)
+	}
 	edits := []struct{ name, from, to string }{
 		{"body", "\n## ", "\nA sentence more.\n\n## "},
 		{"severity", "severity: SEV2", "severity: SEV3"},

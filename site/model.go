@@ -314,6 +314,8 @@ func buildModel(sd *siteData, pages []*page, staleDays int, carry *similarCarry)
 		}
 	}
 	similarIncidents(sd.Postmortems, 5, carry)
+	// A term lists its incidents newest first, then its runbooks and pages.
+	pages = slices.Concat(sd.Postmortems, sd.Runbooks, sd.Pages)
 	sd.Services = taxonomy(sd, "services", func(p *page) []string { return p.Doc.Meta.Services }, pages)
 	sd.Tags = taxonomy(sd, "tags", func(p *page) []string { return p.Doc.Meta.Tags }, pages)
 	sd.Severities = taxonomy(sd, "severities", func(p *page) []string {

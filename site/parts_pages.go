@@ -1,7 +1,6 @@
 package site
 
 import (
-	"slices"
 	"strconv"
 
 	"github.com/kb-tools/kb/content"
@@ -100,8 +99,7 @@ func (s *splitter) listPages(p *page, list []*page, group func(*page) string, si
 // one, newest first: its runbooks and action items stay on the first
 // part, with the newest incidents.
 func (s *splitter) termPages(p *page) []*page {
-	pms := slices.Clone(ofKind(p.Term.Pages, content.KindPostmortem))
-	slices.SortStableFunc(pms, func(a, b *page) int { return b.Doc.Date.Compare(a.Doc.Date.Time) })
+	pms := ofKind(p.Term.Pages, content.KindPostmortem) // newest first (see taxonomy)
 	rbs := ofKind(p.Term.Pages, content.KindRunbook)
 	out := s.listPages(p, pms, yearOf, incidentBytes)
 	if len(out) == 1 {
