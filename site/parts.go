@@ -13,7 +13,9 @@ const defaultPartBytes = 400 << 10
 // A part is one page of a list too long for one: its label ("2025",
 // "Overdue 1,401–2,800"), its page and how many items it holds.
 type part struct {
-	Label string
+	// Label is Group and Run together; Run is "" when the part holds
+	// all of its group.
+	Label, Group, Run string
 	// URL is the part's site path; Path names its index.html, without a
 	// leading slash, as a page's Path does.
 	URL, Path string
@@ -102,9 +104,9 @@ func slugOrDash(group string) string {
 	return "other"
 }
 
-// partLabels labels each cut: its group, and when its group has several
-// cuts, which of the group's items it holds ("Overdue 1,401–2,800").
-func partLabels(cs []cut, groupLabel func(string) string) []string {
+// partRuns tells for each cut which of its group's items it holds
+// ("1,401–2,800"), or "" when it holds them all.
+func partRuns(cs []cut) []string {
 	runs := map[string]int{}
 	start := map[string]int{}
 	for _, c := range cs {
@@ -113,20 +115,18 @@ func partLabels(cs []cut, groupLabel func(string) string) []string {
 		}
 		runs[c.group]++
 	}
-	labels := make([]string, len(cs))
+	out := make([]string, len(cs))
 	for i, c := range cs {
-		l := groupLabel(c.group)
-		if runs[c.group] > 1 {
-			from, to := c.lo-start[c.group]+1, c.hi-start[c.group]
-			run := thousands(from)
-			if to > from {
-				run += "–" + thousands(to)
-			}
-			l = strings.TrimSpace(l + " " + run)
+		if runs[c.group] < 2 {
+			continue
 		}
-		labels[i] = l
+		from, to := c.lo-start[c.group]+1, c.hi-start[c.group]
+		out[i] = thousands(from)
+		if to > from {
+			out[i] += "–" + thousands(to)
+		}
 	}
-	return labels
+	return out
 }
 
 // thousands writes n with a comma between thousands: 12,345.
@@ -145,16 +145,42 @@ func thousands(n int) string {
 	return b.String()
 }
 
-// makeParts turns the cuts of a list at base into its parts, labelled by
-// groupLabel; own says the first has a page of its own (see partPaths).
+// makeParts turns the cuts of a list at base into its parts, their groups
+// named by groupLabel; own says the first has a page of its own (see
+// partPaths).
 func makeParts(base string, cs []cut, own bool, groupLabel func(string) string, taken func(string) bool) []part {
 	paths := partPaths(base, cs, own, taken)
-	labels := partLabels(cs, groupLabel)
+	runs := partRuns(cs)
 	parts := make([]part, len(cs))
 	for i, c := range cs {
-		parts[i] = part{Label: labels[i], URL: paths[i], Path: pageFile(strings.TrimPrefix(paths[i], "/")), Count: c.hi - c.lo}
+		g := groupLabel(c.group)
+		parts[i] = part{Label: strings.TrimSpace(g + " " + runs[i]), Group: g, Run: runs[i],
+			URL: paths[i], Path: pageFile(strings.TrimPrefix(paths[i], "/")), Count: c.hi - c.lo}
 	}
 	return parts
+}
+
+// partGroup is the parts of one group, as the nav of parts shows them:
+// the group's name and count, and its parts by their runs.
+type partGroup struct {
+	Name  string
+	Total int
+	// Parts are indexes into the page's Parts.
+	Parts []int
+}
+
+// PartGroups groups the page's parts by group, in their order.
+func (p *page) PartGroups() []partGroup {
+	var out []partGroup
+	for i, pt := range p.Parts {
+		if n := len(out); n == 0 || out[n-1].Name != pt.Group {
+			out = append(out, partGroup{Name: pt.Group})
+		}
+		g := &out[len(out)-1]
+		g.Total += pt.Count
+		g.Parts = append(g.Parts, i)
+	}
+	return out
 }
 
 // partPage is a copy of p, the first part of a list, made to show its

@@ -43,9 +43,9 @@ func TestMakeParts(t *testing.T) {
 	taken := func(url string) bool { return url == "/postmortems/2025/" }
 	got := makeParts("/postmortems/", cs, false, sameLabel, taken)
 	want := []part{
-		{Label: "2026 1–1,000", URL: "/postmortems/", Path: "postmortems/index.html", Count: 1000},
-		{Label: "2026 1,001–1,500", URL: "/postmortems/2026-2/", Path: "postmortems/2026-2/index.html", Count: 500},
-		{Label: "2025", URL: "/postmortems/part-2025/", Path: "postmortems/part-2025/index.html", Count: 100},
+		{Label: "2026 1–1,000", Group: "2026", Run: "1–1,000", URL: "/postmortems/", Path: "postmortems/index.html", Count: 1000},
+		{Label: "2026 1,001–1,500", Group: "2026", Run: "1,001–1,500", URL: "/postmortems/2026-2/", Path: "postmortems/2026-2/index.html", Count: 500},
+		{Label: "2025", Group: "2025", URL: "/postmortems/part-2025/", Path: "postmortems/part-2025/index.html", Count: 100},
 		{Label: "", URL: "/postmortems/4/", Path: "postmortems/4/index.html", Count: 1},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -112,11 +112,12 @@ func TestSplitListsKeepEveryItemAndLink(t *testing.T) {
 			}
 		}
 	}
-	assertFileContent(t, out, "lessons/index.html", `<nav class="parts" aria-label="Parts of this list">`, `href="../lessons/2026/index.html">2026 1</a>`,
+	assertFileContent(t, out, "lessons/index.html", `<nav class="parts" aria-label="Parts of this list">`, `<li><span class="group">2026</span> <a href="../lessons/2026/index.html">1</a>`,
 		`href="../lessons/services/db/index.html">db</a> <span class="count">12</span>`)
 	assertNoFileContent(t, out, "lessons/index.html", `class="insight"`, "No postmortem records")
-	assertFileContent(t, out, "postmortems/2025/index.html", `aria-current="page">2025 1–3</a>`, `href="../../postmortems/index.html">2026 1–3</a>`)
-	assertFileContent(t, out, "services/db/index.html", "<h2>Runbooks</h2>", `aria-current="page">2026 1–3</a>`)
+	assertFileContent(t, out, "postmortems/2025/index.html", "In 4 parts; this is 2025 1–3:", `aria-current="page">1–3</a>`,
+		`<li><span class="group">2026</span> <a href="../../postmortems/index.html">1–3</a> <a href="../../postmortems/2026-2/index.html">4–6</a> <span class="count">6</span></li>`)
+	assertFileContent(t, out, "services/db/index.html", "<h2>Runbooks</h2>", `<span class="group">2026</span> <a href="../../services/db/index.html" aria-current="page">1–3</a>`)
 	assertNoFileContent(t, out, "services/db/2025/index.html", "<h2>Runbooks</h2>")
 	assertFileContent(t, out, "owners/team-db/index.html", "<h2>Action items</h2>")
 }
