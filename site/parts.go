@@ -34,24 +34,24 @@ type cut struct {
 // whatever its groups; a single item larger than budget is a run of its
 // own.
 func cuts(n int, group func(int) string, size func(int) int, budget int) []cut {
-	total := 0
-	for i := range n {
-		total += size(i)
-	}
-	if total <= budget || n == 0 {
-		return []cut{{lo: 0, hi: n}}
-	}
 	var out []cut
-	c := cut{group: group(0)}
-	bytes := 0
+	c := cut{}
+	bytes, total := 0, 0
 	for i := range n {
 		g, s := group(i), size(i)
-		if i > c.lo && (g != c.group || bytes+s > budget) {
+		switch {
+		case i == 0:
+			c.group = g
+		case g != c.group || bytes+s > budget:
 			c.hi = i
 			out = append(out, c)
 			c, bytes = cut{group: g, lo: i}, 0
 		}
 		bytes += s
+		total += s
+	}
+	if total <= budget {
+		return []cut{{lo: 0, hi: n}}
 	}
 	c.hi = n
 	return append(out, c)

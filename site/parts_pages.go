@@ -2,6 +2,7 @@ package site
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/kb-tools/kb/content"
 )
@@ -35,6 +36,11 @@ func (s *splitter) isTaken(url string) bool { return s.taken[url] }
 func yearOf(p *page) string {
 	if p.Doc == nil || !p.Doc.Date.Set {
 		return "Undated"
+	}
+	// DateText is YYYY-MM-DD (see formatDate), with as many digits of
+	// the year as it has.
+	if i := strings.IndexByte(p.DateText[min(1, len(p.DateText)):], '-'); p.listed && i >= 0 {
+		return p.DateText[:i+1]
 	}
 	return strconv.Itoa(p.Doc.Date.Year())
 }
