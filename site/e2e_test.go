@@ -40,7 +40,7 @@ func TestPagesInBrowser(t *testing.T) {
 		check             string // a script that must be true on the page
 	}{
 		{"home", "", "Acme Engineering Knowledge Base",
-			`document.querySelectorAll(".stats a").length === 4 && document.querySelector("tr.overdue") !== null`},
+			`document.querySelectorAll(".stats a").length === 5 && document.querySelector("tr.overdue") !== null`},
 		{"postmortem", "postmortems/2026-03-14-checkout-latency-after-cache-ttl-change/", "Checkout latency spike after a product cache TTL change",
 			`document.querySelector("dl.meta").innerText.includes("Time to detect") && document.querySelectorAll("article table.actions tbody tr").length > 1 && [...document.querySelectorAll("article h2")].filter(h => h.innerText === "Action items").length === 1`},
 		{"runbook", "runbooks/cache-stampede/", "Product cache stampede",

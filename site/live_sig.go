@@ -130,7 +130,7 @@ func (s *signer) pageSig(p *page, site, all uint64) uint64 {
 	case p.Layout == "actions":
 		// The board shows the rows of its postmortems, grouped and sorted
 		// by what the rows say and the postmortems' order.
-		fmt.Fprintf(&h, "%d\x00%d\x00%d\x00", len(p.Site.Actions), len(p.Site.Postmortems), p.Site.OverdueCount())
+		fmt.Fprintf(&h, "%d\x00%+v\x00", len(p.Site.Postmortems), p.Site.Tally)
 		for _, g := range p.Groups {
 			writeStrings(&h, g.Name, strconv.Itoa(len(g.Items)), strconv.Itoa(g.Total))
 			var last *page

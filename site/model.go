@@ -38,6 +38,13 @@ type siteData struct {
 	// each with its page of them (set with the site's own pages).
 	LessonServices []serviceLessons
 	Trends         *trends
+	// Tally counts the action items and runbooks by standing, once for
+	// every page that shows a count.
+	Tally tally
+	// ReviewList is the page of the runbooks to review or drill, and
+	// ActionParts the parts of the action board (nil when it is one page).
+	ReviewList  *page
+	ActionParts []part
 
 	byID          map[content.Kind]map[string]*page
 	runbookByPath map[string]*page
@@ -623,15 +630,7 @@ func (sd *siteData) OpenActions(n int) []*actionRow {
 }
 
 // OverdueCount counts the overdue action items.
-func (sd *siteData) OverdueCount() int {
-	n := 0
-	for _, a := range sd.Actions {
-		if a.Overdue {
-			n++
-		}
-	}
-	return n
-}
+func (sd *siteData) OverdueCount() int { return sd.Tally.Overdue }
 
 // StaleRunbooks returns the runbooks not reviewed or drilled in time.
 func (sd *siteData) StaleRunbooks() []*page {

@@ -77,6 +77,7 @@ func newModel(kb *content.KB, opts Options, history map[string]*gitInfo, out sin
 // reached, and a non-nil trendsFrom the sections of the trends.
 func (m *model) finish(cache *lessonCache, carry *similarCarry, trendsFrom *trendsCarry) {
 	buildModel(m.sd, m.docs, m.kb.Config.StaleDays, carry.with(m.docs))
+	m.sd.Tally = countAll(m.sd)
 	m.sd.Lessons = lessons(m.sd, m.newRenderer, cache)
 	m.sd.Trends = computeTrends(m.sd, trendsFrom)
 	m.pages = sitePages(m.sd)

@@ -3,6 +3,8 @@ package site
 import (
 	"strconv"
 	"strings"
+
+	"github.com/kb-tools/kb/content"
 )
 
 // defaultPartBytes is how much of a long list one page holds, by the
@@ -214,4 +216,29 @@ func (p *page) ListURL() string {
 		return p.Parts[0].URL
 	}
 	return p.URL
+}
+
+// ListOf is the kind of the documents the page lists, when they all have
+// the one kind ("postmortem", "runbook"), else "".
+func (p *page) ListOf() string {
+	kind := ""
+	for i, q := range p.List {
+		if q.Doc == nil || (i > 0 && string(q.Doc.Kind) != kind) {
+			return ""
+		}
+		kind = string(q.Doc.Kind)
+	}
+	return kind
+}
+
+// ActionsLink is the link from this page to the group of the action
+// board named group: the first part of it when the board is split, else
+// the group's section of the board.
+func (p *page) ActionsLink(group string) string {
+	for _, pt := range p.Site.ActionParts {
+		if pt.Group == group {
+			return p.Rel(pt.URL)
+		}
+	}
+	return p.Rel("/actions/") + "#" + content.Slug(group)
 }

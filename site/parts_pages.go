@@ -32,6 +32,16 @@ func newSplitter(sd *siteData, budget int) *splitter {
 
 func (s *splitter) isTaken(url string) bool { return s.taken[url] }
 
+// free returns url, or when a document holds it, the first of url-2/,
+// url-3/... that none does.
+func (s *splitter) free(url string) string {
+	base := strings.TrimSuffix(url, "/")
+	for n := 2; s.taken[url]; n++ {
+		url = base + "-" + strconv.Itoa(n) + "/"
+	}
+	return url
+}
+
 // yearOf is the group of a document's page in a list by year.
 func yearOf(p *page) string {
 	if p.Doc == nil || !p.Doc.Date.Set {

@@ -147,3 +147,48 @@ func listParts(t *testing.T, out, dir string) []string {
 	}
 	return files
 }
+
+// TestCountsAgreeAcrossPages reads the overdue and to-review counts off
+// the home page, the action board, the list of runbooks to review and the
+// trends of examples/acme: each figure is the same on every page.
+func TestCountsAgreeAcrossPages(t *testing.T) {
+	out := buildDir(t, "../examples/acme", Options{NoGit: true})
+	read := func(name, pattern string) string {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(pattern).FindStringSubmatch(string(data))
+		if m == nil {
+			t.Fatalf("%s: no %s", name, pattern)
+		}
+		return m[1]
+	}
+	count := func(name, pattern string) string {
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(len(regexp.MustCompile(pattern).FindAllString(string(data), -1)))
+	}
+	overdue := []string{
+		read("index.html", `<strong>(\d+)</strong> overdue</a>`),
+		read("actions/index.html", `of which (\d+) overdue`),
+		read("actions/index.html", `<h2>Overdue <span class="count">(\d+)</span>`),
+		read("trends/index.html", `<h3>Overdue backlog <span class="count">(\d+)</span>`),
+	}
+	review := []string{
+		read("index.html", `<strong>(\d+)</strong> runbooks to review or drill`),
+		read("trends/index.html", `; (\d+) are to review or drill`),
+		count("runbooks/review/index.html", `<tr><td><a href="../../runbooks/`),
+	}
+	for _, figures := range [][]string{overdue, review} {
+		for _, f := range figures[1:] {
+			if f != figures[0] || f == "0" {
+				t.Errorf("figures %v, want one figure above 0 on every page", figures)
+				break
+			}
+		}
+	}
+}

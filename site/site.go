@@ -144,7 +144,12 @@ func sitePages(sd *siteData) []*page {
 	pages = append(pages, s.listPages(&page{Title: "Postmortems", URL: "/postmortems/", Layout: "list"}, sd.Postmortems, yearOf, incidentBytes)...)
 	pages = append(pages, s.listPages(&page{Title: "Runbooks", URL: "/runbooks/", Layout: "list"}, sd.Runbooks,
 		func(*page) string { return "" }, runbookBytes)...)
-	pages = append(pages, s.actionPages(&page{Title: "Action items", URL: "/actions/", Layout: "actions"}, actionGroups(sd.Actions))...)
+	review := &page{Title: "Runbooks to review or drill", URL: s.free("/runbooks/review/"), Layout: "list"}
+	sd.ReviewList = review
+	pages = append(pages, s.listPages(review, sd.StaleRunbooks(), func(*page) string { return "" }, runbookBytes)...)
+	board := &page{Title: "Action items", URL: "/actions/", Layout: "actions"}
+	pages = append(pages, s.actionPages(board, actionGroups(sd.Actions))...)
+	sd.ActionParts = board.Parts
 	pages = append(pages, s.lessonPages(&page{Title: "Lessons", URL: "/lessons/", Layout: "lessons"}, sd.Lessons, true, func(l *lesson) int { return l.size })...)
 	pages = append(pages, s.serviceLessonPages(sd)...)
 	pages = append(pages,

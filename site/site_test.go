@@ -164,8 +164,12 @@ func TestSitePages(t *testing.T) {
 	assertFileContent(t, out, "runbooks/cache-stampede/index.html",
 		`<span class="badge fresh-never">never drilled</span>`, "2026-06-01 (173 days)",
 		"Incidents that used this runbook", `<a href="../../postmortems/2026-10-01-cache/index.html">Cache stampede after TTL change</a>`)
-	assertFileContent(t, out, "index.html", "<strong>2</strong> postmortems", "<strong>1</strong> overdue action items",
-		"<strong>1</strong> stale runbooks", `href="postmortems/2026-11-10-cache-again/index.html"`)
+	assertFileContent(t, out, "index.html", "<strong>2</strong> postmortems", "<strong>2</strong> open action items",
+		`<a href="actions/index.html#overdue"><strong>1</strong> overdue</a>`,
+		`<a href="runbooks/review/index.html"><strong>1</strong> runbooks to review or drill</a>`, `href="postmortems/2026-11-10-cache-again/index.html"`)
+	assertFileContent(t, out, "actions/index.html", `<section class="group" id="overdue">`,
+		"3 action items from 2 postmortems: 2 open, of which 1 overdue as of 2026-11-21; 1 done.")
+	assertFileContent(t, out, "runbooks/review/index.html", "<h1>Runbooks to review or drill</h1>", `href="../../runbooks/cache-stampede/index.html">Cache stampede</a>`)
 	assertFileContent(t, out, "actions/index.html", "<h2>Overdue <span class=\"count\">1</span></h2>",
 		"<h2>Open <span class=\"count\">1</span></h2>", "<h2>Done <span class=\"count\">1</span></h2>")
 	assertFileContent(t, out, "services/catalog/index.html", "Cache again", "Cache stampede after TTL change", "<h2>Runbooks</h2>")

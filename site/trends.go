@@ -465,6 +465,7 @@ func (t *trends) freshness(sd *siteData) {
 		t.FreshnessSum = "No runbooks yet."
 		return
 	}
-	t.FreshnessSum = fmt.Sprintf("%d of %d runbooks were reviewed and drilled within the last %d days; %d are stale and %d were never reviewed or drilled.",
-		counts["fresh"]+counts["due"], len(sd.Runbooks), sd.staleDays, counts["stale"], counts["never"])
+	n := sd.Tally
+	t.FreshnessSum = fmt.Sprintf("%d of %d runbooks were reviewed and drilled within the last %d days; %d are to review or drill: %d stale, %d never reviewed or drilled.",
+		n.Fresh+n.Due, n.Runbooks, sd.staleDays, n.ToReview, n.Stale, n.Never)
 }
