@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -93,14 +92,17 @@ func funcs() template.FuncMap {
 		"postmortemsOf": func(ps []*page) []*page { return ofKind(ps, content.KindPostmortem) },
 		"runbooksOf":    func(ps []*page) []*page { return ofKind(ps, content.KindRunbook) },
 		// first is at most the n first pages of a list.
-		"first": func(n int, ps []*page) []*page { return ps[:min(n, len(ps))] },
-		"plural": func(n int, word string) string {
-			if n == 1 {
-				return "1 " + word
-			}
-			return strconv.Itoa(n) + " " + word + "s"
-		},
+		"first":  func(n int, ps []*page) []*page { return ps[:min(n, len(ps))] },
+		"plural": plural,
 	}
+}
+
+// plural writes n and word, with an s unless n is 1.
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return thousands(n) + " " + word + "s"
 }
 
 // execute renders page p with its layout into buf.

@@ -157,7 +157,13 @@ func (s *signer) pageSig(p *page, site, all uint64) uint64 {
 			fmt.Fprintf(&h, "%s\x00%s\x00%d\x00%d\x00", t.Name, t.URL, len(t.Pages), len(t.Actions))
 		}
 	case p.Term != nil:
-		rows(p.List)
+		// The first part shows what all the term's documents add up to
+		// (its facts, a service's action items); the others, their list.
+		if p.IsFirstPart() {
+			rows(p.Term.Pages)
+		} else {
+			rows(p.List)
+		}
 		// An owner's rows come from the documents' action items, which
 		// their meta signature covers: each run of rows of one page
 		// counts once.

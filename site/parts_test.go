@@ -87,7 +87,7 @@ func TestSplitListsKeepEveryItemAndLink(t *testing.T) {
 		{"actions", `<tr[^>]*><td>Fix thing \d+</td>`, 12},
 		{"lessons", `<p class="insight">Lesson \d+\.</p>`, 12},
 		{"lessons/services/db", `<li><a href="[./]*postmortems/[^"]*">20\d\d-\d\d-\d\d</a>: Lesson \d+\.</li>`, 12},
-		{"services/db", `<td><a href="[./]*postmortems/[^"]*/index.html">Incident \d+</a>`, 12},
+		{"services/db", `<tr><td class="date">[-0-9]+</td><td><span [^>]*>SEV\d</span></td><td><a href="[./]*postmortems/[^"]*/index.html">Incident \d+</a>`, 12},
 	} {
 		pages := listParts(t, out, tt.list)
 		if len(pages) < 3 {
@@ -119,7 +119,10 @@ func TestSplitListsKeepEveryItemAndLink(t *testing.T) {
 		`<li><span class="group">2026</span> <a href="../../postmortems/index.html">1–3</a> <a href="../../postmortems/2026-2/index.html">4–6</a> <span class="count">6</span></li>`)
 	assertFileContent(t, out, "services/db/index.html", "<h2>Runbooks</h2>", `<span class="group">2026</span> <a href="../../services/db/index.html" aria-current="page">1–3</a>`)
 	assertNoFileContent(t, out, "services/db/2025/index.html", "<h2>Runbooks</h2>")
-	assertFileContent(t, out, "owners/team-db/index.html", "<h2>Action items</h2>")
+	assertFileContent(t, out, "owners/team-db/index.html", `<h2>Open action items <span class="count">8</span></h2>`,
+		`<summary><h2>Done and won't do <span class="count">4</span></h2></summary>`, "8 open action items (8 overdue), 4 done.")
+	assertNoFileContent(t, out, "owners/team-db/index.html", "<th>Owner</th>", `href="../../owners/team-db/index.html"`)
+	assertFileContent(t, out, "services/db/index.html", "12 incidents; 1 runbook; 8 open action items (8 overdue), 4 done.", "<th>Owner</th>")
 }
 
 // listParts returns the files of the parts of the list at dir of the site

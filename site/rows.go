@@ -89,10 +89,12 @@ func writeAlerts(w *htmlWriter, alerts []string) {
 }
 
 // ActionRows writes the table rows of an action-item list: what (with its
-// ticket), owner linked to the owner's page, due date, status badge, and
+// ticket), owner linked to the owner's page (but on an owner's page, see
+// ShowsOwner), due date, status badge, and
 // with showDoc the postmortem it came from. Overdue rows are marked.
 func (p *page) ActionRows(list []*actionRow, showDoc bool) template.HTML {
 	w := newHTMLWriter(300 * len(list))
+	owner := p.ShowsOwner()
 	for _, a := range list {
 		w.raw("\n<tr")
 		if a.Overdue {
@@ -105,16 +107,20 @@ func (p *page) ActionRows(list []*actionRow, showDoc bool) template.HTML {
 			w.link(a.Link)
 			w.raw(`">ticket</a>`)
 		}
-		w.raw("</td><td>")
-		switch {
-		case a.OwnerPath != "":
-			p.linkTo(w, a.OwnerPath, a.Owner)
-		case a.Owner != "":
-			w.text(a.Owner) // nothing in it to name a page with
-		default:
-			w.raw(`<span class="missing">no owner</span>`)
+		w.raw("</td>")
+		if owner {
+			w.raw("<td>")
+			switch {
+			case a.OwnerPath != "":
+				p.linkTo(w, a.OwnerPath, a.Owner)
+			case a.Owner != "":
+				w.text(a.Owner) // nothing in it to name a page with
+			default:
+				w.raw(`<span class="missing">no owner</span>`)
+			}
+			w.raw("</td>")
 		}
-		w.raw(`</td><td class="date">`)
+		w.raw(`<td class="date">`)
 		if a.DueLabel != "" {
 			w.text(a.DueLabel)
 		} else {

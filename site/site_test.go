@@ -310,6 +310,8 @@ func TestGoldenPages(t *testing.T) {
 		"postmortems/2026-03-14-checkout-latency-after-cache-ttl-change/index.html": "postmortem.html",
 		"runbooks/cache-stampede/index.html":                                        "runbook.html",
 		"trends/index.html":                                                         "trends.html",
+		"services/checkout/index.html":                                              "service.html",
+		"owners/team-payments/index.html":                                           "owner.html",
 	} {
 		got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
 		if err != nil {

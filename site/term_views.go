@@ -1,0 +1,95 @@
+package site
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/kb-tools/kb/content"
+)
+
+// The views of a term's page: what a service's or an owner's page leads
+// with, worked out when the page is rendered (on its first part only).
+
+// termActions is the action items a term's page shows: an owner's own, or
+// those of a service's incidents; nil for other taxonomies.
+func (p *page) termActions() []*actionRow {
+	switch t := p.Term; {
+	case t == nil:
+		return nil
+	case t.Taxonomy == "owners":
+		return t.Actions
+	case t.Taxonomy == "services":
+		var rows []*actionRow
+		for _, q := range t.Pages {
+			rows = append(rows, q.Actions...)
+		}
+		sortActions(rows)
+		return rows
+	}
+	return nil
+}
+
+// TermActions is the term's action items that still need work (open) or
+// that do not (done and won't do), overdue first.
+func (p *page) TermActions(open bool) []*actionRow {
+	var out []*actionRow
+	for _, a := range p.termActions() {
+		if a.Open() == open {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// ShowsOwner says the page's action tables have an Owner column: not on
+// an owner's page, where every row is the owner's.
+func (p *page) ShowsOwner() bool { return p.Term == nil || p.Term.Taxonomy != "owners" }
+
+// TermFacts is the line a service's or an owner's page opens with: its
+// incidents and runbooks, its open and overdue action items and, for a
+// service, the median time to resolve its incidents.
+func (p *page) TermFacts() string {
+	t := p.Term
+	if t == nil || (t.Taxonomy != "services" && t.Taxonomy != "owners") {
+		return ""
+	}
+	pms := ofKind(t.Pages, content.KindPostmortem)
+	rbs := ofKind(t.Pages, content.KindRunbook)
+	var facts []string
+	if len(pms) > 0 {
+		facts = append(facts, plural(len(pms), "incident"))
+	}
+	if len(rbs) > 0 {
+		facts = append(facts, plural(len(rbs), "runbook"))
+	}
+	open, overdue, done := 0, 0, 0
+	for _, a := range p.termActions() {
+		switch {
+		case a.Overdue:
+			overdue++
+			open++
+		case a.Open():
+			open++
+		case a.Status == content.StatusDone:
+			done++
+		}
+	}
+	if open+done > 0 {
+		facts = append(facts, plural(open, "open action item")+" ("+thousands(overdue)+" overdue), "+thousands(done)+" done")
+	}
+	var ttr []time.Duration
+	for _, q := range pms {
+		if d, ok := q.Doc.TimeToResolve(); ok {
+			ttr = append(ttr, d)
+		}
+	}
+	if len(ttr) > 0 {
+		slices.Sort(ttr)
+		facts = append(facts, "median time to resolve "+FormatDuration(ttr[len(ttr)/2])+" over "+plural(len(ttr), "incident"))
+	}
+	if len(facts) == 0 {
+		return ""
+	}
+	return strings.Join(facts, "; ") + "."
+}
