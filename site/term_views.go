@@ -42,6 +42,22 @@ func (p *page) TermActions(open bool) []*actionRow {
 	return out
 }
 
+// shownRows is the first rows of a longer list, and how many more it has.
+type shownRows struct {
+	Rows        []*actionRow
+	Total, More int
+}
+
+// TermDone is at most n of the term's action items that need no more
+// work (done and won't do), the latest due first: the page shows what was
+// done recently, the action board all of them.
+func (p *page) TermDone(n int) shownRows {
+	rows := p.TermActions(false)
+	slices.Reverse(rows)
+	shown := rows[:min(n, len(rows))]
+	return shownRows{Rows: shown, Total: len(rows), More: len(rows) - len(shown)}
+}
+
 // ShowsOwner says the page's action tables have an Owner column: not on
 // an owner's page, where every row is the owner's.
 func (p *page) ShowsOwner() bool { return p.Term == nil || p.Term.Taxonomy != "owners" }
