@@ -119,6 +119,10 @@ func TestSplitListsKeepEveryItemAndLink(t *testing.T) {
 		`<li><span class="group">2026</span> <a href="../../postmortems/index.html">1–3</a> <a href="../../postmortems/2026-2/index.html">4–6</a> <span class="count">6</span></li>`)
 	assertFileContent(t, out, "services/db/index.html", "<h2>Runbooks</h2>", `<span class="group">2026</span> <a href="../../services/db/index.html" aria-current="page">1–3</a>`)
 	assertNoFileContent(t, out, "services/db/2025/index.html", "<h2>Runbooks</h2>")
+	// The header marks the section of a part, and its crumbs lead back.
+	assertFileContent(t, out, "services/db/2025/index.html", `<a href="../../../services/index.html" class="current">Services</a>`,
+		`<ol><li><a href="../../../services/index.html">Services</a></li><li><a href="../../../services/db/index.html">db</a></li></ol>`)
+	assertFileContent(t, out, "services/index.html", `<a href="../services/index.html" aria-current="page" class="current">Services</a>`)
 	assertFileContent(t, out, "owners/team-db/index.html", `<h2>Open action items <span class="count">8</span></h2>`,
 		`<summary><h2>Done and won't do <span class="count">4</span></h2></summary>`, "8 open action items (8 overdue), 4 done.")
 	assertNoFileContent(t, out, "owners/team-db/index.html", "<th>Owner</th>", `href="../../owners/team-db/index.html"`)
