@@ -20,6 +20,13 @@ type Config struct {
 	Title       string `yaml:"title"`
 	Description string `yaml:"description"`
 	BaseURL     string `yaml:"base_url"`
+	// RepoURL is the address of the KB's repository on its forge
+	// (https://github.com/acme/kb); with it each document's page links to
+	// its file there. EditPath is what follows RepoURL in the address of
+	// a file's editor, before the file's path (as MkDocs' edit_uri):
+	// "edit/main/" on GitHub (the default), "-/edit/main/" on GitLab.
+	RepoURL  string `yaml:"repo_url"`
+	EditPath string `yaml:"edit_path"`
 	// Severities lists the allowed severities, most severe first.
 	Severities []string `yaml:"severities"`
 	// Owners lists the teams and people that may own action items and
@@ -149,7 +156,7 @@ func orDefault(n, def int64) int64 {
 }
 
 // configKeys lists the keys kb.yaml may hold, for unknown-key errors.
-var configKeys = []string{"title", "description", "base_url", "severities", "owners", "kinds", "ignore", "stale_days", "unsafe_html", "search", "limits", "dates", "sections", "lint"}
+var configKeys = []string{"title", "description", "base_url", "repo_url", "edit_path", "severities", "owners", "kinds", "ignore", "stale_days", "unsafe_html", "search", "limits", "dates", "sections", "lint"}
 
 // LoadConfig reads dir/kb.yaml over the defaults. A missing file is not an
 // error; a malformed one gives positioned errors, and every key that could

@@ -160,8 +160,10 @@ type Meta struct {
 	// (lint: {disable: [...]}).
 	LintDisable []string
 
-	// Runbook fields.
+	// Runbook fields. Escalation is who to call when the runbook does
+	// not help: a pager, a channel or a team.
 	Owner        string
+	Escalation   string
 	Alerts       []string
 	LastReviewed Time
 	LastDrilled  Time

@@ -79,6 +79,8 @@ func (d *metaDecoder) decode(root *yaml.Node) {
 			m.Runbooks = d.terms(k, v)
 		case "owner":
 			m.Owner = d.scalar(name, v)
+		case "escalation":
+			m.Escalation = d.scalar(name, v)
 		case "alerts":
 			m.Alerts = d.terms(k, v)
 		case "last_reviewed":

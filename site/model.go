@@ -52,6 +52,8 @@ type siteData struct {
 	staleDays     int
 	// partBytes is the size of a part of a long list (see split).
 	partBytes int
+	// forge makes the links of a document to its file on the KB's forge.
+	forge forgeLinks
 	// dates is the range of dates the trends charts take as real.
 	dates content.DateRange
 	// slugs keeps the slug of each value named in the model: owners,

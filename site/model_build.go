@@ -46,7 +46,7 @@ func newModel(kb *content.KB, opts Options, history map[string]*gitInfo, out sin
 		Search:        kb.Config.Search && !opts.NoSearch,
 		Today:         time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC),
 		severityOrder: kb.Config.Severities, staleDays: kb.Config.StaleDays, dates: kb.Config.Dates,
-		partBytes: cmp.Or(opts.partBytes, defaultPartBytes),
+		partBytes: cmp.Or(opts.partBytes, defaultPartBytes), forge: newForgeLinks(kb.Config.RepoURL, kb.Config.EditPath),
 	}
 	m := &model{kb: kb, sd: sd, urls: URLs(kb.Docs)}
 	m.feedBase, m.feedNote = absoluteBase(baseURL)
