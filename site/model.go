@@ -32,6 +32,9 @@ type siteData struct {
 	Pages       []*page // plain pages, by path
 
 	Services, Tags, Severities, Owners []*term
+	// Factors and Guardrails are the postmortems' contributing factors
+	// and the guardrails they added, each with the incidents that share it.
+	Factors, Guardrails []*term
 	Actions                            []*actionRow // every action item
 	Lessons                            []*lesson
 	// LessonServices are the services whose incidents taught lessons,
@@ -334,6 +337,8 @@ func buildModel(sd *siteData, pages []*page, staleDays int, carry *similarCarry)
 		return nil
 	}, pages)
 	sd.Owners = ownerTerms(sd)
+	sd.Factors = taxonomy(sd, "factors", func(p *page) []string { return p.Doc.Meta.ContributingFactors }, sd.Postmortems)
+	sd.Guardrails = taxonomy(sd, "guardrails", func(p *page) []string { return p.Doc.Meta.Guardrails }, sd.Postmortems)
 }
 
 // linkRunbooks resolves a postmortem's runbooks: ids and the runbooks its

@@ -169,6 +169,7 @@ func sitePages(sd *siteData) []*page {
 	}{
 		{"Services", "/services/", sd.Services}, {"Tags", "/tags/", sd.Tags},
 		{"Severities", "/severities/", sd.Severities}, {"Owners", "/owners/", sd.Owners},
+		{"Contributing factors", "/factors/", sd.Factors}, {"Guardrails", "/guardrails/", sd.Guardrails},
 	} {
 		pages = append(pages, &page{Title: tax.title, URL: tax.url, Layout: "terms", Terms: tax.terms})
 		for _, t := range tax.terms {

@@ -160,7 +160,8 @@ func TestSitePages(t *testing.T) {
 		`<span class="badge status-done">done</span>`,
 		`<a href="../../runbooks/cache-stampede/index.html">Cache stampede</a>`, "no-such-runbook (no such runbook)",
 		"Similar incidents", `<a href="../../postmortems/2026-11-10-cache-again/index.html">Cache again</a>`,
-		`Guardrails added: TTL jitter`)
+		`Guardrails added: <a href="../../guardrails/ttl-jitter/index.html">TTL jitter</a>`)
+	assertFileContent(t, out, "guardrails/ttl-jitter/index.html", "<h1>TTL jitter</h1>", "Cache stampede after TTL change")
 	assertFileContent(t, out, "runbooks/cache-stampede/index.html",
 		`<span class="badge fresh-never">never drilled</span>`, "2026-06-01 (173 days)",
 		"Incidents that used this runbook", `<a href="../../postmortems/2026-10-01-cache/index.html">Cache stampede after TTL change</a>`)
