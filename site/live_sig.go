@@ -131,6 +131,13 @@ func (s *signer) pageSig(p *page, site, all uint64) uint64 {
 		// The board shows the rows of its postmortems, grouped and sorted
 		// by what the rows say and the postmortems' order.
 		fmt.Fprintf(&h, "%d\x00%+v\x00", len(p.Site.Postmortems), p.Site.Tally)
+		// Its filters offer every owner and service.
+		for _, terms := range [][]*term{p.Site.Owners, p.Site.Services} {
+			for _, t := range terms {
+				writeStrings(&h, t.Name)
+			}
+			h.WriteByte(0)
+		}
 		for _, g := range p.Groups {
 			writeStrings(&h, g.Name, strconv.Itoa(len(g.Items)), strconv.Itoa(g.Total))
 			var last *page
@@ -194,6 +201,7 @@ func (s *signer) actions(p *page) uint64 {
 	var h maphash.Hash
 	h.SetSeed(s.seed)
 	writeStrings(&h, p.URL, p.ListTitle)
+	writeStrings(&h, p.Doc.Meta.Services...) // the board's rows carry them for its filters
 	for _, a := range p.Actions {
 		writeStrings(&h, a.What, a.Link, a.Owner, a.OwnerPath, a.DueLabel, a.Badge, a.StatusClass(), strconv.FormatBool(a.Overdue))
 	}

@@ -95,10 +95,14 @@ func writeAlerts(w *htmlWriter, alerts []string) {
 func (p *page) ActionRows(list []*actionRow, showDoc bool) template.HTML {
 	w := newHTMLWriter(300 * len(list))
 	owner := p.ShowsOwner()
+	board := p.Layout == "actions"
 	for _, a := range list {
 		w.raw("\n<tr")
 		if a.Overdue {
 			w.raw(` class="overdue"`)
+		}
+		if board {
+			writeFilterData(w, a)
 		}
 		w.raw("><td>")
 		w.text(a.What)
@@ -139,6 +143,24 @@ func (p *page) ActionRows(list []*actionRow, showDoc bool) template.HTML {
 		w.raw("</tr>")
 	}
 	return w.html()
+}
+
+// writeFilterData writes what the action board's filters read of a row,
+// as slugs: its owner, its incident's services (separated by spaces) and
+// its status (overdue apart).
+func writeFilterData(w *htmlWriter, a *actionRow) {
+	w.raw(` data-owner="`)
+	w.text(content.Slug(a.Owner))
+	w.raw(`" data-services="`)
+	for i, s := range a.Page.Doc.Meta.Services {
+		if i > 0 {
+			w.raw(" ")
+		}
+		w.text(content.Slug(s))
+	}
+	w.raw(`" data-status="`)
+	w.text(a.StatusClass())
+	w.raw(`"`)
 }
 
 // SevBadge is the page's severity badge, or nothing when it has no
