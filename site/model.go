@@ -35,8 +35,8 @@ type siteData struct {
 	// Factors and Guardrails are the postmortems' contributing factors
 	// and the guardrails they added, each with the incidents that share it.
 	Factors, Guardrails []*term
-	Actions                            []*actionRow // every action item
-	Lessons                            []*lesson
+	Actions             []*actionRow // every action item
+	Lessons             []*lesson
 	// LessonServices are the services whose incidents taught lessons,
 	// each with its page of them (set with the site's own pages).
 	LessonServices []serviceLessons
