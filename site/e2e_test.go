@@ -106,17 +106,22 @@ func TestRunbooksOnPhoneAndPaper(t *testing.T) {
 func TestDarkTheme(t *testing.T) {
 	ctx := kbtest.Browser(t)
 	base := serveSite(t)
-	dark := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
-		})
-		return err
-	})
-	if err := chromedp.Do(ctx, dark, chromedp.Navigate(base)); err != nil {
+	if err := chromedp.Do(ctx, colorScheme("dark"), chromedp.Navigate(base)); err != nil {
 		t.Fatal(err)
 	}
 	bg := kbtest.Eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`)
 	if bg != "rgb(20, 24, 28)" {
 		t.Errorf("dark background %q, want rgb(20, 24, 28)", bg)
 	}
+}
+
+// colorScheme makes the page report prefers-color-scheme as scheme
+// ("light" or "dark").
+func colorScheme(scheme string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+		return err
+	})
 }
