@@ -47,6 +47,6 @@ See [the checks](#failover-checks).
 		`<span class="target" id="failover-checks"></span>`,
 		`<aside class="admonition warning"><p class="admonition-title">Warning</p>`, "<p>Do not fail over twice.</p>",
 		`<p class="admonition-title">Before you start</p>`, "<p>Check the <strong>replication lag</strong>.</p>",
-		`<pre><code class="language-bash">pg_ctl promote`, `<a href="#failover-checks">the checks</a>`)
+		`<pre tabindex="0"><code class="language-bash">pg_ctl promote`, `<a href="#failover-checks">the checks</a>`)
 	assertNoFileContent(t, out, "runbooks/myst/index.html", "{warning}", "{admonition}", "{code-block}", ":::", ")=", "dropdown", "caption")
 }

@@ -122,8 +122,17 @@ func (r *bodyRenderer) renderMarkdown(path, url string, src []byte, title string
 	if err := r.w.Flush(); err != nil {
 		return "", false, err
 	}
-	return template.HTML(r.buf.String()), placed, nil
+	out := r.buf.String()
+	if strings.Contains(out, codeBlockOpen) {
+		// A code block scrolls sideways on a narrow screen: it takes
+		// keyboard focus, so that it can be scrolled without a mouse.
+		out = strings.ReplaceAll(out, codeBlockOpen, `<pre tabindex="0"><code`)
+	}
+	return template.HTML(out), placed, nil
 }
+
+// codeBlockOpen is how goldmark opens a code block.
+const codeBlockOpen = "<pre><code"
 
 // removeTitleHeading drops the first top-level H1 when it repeats the
 // title, which the page header already shows.
