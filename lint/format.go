@@ -45,8 +45,42 @@ func WriteText(w io.Writer, res *Result) error {
 			fmt.Fprintf(w, "       = %s\n", oneLine(d.Suggestion))
 		}
 	}
+	writeRuleCounts(w, res)
 	_, err := fmt.Fprintln(w, Summary(res))
 	return err
+}
+
+// writeRuleCounts prints, after the findings of a run of several rules,
+// how many each rule made and at which severity, most first: the place
+// to start when a first run on an old KB makes thousands. A run of one
+// rule has its count in the summary line.
+func writeRuleCounts(w io.Writer, res *Result) {
+	type key struct {
+		rule string
+		sev  Severity
+	}
+	counts := map[key]int{}
+	for _, d := range res.Diagnostics {
+		counts[key{d.Rule, d.Severity}]++
+	}
+	if len(counts) < 2 {
+		return
+	}
+	keys := make([]key, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if counts[a] != counts[b] {
+			return counts[a] > counts[b]
+		}
+		return a.rule+a.sev.String() < b.rule+b.sev.String()
+	})
+	fmt.Fprintln(w, "\nfindings by rule:")
+	for _, k := range keys {
+		fmt.Fprintf(w, "%8d  %-7s  %s\n", counts[k], k.sev, k.rule)
+	}
 }
 
 // lineBreaks turns each line break into a space, so that a finding is one

@@ -92,3 +92,25 @@ func TestWriteTextPrintsOneLinePerFinding(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteTextCountsByRule checks the closing table of a run of several
+// rules: a line per rule and severity, the most frequent first.
+func TestWriteTextCountsByRule(t *testing.T) {
+	finding := func(rule string, sev Severity) Diagnostic {
+		return Diagnostic{Pos: content.Pos{File: "postmortems/a.md", Line: 3, Col: 1}, Rule: rule, Severity: sev, Message: "m"}
+	}
+	res := &Result{Docs: 2, Diagnostics: []Diagnostic{finding("actions/no-owner", Warning), finding("blameless/blame-word", Error),
+		finding("actions/no-owner", Warning), finding("actions/no-owner", Warning), finding("structure/required-section", Info)}}
+	var out bytes.Buffer
+	if err := WriteText(&out, res); err != nil {
+		t.Fatal(err)
+	}
+	want := "\nfindings by rule:\n" +
+		"       3  warning  actions/no-owner\n" +
+		"       1  error    blameless/blame-word\n" +
+		"       1  info     structure/required-section\n" +
+		"1 error, 3 warnings, 1 info in 1 files (2 documents checked)\n"
+	if got := out.String(); !strings.HasSuffix(got, want) {
+		t.Errorf("text output ends\n%s\nwant it to end\n%s", got[max(0, len(got)-len(want)-40):], want)
+	}
+}
