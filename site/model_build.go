@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kb-tools/kb/content"
+	"github.com/kb-tools/kb/templates"
 )
 
 // model is a site worked out from a KB: every page with what it shows,
@@ -89,10 +90,17 @@ func (m *model) all() []*page {
 	return append(append([]*page(nil), m.pages...), m.docs...)
 }
 
-// writeRest writes the files beside the pages: the stylesheet, the search
-// page's scripts, the feed and the sitemap.
+// writeRest writes the files beside the pages: the stylesheet, the page
+// script (site.js), the search page's scripts, the feed and the sitemap.
 func (m *model) writeRest(tpl *layouts, out sink) (Result, error) {
 	if err := out.write("style.css", tpl.css); err != nil {
+		return Result{}, err
+	}
+	js, err := templates.Read(m.kb.Files.Templates, "static/site.js")
+	if err != nil {
+		return Result{}, err
+	}
+	if err := out.write("site.js", js.Data); err != nil {
 		return Result{}, err
 	}
 	if m.sd.Search {

@@ -199,3 +199,33 @@ func TestCountsAgreeAcrossPages(t *testing.T) {
 		}
 	}
 }
+
+// TestNoInlineScript checks that no page of the example runs a script of
+// its own: every script is a file of the site, so that a strict
+// Content-Security-Policy (script-src 'self') holds.
+func TestNoInlineScript(t *testing.T) {
+	out := buildDir(t, "../examples/acme", Options{NoGit: true})
+	inline := regexp.MustCompile(`<script(?:\s+type="[^"]*")?\s*>`)
+	pages := 0
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		pages++
+		if m := inline.Find(data); m != nil {
+			t.Errorf("%s: an inline script (%s)", p, m)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 50 {
+		t.Errorf("only %d pages read", pages)
+	}
+	assertFileContent(t, out, "site.js", "form.board-filters", "button.className = \"copy\"")
+}
