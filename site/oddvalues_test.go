@@ -86,8 +86,8 @@ severity: SEV2
 services: [typo-service]
 ---
 `, Options{})
-	assertFileContent(t, out, "trends/index.html", "1 incidents from 2026-10 to 2026-10", "2026-Q4", "checkout")
-	assertNoFileContent(t, out, "trends/index.html", "1026", "0000-", "0001-", "2026-Q3", "typo-service", "Typo action", "2026-09")
+	assertFileContent(t, out, "trends/index.html", "1 incidents from 2026-10 to 2026-10", "<tr><td>2026-10</td><td>1</td>", "checkout")
+	assertNoFileContent(t, out, "trends/index.html", "1026", "0000-", "0001-", "typo-service", "Typo action", "2026-09")
 	assertFileContent(t, out, "postmortems/typo/index.html", "<dd>1026-01-15</dd>")
 	assertFileContent(t, out, "postmortems/late-start/index.html", "Late start")
 	assertFileContent(t, out, "postmortems/year-one/index.html", "<dd>0001-01-01</dd>")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -12,14 +13,19 @@ import (
 // Content-Security-Policy. Colours come from CSS classes (s0, s1, …) so
 // that light and dark themes both apply. Every chart is paired with its
 // data table on the page.
+//
+// A chart has a title, a legend above the plot, a value axis fitted to the
+// data with round ticks and a title naming its unit, and, for charts over
+// time, one month axis: every chart over time is drawn over the same
+// months, so that a bar of one lies under the point of another.
 
 const (
 	chartW  = 720
-	chartH  = 260
-	marginL = 44
+	chartH  = 280
+	marginL = 64
 	marginR = 12
-	marginT = 16
-	marginB = 46
+	marginT = 30
+	marginB = 50
 )
 
 type svgWriter struct{ strings.Builder }
@@ -28,188 +34,156 @@ func (w *svgWriter) f(format string, args ...any) { fmt.Fprintf(&w.Builder, form
 
 func esc(s string) string { return template.HTMLEscapeString(s) }
 
+// open begins a chart in a box of its own, which scrolls sideways on a
+// narrow screen rather than shrink the chart's text (and so takes focus).
 func (w *svgWriter) open(title string, height int) {
-	w.f(`<svg class="chart" viewBox="0 0 %d %d" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg"><title>%s</title>`,
+	w.f(`<div class="chart-box" tabindex="0"><svg class="chart" viewBox="0 0 %d %d" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg"><title>%s</title>`,
 		chartW, height, esc(title), esc(title))
 }
 
-// axis draws horizontal grid lines with their values, for a maximum of highest;
-// counts get whole-number ticks.
-func (w *svgWriter) axis(highest float64, height int, counts bool) float64 {
-	top := niceMax(highest)
-	if counts {
-		top = 4 * math.Ceil(top/4) // whole numbers at every grid line
-	}
-	plotH := float64(height - marginT - marginB)
-	for i := 0; i <= 4; i++ {
-		v := top * float64(i) / 4
-		y := float64(height-marginB) - plotH*float64(i)/4
-		w.f(`<line class="grid" x1="%d" y1="%.1f" x2="%d" y2="%.1f"/>`, marginL, y, chartW-marginR, y)
-		w.f(`<text class="tick" x="%d" y="%.1f" text-anchor="end">%s</text>`, marginL-6, y+4, formatTick(v))
-	}
-	return top
-}
+// close ends the chart that open began.
+func (w *svgWriter) close() { w.WriteString(`</svg></div>`) }
 
-// niceMax rounds a maximum up to 1, 2 or 5 times a power of ten.
-func niceMax(v float64) float64 {
-	if v <= 0 {
-		return 1
+// scale is a value axis from 0 to top with a grid line every step.
+type scale struct{ top, step float64 }
+
+// fitScale returns the axis that holds highest in at most five steps of
+// 1, 2, 2.5 or 5 times a power of ten, the smallest such step: the top
+// stays within a step of the data. whole keeps to whole-number steps, for
+// counts.
+func fitScale(highest float64, whole bool) scale {
+	if !(highest > 0) || math.IsInf(highest, 0) {
+		return scale{top: 1, step: 1}
 	}
-	p := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, m := range []float64{1, 2, 5, 10} {
-		if v <= m*p {
-			return m * p
+	mag := math.Pow(10, math.Floor(math.Log10(highest/5)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		step := m * mag
+		if whole && (step < 1 || step != math.Trunc(step)) {
+			continue
+		}
+		if n := math.Ceil(highest/step - 1e-9); n <= 5 {
+			return scale{top: math.Max(n, 1) * step, step: step}
 		}
 	}
-	return 10 * p
+	return scale{top: 10 * mag * math.Ceil(highest/(10*mag)), step: 10 * mag}
 }
 
+// formatTick writes a tick value with no more decimals than it needs.
 func formatTick(v float64) string {
-	if v == math.Trunc(v) {
-		return fmt.Sprintf("%.0f", v)
-	}
-	return fmt.Sprintf("%.1f", v)
+	return strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64)
 }
 
-// xLabels writes category labels under the plot, thinning them when
-// there are many.
-func (w *svgWriter) xLabels(labels []string, slot float64, height int) {
+// valueScale places values along a value axis and names its grid lines.
+type valueScale interface {
+	// at returns where v lies, from 0 at the bottom to 1 at the top.
+	at(v float64) float64
+	// ticks returns the values of the grid lines and their labels.
+	ticks() []tick
+}
+
+// tick is a grid line of a value axis.
+type tick struct {
+	v     float64
+	label string
+}
+
+func (s scale) at(v float64) float64 { return v / s.top }
+
+func (s scale) ticks() []tick {
+	var out []tick
+	for v := 0.0; v <= s.top+s.step/2; v += s.step {
+		out = append(out, tick{v, formatTick(v)})
+	}
+	return out
+}
+
+// plot is the drawing area of a chart with a value axis.
+type plot struct {
+	height int
+	sc     valueScale
+	slots  int // categories along the x axis
+}
+
+func (p plot) bottom() float64 { return float64(p.height - marginB) }
+func (p plot) plotH() float64  { return float64(p.height - marginT - marginB) }
+func (p plot) slot() float64   { return float64(chartW-marginL-marginR) / float64(p.slots) }
+
+// y returns the vertical position of value v.
+func (p plot) y(v float64) float64 { return p.bottom() - p.plotH()*p.sc.at(v) }
+
+// x returns the horizontal centre of category i.
+func (p plot) x(i int) float64 { return float64(marginL) + p.slot()*(float64(i)+0.5) }
+
+// valueAxis draws the grid lines and their values, and the axis title
+// turned along the axis.
+func (w *svgWriter) valueAxis(p plot, title string) {
+	for _, t := range p.sc.ticks() {
+		y := p.y(t.v)
+		w.f(`<line class="grid" x1="%d" y1="%.1f" x2="%d" y2="%.1f"/>`, marginL, y, chartW-marginR, y)
+		w.f(`<text class="tick" x="%d" y="%.1f" text-anchor="end">%s</text>`, marginL-6, y+4, esc(t.label))
+	}
+	mid := float64(marginT) + p.plotH()/2
+	w.f(`<text class="axis-title" x="%.1f" y="16" transform="rotate(-90)" text-anchor="middle">%s</text>`, -mid, esc(title))
+}
+
+// monthAxis writes the months under the plot: a label every one, two,
+// three, six or twelve months, on months that start such a period (every
+// quarter, every year), and the axis title.
+func (w *svgWriter) monthAxis(p plot, months []string) {
 	step := 1
-	for len(labels)/step > 16 {
-		step++
+	for _, s := range []int{1, 2, 3, 6, 12, 24, 60} {
+		step = s
+		if len(months)/s <= 12 {
+			break
+		}
 	}
-	for i := 0; i < len(labels); i += step {
-		x := float64(marginL) + slot*(float64(i)+0.5)
-		w.f(`<text class="tick" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x, height-marginB+16, esc(labels[i]))
+	for i, m := range months {
+		if monthNumber(m)%step != 0 && step > 1 {
+			continue
+		}
+		w.f(`<text class="tick" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, p.x(i), p.bottom()+18, esc(m))
 	}
+	w.f(`<text class="axis-title" x="%.1f" y="%d" text-anchor="middle">Month</text>`,
+		float64(marginL)+float64(chartW-marginL-marginR)/2, p.height-8)
 }
 
-func (w *svgWriter) legend(names []string, height int) { w.legendWith(names, height, seriesClass) }
+// monthNumber returns the months since the year 0 of a YYYY-MM month, so
+// that n%3 == 0 falls on January, April, July and October.
+func monthNumber(m string) int {
+	y, err1 := strconv.Atoi(m[:min(4, len(m))])
+	mo, err2 := strconv.Atoi(m[min(5, len(m)):])
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return y*12 + mo - 1
+}
 
-// seriesClass is the CSS class of the i-th series of a chart.
-func seriesClass(i int) string { return fmt.Sprintf("s%d", i%6) }
+// swatch is how one series looks: a CSS class, and the id of the pattern
+// that fills it ("" for a plain fill).
+type swatch struct {
+	class, pattern string
+}
 
-func (w *svgWriter) legendWith(names []string, height int, class func(int) string) {
+// fill writes the attributes that fill a shape with the swatch.
+func (s swatch) fill() string {
+	if s.pattern != "" {
+		return fmt.Sprintf(`class="pat" fill="url(#%s)"`, s.pattern)
+	}
+	return fmt.Sprintf(`class="%s"`, s.class)
+}
+
+// legend writes the series names above the plot, each after its swatch.
+func (w *svgWriter) legend(names []string, look func(int) swatch) {
 	x := marginL
 	for i, n := range names {
-		w.f(`<rect class="%s" x="%d" y="%d" width="10" height="10"/>`, class(i), x, height-14)
-		w.f(`<text class="tick" x="%d" y="%d">%s</text>`, x+14, height-5, esc(n))
-		x += 24 + 8*len(n)
+		w.f(`<rect %s x="%d" y="6" width="12" height="12"/>`, look(i).fill(), x)
+		w.f(`<text class="tick" x="%d" y="16">%s</text>`, x+16, esc(n))
+		x += 28 + 7*len(n)
 	}
 }
 
-// stackedBars draws one bar per category, stacked by series; class names
-// the CSS class of each series.
-func stackedBars(title string, cats, series []string, values [][]int, class func(int) string) template.HTML {
-	if len(cats) == 0 {
-		return ""
-	}
-	var w svgWriter
-	w.open(title, chartH)
-	most := 0
-	for _, row := range values {
-		most = max(most, sum(row))
-	}
-	top := w.axis(float64(most), chartH, true)
-	plotH := float64(chartH - marginT - marginB)
-	slot := float64(chartW-marginL-marginR) / float64(len(cats))
-	for i, row := range values {
-		y := float64(chartH - marginB)
-		for s, v := range row {
-			if v == 0 {
-				continue
-			}
-			h := plotH * float64(v) / top
-			y -= h
-			w.f(`<rect class="%s" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s %s: %d</title></rect>`,
-				class(s), float64(marginL)+slot*float64(i)+slot*0.15, y, slot*0.7, h, esc(cats[i]), esc(series[s]), v)
-		}
-	}
-	w.xLabels(cats, slot, chartH)
-	w.legendWith(series, chartH, class)
-	w.WriteString(`</svg>`)
-	return template.HTML(w.String())
-}
-
-// groupedBars draws the series side by side in each category.
-func groupedBars(title string, cats, series []string, values [][]int) template.HTML {
-	if len(cats) == 0 {
-		return ""
-	}
-	var w svgWriter
-	w.open(title, chartH)
-	top := w.axis(float64(largest(values)), chartH, true)
-	plotH := float64(chartH - marginT - marginB)
-	slot := float64(chartW-marginL-marginR) / float64(len(cats))
-	bar := slot * 0.8 / float64(len(series))
-	for s, vals := range values {
-		for i, v := range vals {
-			h := plotH * float64(v) / top
-			x := float64(marginL) + slot*float64(i) + slot*0.1 + bar*float64(s)
-			w.f(`<rect class="s%d" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s %s: %d</title></rect>`,
-				s%6, x, float64(chartH-marginB)-h, bar, h, esc(cats[i]), esc(series[s]), v)
-		}
-	}
-	w.xLabels(cats, slot, chartH)
-	w.legend(series, chartH)
-	w.WriteString(`</svg>`)
-	return template.HTML(w.String())
-}
-
-// horizontalBars draws one labelled bar per row.
-func horizontalBars(title string, rows []countRow) template.HTML {
-	if len(rows) == 0 {
-		return ""
-	}
-	const rowH, labelW = 22, 170
-	height := marginT + rowH*len(rows) + 8
-	var w svgWriter
-	w.open(title, height)
-	most := 1
-	for _, r := range rows {
-		most = max(most, r.Count)
-	}
-	plotW := float64(chartW - labelW - marginR - 40)
-	for i, r := range rows {
-		y := marginT + rowH*i
-		wd := plotW * float64(r.Count) / float64(most)
-		w.f(`<text class="tick" x="%d" y="%d" text-anchor="end">%s</text>`, labelW-8, y+14, esc(truncate(r.Name, 24)))
-		w.f(`<rect class="s0" x="%d" y="%d" width="%.1f" height="%d"><title>%s: %d</title></rect>`, labelW, y+3, wd, rowH-6, esc(r.Name), r.Count)
-		w.f(`<text class="tick" x="%.1f" y="%d">%d</text>`, float64(labelW)+wd+6, y+14, r.Count)
-	}
-	w.WriteString(`</svg>`)
-	return template.HTML(w.String())
-}
-
-// lineChart draws each series as a line with points over the categories.
-func lineChart(title string, cats, series []string, values [][]float64) template.HTML {
-	if len(cats) == 0 {
-		return ""
-	}
-	var w svgWriter
-	w.open(title, chartH)
-	top := w.axis(largest(values), chartH, false)
-	plotH := float64(chartH - marginT - marginB)
-	slot := float64(chartW-marginL-marginR) / float64(len(cats))
-	for s, vals := range values {
-		var pts []string
-		for i, v := range vals {
-			x := float64(marginL) + slot*(float64(i)+0.5)
-			y := float64(chartH-marginB) - plotH*v/top
-			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
-		}
-		w.f(`<polyline class="line s%d" points="%s"/>`, s%6, strings.Join(pts, " "))
-		for i, v := range vals {
-			x := float64(marginL) + slot*(float64(i)+0.5)
-			y := float64(chartH-marginB) - plotH*v/top
-			w.f(`<circle class="s%d" cx="%.1f" cy="%.1f" r="3"><title>%s %s: %.0f min</title></circle>`, s%6, x, y, esc(cats[i]), esc(series[s]), v)
-		}
-	}
-	w.xLabels(cats, slot, chartH)
-	w.legend(series, chartH)
-	w.WriteString(`</svg>`)
-	return template.HTML(w.String())
-}
+// seriesLook is the swatch of the i-th series of a chart.
+func seriesLook(i int) swatch { return swatch{class: fmt.Sprintf("s%d", i%6)} }
 
 // truncate cuts s to n characters, the last an ellipsis, when it is
 // longer. It looks at the first n characters only, however long s is.
@@ -225,15 +199,4 @@ func truncate(s string, n int) string {
 		count++
 	}
 	return s
-}
-
-// largest returns the largest of the values of every series, or 0.
-func largest[T int | float64](series [][]T) T {
-	var most T
-	for _, s := range series {
-		for _, v := range s {
-			most = max(most, v)
-		}
-	}
-	return most
 }

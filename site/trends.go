@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -22,9 +23,10 @@ type trends struct {
 	ServicesChart template.HTML
 	ServicesSum   string
 
-	Quarters      []quarterRow
-	DurationChart template.HTML
-	DurationSum   string
+	DurationMonths []durationRow // the months with incidents
+	DetectChart    template.HTML
+	ResolveChart   template.HTML
+	DurationSum    string
 
 	ActionMonths   []actionMonth
 	ActionsChart   template.HTML
@@ -51,12 +53,14 @@ type countRow struct {
 	URL   string
 }
 
-type quarterRow struct {
-	Quarter                  string
-	Incidents                int
-	DetectMedian, DetectP90  string
-	ResolveMedian, ResolveP9 string
-	detect, resolve          []time.Duration
+// durationRow is a month's incidents and how long they took to detect and
+// to resolve.
+type durationRow struct {
+	Month                     string
+	Incidents                 int
+	DetectMedian, DetectP90   string
+	ResolveMedian, ResolveP90 string
+	detect, resolve           []time.Duration
 }
 
 type actionMonth struct {
@@ -192,8 +196,9 @@ func (t *trends) monthly(dated []*page) {
 			busiest, most = m, n
 		}
 	}
-	t.MonthlyChart = stackedBars("Incidents per month by severity", t.Months, t.Severities, t.BySeverity,
-		func(i int) string { return fmt.Sprintf("k%d", min(i, 3)) })
+	defs, look := severityLooks("sev-pattern-")
+	t.MonthlyChart = barChart{title: "Incidents per month by severity", unit: "Incidents", months: t.Months,
+		series: t.Severities, values: t.BySeverity, look: look, defs: defs}.stacked()
 	t.MonthlySum = fmt.Sprintf("%d incidents from %s to %s", shown, t.Months[0], t.Months[len(t.Months)-1])
 	if most > 1 {
 		t.MonthlySum += fmt.Sprintf("; the busiest month was %s with %d.", busiest, most)
@@ -244,7 +249,7 @@ func (t *trends) services(sd *siteData) {
 		}
 	}
 	sort.SliceStable(t.Services, func(i, j int) bool { return t.Services[i].Count > t.Services[j].Count })
-	t.ServicesChart = horizontalBars("Incidents by service", t.Services)
+	t.ServicesChart = horizontalBars("Incidents by service", "Incidents", t.Services, func(int) swatch { return seriesLook(0) })
 	if len(t.Services) > 0 {
 		t.ServicesSum = fmt.Sprintf("%s was involved in the most incidents (%d) of %d services.", t.Services[0].Name, t.Services[0].Count, len(t.Services))
 	} else {
@@ -252,48 +257,70 @@ func (t *trends) services(sd *siteData) {
 	}
 }
 
-func quarterOf(t time.Time) string { return fmt.Sprintf("%d-Q%d", t.Year(), (int(t.Month())-1)/3+1) }
-
+// durations finds the median and p90 times to detect and to resolve of
+// each month's incidents, on the months of the monthly chart, and draws
+// each in its own panel with a unit fitted to it.
 func (t *trends) durations(dated []*page) {
-	byQ := map[string]*quarterRow{}
-	var order []string
+	index := make(map[string]int, len(t.Months))
+	for i, m := range t.Months {
+		index[m] = i
+	}
+	rows := make([]durationRow, len(t.Months))
+	var allDetect, allResolve []time.Duration
 	for _, p := range dated {
-		q := quarterOf(p.Doc.Date.Time)
-		row := byQ[q]
-		if row == nil {
-			row = &quarterRow{Quarter: q}
-			byQ[q] = row
-			order = append(order, q)
+		i, ok := index[monthOf(p.Doc.Date.Time)]
+		if !ok {
+			continue
 		}
-		row.Incidents++
+		rows[i].Incidents++
 		if d, ok := p.Doc.TimeToDetect(); ok && d >= 0 {
-			row.detect = append(row.detect, d)
+			rows[i].detect = append(rows[i].detect, d)
+			allDetect = append(allDetect, d)
 		}
 		if d, ok := p.Doc.TimeToResolve(); ok && d >= 0 {
-			row.resolve = append(row.resolve, d)
+			rows[i].resolve = append(rows[i].resolve, d)
+			allResolve = append(allResolve, d)
 		}
 	}
-	var labels []string
-	var series [2][]float64
-	var allDetect, allResolve []time.Duration
-	for _, q := range order {
-		row := byQ[q]
+	t.DurationMonths = nil
+	for i, row := range rows {
+		if row.Incidents == 0 {
+			continue
+		}
+		row.Month = t.Months[i]
 		row.DetectMedian, row.DetectP90 = percentileText(row.detect, 50), percentileText(row.detect, 90)
-		row.ResolveMedian, row.ResolveP9 = percentileText(row.resolve, 50), percentileText(row.resolve, 90)
-		t.Quarters = append(t.Quarters, *row)
-		labels = append(labels, q)
-		series[0] = append(series[0], minutes(percentile(row.detect, 50)))
-		series[1] = append(series[1], minutes(percentile(row.resolve, 50)))
-		allDetect = append(allDetect, row.detect...)
-		allResolve = append(allResolve, row.resolve...)
+		row.ResolveMedian, row.ResolveP90 = percentileText(row.resolve, 50), percentileText(row.resolve, 90)
+		t.DurationMonths = append(t.DurationMonths, row)
 	}
-	t.DurationChart = lineChart("Median time to detect and to resolve per quarter (minutes)", labels, []string{"detect", "resolve"}, series[:])
+	t.DetectChart = durationPanel("Time to detect", t.Months, rows, func(r durationRow) []time.Duration { return r.detect })
+	t.ResolveChart = durationPanel("Time to resolve", t.Months, rows, func(r durationRow) []time.Duration { return r.resolve })
 	if len(allResolve) == 0 {
 		t.DurationSum = "No postmortem has started and resolved times yet."
 		return
 	}
-	t.DurationSum = fmt.Sprintf("Over all quarters the median time to detect is %s (p90 %s) and the median time to resolve is %s (p90 %s).",
+	t.DurationSum = fmt.Sprintf("Over all months the median time to detect is %s (p90 %s) and the median time to resolve is %s (p90 %s).",
 		percentileText(allDetect, 50), percentileText(allDetect, 90), percentileText(allResolve, 50), percentileText(allResolve, 90))
+}
+
+// durationPanel draws the median and p90 of one span per month on a
+// logarithmic axis; months without a value are passed over.
+func durationPanel(name string, months []string, rows []durationRow, span func(durationRow) []time.Duration) template.HTML {
+	series := [][]float64{make([]float64, len(rows)), make([]float64, len(rows))}
+	least, most := math.Inf(1), 0.0
+	for i, r := range rows {
+		series[0][i], series[1][i] = math.NaN(), math.NaN()
+		if ds := span(r); len(ds) > 0 {
+			series[0][i] = minutes(percentile(ds, 50))
+			series[1][i] = minutes(percentile(ds, 90))
+			least, most = math.Min(least, series[0][i]), math.Max(most, series[1][i])
+		}
+	}
+	if most == 0 {
+		return ""
+	}
+	tip := func(v float64) string { return FormatDuration(time.Duration(v * float64(time.Minute))) }
+	return lineChart(name+" per month: median and p90", name+" (log scale)", months, []string{"median", "p90"}, series,
+		fitDurationScale(least, most), tip)
 }
 
 func minutes(d time.Duration) float64 { return d.Minutes() }
@@ -320,22 +347,25 @@ func percentileText(ds []time.Duration, p int) string {
 }
 
 func (t *trends) actions(sd *siteData, dated []*page) {
-	byMonth := map[string]*actionMonth{}
-	var order []string
+	index := make(map[string]int, len(t.Months))
+	for i, m := range t.Months {
+		index[m] = i
+	}
+	byMonth := make([][]int, len(t.Months)) // [month]{opened, done}
+	for i := range byMonth {
+		byMonth[i] = make([]int, 2)
+	}
 	done, counted := 0, 0
 	owners := map[string]int{}
 	for _, p := range dated {
-		m := monthOf(p.Doc.Date.Time)
+		i, ok := index[monthOf(p.Doc.Date.Time)]
+		if !ok {
+			continue
+		}
 		for _, a := range p.Actions {
-			row := byMonth[m]
-			if row == nil {
-				row = &actionMonth{Month: m}
-				byMonth[m] = row
-				order = append(order, m)
-			}
-			row.Opened++
+			byMonth[i][0]++
 			if a.Status == content.StatusDone {
-				row.Done++
+				byMonth[i][1]++
 			}
 		}
 	}
@@ -356,15 +386,16 @@ func (t *trends) actions(sd *siteData, dated []*page) {
 			owners[owner]++
 		}
 	}
-	var labels []string
-	var opened, closed []int
-	for _, m := range order {
-		t.ActionMonths = append(t.ActionMonths, *byMonth[m])
-		labels = append(labels, m)
-		opened = append(opened, byMonth[m].Opened)
-		closed = append(closed, byMonth[m].Done)
+	t.ActionMonths = nil
+	for i, row := range byMonth {
+		if row[0] > 0 {
+			t.ActionMonths = append(t.ActionMonths, actionMonth{Month: t.Months[i], Opened: row[0], Done: row[1]})
+		}
 	}
-	t.ActionsChart = groupedBars("Action items by month of their incident: opened, and done since", labels, []string{"opened", "done"}, [][]int{opened, closed})
+	if len(t.ActionMonths) > 0 {
+		t.ActionsChart = barChart{title: "Action items by month of their incident: opened, and done since", unit: "Action items",
+			months: t.Months, series: []string{"opened", "done"}, values: byMonth, look: seriesLook}.grouped()
+	}
 	for o, n := range owners {
 		row := countRow{Name: o, Count: n}
 		if slug := content.Slug(o); slug != "" && o != noOwner {
@@ -457,10 +488,10 @@ func (t *trends) freshness(sd *siteData) {
 	for _, rb := range sd.Runbooks {
 		counts[rb.Fresh.State]++
 	}
-	for _, s := range []string{"fresh", "due", "stale", "never"} {
-		t.Freshness = append(t.Freshness, countRow{Name: s, Count: counts[s]})
+	for _, s := range []struct{ state, name string }{{"fresh", "fresh"}, {"due", "review due"}, {"stale", "stale"}, {"never", "never drilled"}} {
+		t.Freshness = append(t.Freshness, countRow{Name: s.name, Count: counts[s.state]})
 	}
-	t.FreshChart = horizontalBars("Runbooks by freshness", t.Freshness)
+	t.FreshChart = horizontalBars("Runbooks by freshness", "Runbooks", t.Freshness, freshnessLook)
 	if len(sd.Runbooks) == 0 {
 		t.FreshnessSum = "No runbooks yet."
 		return

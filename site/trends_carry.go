@@ -109,7 +109,7 @@ func (c *trendsCarry) carryInto(t *trends, sd *siteData) (services, durations, a
 		t.Services, t.ServicesChart, t.ServicesSum = p.Services, p.ServicesChart, p.ServicesSum
 	}
 	if c.durations {
-		t.Quarters, t.DurationChart, t.DurationSum = p.Quarters, p.DurationChart, p.DurationSum
+		t.DurationMonths, t.DetectChart, t.ResolveChart, t.DurationSum = p.DurationMonths, p.DetectChart, p.ResolveChart, p.DurationSum
 	}
 	if c.actions {
 		t.ActionMonths, t.ActionsChart, t.ActionsSum = p.ActionMonths, p.ActionsChart, p.ActionsSum
