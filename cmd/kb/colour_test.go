@@ -109,6 +109,7 @@ func TestColourFlagErrors(t *testing.T) {
 func TestSearchColourFlag(t *testing.T) {
 	dir := acmeCopy(t)
 	t.Setenv("NO_COLOR", "")
+	t.Setenv("TERM", "xterm")
 	for _, tt := range []struct {
 		mode   string
 		out    interface{ String() string }

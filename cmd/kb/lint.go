@@ -16,9 +16,10 @@ import (
 func lintCommand() *command {
 	var dir, format, today, changedFrom, colourMode *string
 	return &command{
-		name:    "lint",
-		args:    "[FILE...]",
-		summary: "check blameless language, action items, structure, timelines, runbook freshness, links and privacy",
+		name:     "lint",
+		examples: []string{"kb lint", "kb lint --dir kb postmortems/2026-10-01-db-disk-full.md", "kb lint --format github --changed-from origin/main", "kb lint --color always | less -R"},
+		args:     "[FILE...]",
+		summary:  "check blameless language, action items, structure, timelines, runbook freshness, links and privacy",
 		flags: func(fs *flag.FlagSet) {
 			dir = fs.String("dir", ".", "the KB root `DIR`")
 			format = fs.String("format", "text", "output `FORMAT`: "+strings.Join(lint.Formats, ", "))

@@ -26,10 +26,11 @@ type searchFlags struct {
 func searchCommand() *command {
 	var f searchFlags
 	return &command{
-		name:    "search",
-		args:    "QUERY...",
-		summary: "search the KB's documents (the index is kept in DIR/.kb/ and updated for what changed)",
-		help:    searchHelp,
+		name:     "search",
+		examples: []string{"kb search disk full", "kb search --severity SEV1 --service payments", "kb search --json -n 5 \"replica lag\"", "kb search --color always KubePodCrashLooping | less -R"},
+		args:     "QUERY...",
+		summary:  "search the KB's documents (the index is kept in DIR/.kb/ and updated for what changed)",
+		help:     searchHelp,
 		flags: func(fs *flag.FlagSet) {
 			f.dir = fs.String("dir", ".", "the KB root `DIR`")
 			f.json = fs.Bool("json", false, "print the result as one JSON object (see above)")
