@@ -12,11 +12,12 @@ import (
 // Formats lists the output formats of kb lint.
 var Formats = []string{"text", "json", "github", "sarif"}
 
-// Write prints a result in one of Formats.
-func Write(w io.Writer, format string, res *Result, rules []*Rule) error {
+// Write prints a result in one of Formats; opts style the text format
+// and are ignored by the others.
+func Write(w io.Writer, format string, res *Result, rules []*Rule, opts ...TextOption) error {
 	switch format {
 	case "text":
-		return WriteText(w, res)
+		return WriteText(w, res, opts...)
 	case "json":
 		return WriteJSON(w, res)
 	case "github":
@@ -30,10 +31,14 @@ func Write(w io.Writer, format string, res *Result, rules []*Rule) error {
 // WriteText prints each finding as "path:line:col: severity rule: message"
 // with its excerpt (the source line, cut around the column when it is
 // long), a caret under the column and the suggestion, then a one-line
-// summary.
-func WriteText(w io.Writer, res *Result) error {
+// summary. WithColour styles it with ANSI escapes.
+func WriteText(w io.Writer, res *Result, opts ...TextOption) error {
+	var st textStyle
+	for _, o := range opts {
+		o(&st)
+	}
 	for _, d := range res.Diagnostics {
-		fmt.Fprintln(w, oneLine(d.String()))
+		fmt.Fprintln(w, st.finding(d))
 		if d.Excerpt.Text != "" {
 			line := strings.ReplaceAll(d.Excerpt.Text, "\t", " ")
 			fmt.Fprintf(w, "%6d | %s\n", d.Pos.Line, line)
@@ -45,7 +50,7 @@ func WriteText(w io.Writer, res *Result) error {
 			fmt.Fprintf(w, "       = %s\n", oneLine(d.Suggestion))
 		}
 	}
-	writeRuleCounts(w, res)
+	writeRuleCounts(w, res, st)
 	_, err := fmt.Fprintln(w, Summary(res))
 	return err
 }
@@ -54,7 +59,7 @@ func WriteText(w io.Writer, res *Result) error {
 // how many each rule made and at which severity, most first: the place
 // to start when a first run on an old KB makes thousands. A run of one
 // rule has its count in the summary line.
-func writeRuleCounts(w io.Writer, res *Result) {
+func writeRuleCounts(w io.Writer, res *Result, st textStyle) {
 	type key struct {
 		rule string
 		sev  Severity
@@ -79,7 +84,7 @@ func writeRuleCounts(w io.Writer, res *Result) {
 	})
 	fmt.Fprintln(w, "\nfindings by rule:")
 	for _, k := range keys {
-		fmt.Fprintf(w, "%8d  %-7s  %s\n", counts[k], k.sev, k.rule)
+		fmt.Fprintf(w, "%8d  %s  %s\n", counts[k], st.severity(k.sev, fmt.Sprintf("%-7s", k.sev)), st.dim(k.rule))
 	}
 }
 

@@ -16,8 +16,9 @@ func buildCommand() *command {
 	var dir, out, baseURL *string
 	var noWait *bool
 	return &command{
-		name:    "build",
-		summary: "render the KB into a static site (written atomically: a failed build keeps the previous one)",
+		name:     "build",
+		examples: []string{"kb build", "kb build --dir kb --out public --base-url https://kb.example.com/", "kb build --no-wait"},
+		summary:  "render the KB into a static site (written atomically: a failed build keeps the previous one)",
 		flags: func(fs *flag.FlagSet) {
 			dir = fs.String("dir", ".", "the KB root `DIR`")
 			out = fs.String("out", "", "the output `DIR` (default DIR/public)")

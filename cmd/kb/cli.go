@@ -23,6 +23,9 @@ type command struct {
 	summary string
 	// help, when set, says more than the summary in the command's --help.
 	help string
+	// examples are command lines that --help shows last; a test parses
+	// each with the command's flags.
+	examples []string
 	// run parses args and does the work; it returns an exit code.
 	run func(c *command, args []string, stdout, stderr io.Writer) int
 	// flags declares the command's flags on fs.
@@ -39,6 +42,26 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(w, "\nRun 'kb COMMAND --help' for a command's flags.\nExit codes: 0 ok, 1 findings at error level or a failed build, 2 usage or runtime error.\n")
+	writeExamples(w, topExamples)
+}
+
+// topExamples are the examples of kb --help: a KB from its start.
+var topExamples = []string{
+	"kb init kb",
+	"kb lint --dir kb",
+	"kb serve --dir kb --open",
+	"kb search --dir kb disk full",
+}
+
+// writeExamples closes a usage text with its examples, if any.
+func writeExamples(w io.Writer, examples []string) {
+	if len(examples) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nExamples:\n")
+	for _, e := range examples {
+		fmt.Fprintf(w, "  %s\n", e)
+	}
 }
 
 // run dispatches to a subcommand and returns the process exit code.
@@ -108,6 +131,7 @@ func (c *command) usage(fs *flag.FlagSet, w io.Writer) {
 	if flags.Len() > 0 {
 		fmt.Fprintf(w, "\nFlags:\n%s", flags.String())
 	}
+	writeExamples(w, c.examples)
 }
 
 // usageError reports a usage problem of a command and returns exitUsage.

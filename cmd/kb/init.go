@@ -13,9 +13,10 @@ import (
 func initCommand() *command {
 	var date *string
 	return &command{
-		name:    "init",
-		args:    "[DIR]",
-		summary: "scaffold a new KB in DIR (default .): kb.yaml, folders, a sample postmortem and runbook, .gitignore, a CI workflow",
+		name:     "init",
+		examples: []string{"kb init", "kb init kb", "kb init --date 2026-11-21 kb"},
+		args:     "[DIR]",
+		summary:  "scaffold a new KB in DIR (default .): kb.yaml, folders, a sample postmortem and runbook, .gitignore, a CI workflow",
 		flags: func(fs *flag.FlagSet) {
 			date = fs.String("date", "", "date the samples from `YYYY-MM-DD` (default today), so that they lint clean that day")
 		},

@@ -14,16 +14,18 @@ import (
 )
 
 func lintCommand() *command {
-	var dir, format, today, changedFrom *string
+	var dir, format, today, changedFrom, colourMode *string
 	return &command{
-		name:    "lint",
-		args:    "[FILE...]",
-		summary: "check blameless language, action items, structure, timelines, runbook freshness, links and privacy",
+		name:     "lint",
+		examples: []string{"kb lint", "kb lint --dir kb postmortems/2026-10-01-db-disk-full.md", "kb lint --format github --changed-from origin/main", "kb lint --color always | less -R"},
+		args:     "[FILE...]",
+		summary:  "check blameless language, action items, structure, timelines, runbook freshness, links and privacy",
 		flags: func(fs *flag.FlagSet) {
 			dir = fs.String("dir", ".", "the KB root `DIR`")
 			format = fs.String("format", "text", "output `FORMAT`: "+strings.Join(lint.Formats, ", "))
 			today = fs.String("today", "", "judge overdue and stale dates against `YYYY-MM-DD` (default today)")
 			changedFrom = fs.String("changed-from", "", "report only findings on lines changed since git `REF`")
+			colourMode = colourFlag(fs)
 		},
 		run: func(c *command, args []string, stdout, stderr io.Writer) int {
 			fs, files, code, ok := c.parse(args, stdout, stderr)
@@ -32,6 +34,10 @@ func lintCommand() *command {
 			}
 			if !contains(lint.Formats, *format) {
 				return c.usageError(stderr, "unknown --format %q: use one of %s", *format, strings.Join(lint.Formats, ", "))
+			}
+			colour, ok := colourFor(*colourMode, stdout)
+			if !ok {
+				return c.badColour(stderr, *colourMode)
 			}
 			root, err := c.kbRoot(fs, *dir, stderr)
 			if err != nil {
@@ -82,7 +88,7 @@ func lintCommand() *command {
 				}
 				return c.errorLine(stderr, "no documents to lint in %s: kb reads the *.md and *.markdown files below it (kb.yaml ignore: leaves some out); --dir names the KB root", *dir)
 			}
-			if err := lint.Write(stdout, *format, res, lint.Rules()); err != nil {
+			if err := lint.Write(stdout, *format, res, lint.Rules(), lint.WithColour(colour)); err != nil {
 				return c.fail(stderr, err)
 			}
 			c.noteFound(stderr, res.Kinds)

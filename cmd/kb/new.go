@@ -17,9 +17,10 @@ func newCommand() *command {
 	var dir, date, owner *string
 	services := &listFlag{}
 	return &command{
-		name:    "new",
-		args:    "postmortem|runbook TITLE",
-		summary: "create a document from its archetype and print its path; never overwrites",
+		name:     "new",
+		examples: []string{"kb new postmortem \"Checkout down: payments DB disk full\"", "kb new --service payments --owner team-payments runbook \"Payments DB disk full\"", "kb new --dir kb --date 2026-11-20 postmortem \"Login errors after the deploy\""},
+		args:     "postmortem|runbook TITLE",
+		summary:  "create a document from its archetype and print its path; never overwrites",
 		flags: func(fs *flag.FlagSet) {
 			dir = fs.String("dir", ".", "the KB root `DIR`")
 			date = fs.String("date", "", "the document's date, `YYYY-MM-DD` (default today)")

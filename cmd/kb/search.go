@@ -19,20 +19,23 @@ type searchFlags struct {
 	dir                                 *string
 	json                                *bool
 	n                                   *int
+	colour                              *string
 	kind, severity, service, tag, owner *listFlag
 }
 
 func searchCommand() *command {
 	var f searchFlags
 	return &command{
-		name:    "search",
-		args:    "QUERY...",
-		summary: "search the KB's documents (the index is kept in DIR/.kb/ and updated for what changed)",
-		help:    searchHelp,
+		name:     "search",
+		examples: []string{"kb search disk full", "kb search --severity SEV1 --service payments", "kb search --json -n 5 \"replica lag\"", "kb search --color always KubePodCrashLooping | less -R"},
+		args:     "QUERY...",
+		summary:  "search the KB's documents (the index is kept in DIR/.kb/ and updated for what changed)",
+		help:     searchHelp,
 		flags: func(fs *flag.FlagSet) {
 			f.dir = fs.String("dir", ".", "the KB root `DIR`")
 			f.json = fs.Bool("json", false, "print the result as one JSON object (see above)")
 			f.n = fs.Int("n", index.DefaultHits, "show at most `N` hits")
+			f.colour = colourFlag(fs)
 			f.kind, f.severity, f.service, f.tag, f.owner = &listFlag{}, &listFlag{}, &listFlag{}, &listFlag{}, &listFlag{}
 			fs.Var(f.kind, "kind", "only documents of `KIND` (postmortem, runbook, page); repeat or separate by commas for any of several")
 			fs.Var(f.severity, "severity", "only documents of severity `S` (any case); repeatable")
@@ -44,6 +47,10 @@ func searchCommand() *command {
 			fs, pos, code, ok := c.parse(args, stdout, stderr)
 			if !ok {
 				return code
+			}
+			colour, ok := colourFor(*f.colour, stdout)
+			if !ok {
+				return c.badColour(stderr, *f.colour)
 			}
 			root, err := c.kbRoot(fs, *f.dir, stderr)
 			if err != nil {
@@ -73,7 +80,7 @@ func searchCommand() *command {
 			if *f.json {
 				err = index.WriteJSON(stdout, res)
 			} else {
-				err = writeSearchText(stdout, res, useColour(stdout))
+				err = writeSearchText(stdout, res, colour)
 			}
 			if err != nil {
 				return c.fail(stderr, err)

@@ -20,8 +20,9 @@ func serveCommand() *command {
 	var open *bool
 	var today *string
 	return &command{
-		name:    "serve",
-		summary: "preview the KB: serve its site from memory, rebuild what each save changes, reload open pages, show lint findings and errors in the page",
+		name:     "serve",
+		examples: []string{"kb serve", "kb serve --open", "kb serve --dir kb --addr 127.0.0.1:9000 --today 2026-11-21"},
+		summary:  "preview the KB: serve its site from memory, rebuild what each save changes, reload open pages, show lint findings and errors in the page",
 		flags: func(fs *flag.FlagSet) {
 			dir = fs.String("dir", ".", "the KB root `DIR`")
 			addr = fs.String("addr", serve.DefaultAddr, "the `HOST:PORT` to listen on; loopback unless told otherwise")

@@ -13,9 +13,10 @@ var version = ""
 
 func versionCommand() *command {
 	return &command{
-		name:    "version",
-		summary: "print kb's version",
-		flags:   func(*flag.FlagSet) {},
+		name:     "version",
+		examples: []string{"kb version"},
+		summary:  "print kb's version",
+		flags:    func(*flag.FlagSet) {},
 		run: func(c *command, args []string, stdout, stderr io.Writer) int {
 			_, pos, code, ok := c.parse(args, stdout, stderr)
 			if !ok {
