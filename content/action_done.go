@@ -1,6 +1,9 @@
 package content
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // settleActions marks as done the plain list items and lines that tell of
 // work already done ("Added an alert on…", "We have migrated…", "The
@@ -11,8 +14,21 @@ func settleActions(doc *Doc) {
 		if (a.Form == FormList || a.Form == FormLine) && a.Status == StatusOpen && reportsDoneWork(a.What) {
 			a.Status = StatusDone
 		}
+		if !a.Done.Set && a.Form != FormFrontMatter {
+			if m := doneOnPattern.FindStringSubmatchIndex(a.What); m != nil {
+				a.setDone(a.What[m[2]:m[3]])
+				if strings.TrimRight(a.What[m[1]:], " )") == "" {
+					// A closing field, like owner and due, is not part of the text.
+					a.What = strings.TrimRight(a.What[:m[0]], " ,;(—–-")
+				}
+			}
+		}
 	}
 }
+
+// doneOnPattern finds the day an item's text says it was done:
+// "done 2026-02-10", "(completed on 2026-02-10)", "closed: 2026-02-10".
+var doneOnPattern = regexp.MustCompile(`(?i)\b(?:done|completed|closed|shipped)(?:\s+on)?:?\s+(\d{4}-\d{2}-\d{2})\b`)
 
 // reportsDoneWork reports an item's text that tells of work already done
 // rather than asking for it: its first sentence starts with a verb in the

@@ -20,6 +20,8 @@ var actionFieldNames = map[string]string{
 	"target date": "due", "eta": "due", "when": "due", "due_date": "due", "target": "due",
 	"due by": "due", "deadline date": "due", "target quarter": "due",
 	"status": "status", "state": "status",
+	"done": "done", "done on": "done", "date done": "done", "done date": "done", "completed": "done",
+	"completed on": "done", "completion date": "done", "closed on": "done", "resolved on": "done",
 	"link": "link", "ticket": "link", "issue": "link", "tracker": "link",
 	"jira": "link", "url": "link", "bug": "link",
 }
@@ -75,6 +77,26 @@ func (a *ActionItem) setField(field, value string) {
 		a.Status = normalizeStatus(value)
 	case "link":
 		a.Link = value
+	case "done":
+		a.setDone(value)
+	}
+}
+
+// setDone reads a done field: a date marks the item done on that day; a
+// word or mark that means done ("yes", "✅") marks it done; anything else
+// leaves it as it is.
+func (a *ActionItem) setDone(s string) {
+	s = strings.TrimSpace(s)
+	if t, ok := ParseTime(s); ok {
+		a.Done = At(t)
+		if a.Status == StatusOpen || a.Status == "" {
+			a.Status = StatusDone
+		}
+		return
+	}
+	switch l := strings.ToLower(s); {
+	case l == "yes" || l == "y" || l == "x" || normalizeStatus(s) == StatusDone:
+		a.Status = StatusDone
 	}
 }
 

@@ -216,9 +216,12 @@ type ActionItem struct {
 	// Status is one of the Status constants, or what the author wrote when
 	// it is none of them.
 	Status string
-	Link   string
-	Form   ActionForm
-	Pos    Pos
+	// Done is when the item was done, where the KB says so (a done: key
+	// or column, or "done 2026-02-10" in the item's text).
+	Done Time
+	Link string
+	Form ActionForm
+	Pos  Pos
 }
 
 // Open reports whether the item still needs work.

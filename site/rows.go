@@ -134,7 +134,15 @@ func (p *page) ActionRows(list []*actionRow, showDoc bool) template.HTML {
 		w.text(a.StatusClass())
 		w.raw(`">`)
 		w.text(a.Badge)
-		w.raw("</span></td>")
+		w.raw("</span>")
+		if a.Status == content.StatusDone && a.Done.Set {
+			w.raw(` <time class="done" datetime="`)
+			w.text(a.Done.Format("2006-01-02"))
+			w.raw(`">`)
+			w.text(a.Done.Format("2006-01-02"))
+			w.raw(`</time>`)
+		}
+		w.raw("</td>")
 		if showDoc {
 			w.raw("<td>")
 			p.pageLink(w, a.Page)

@@ -84,6 +84,7 @@ resolved: 2026-01-13T10:40:00Z
 ---
 ## Action items
 - [ ] Add an alert on queue age (owner: @ana, due: 2026-02-01)
+- [x] Page on queue age — owner: @ana, due: 2026-01-20, done: 2026-01-18
 -- postmortems/b.md --
 ---
 title: March slowdown
