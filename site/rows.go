@@ -53,17 +53,20 @@ type cachedRow struct {
 }
 
 // RunbookRows writes the table rows of a runbook list: title linked from
-// this page, the alerts it answers, owner, services, last review and the
-// freshness badge.
+// this page, the alerts it answers, owner (but on an owner's page, see
+// ShowsOwner), services, last review and the freshness badge.
 func (p *page) RunbookRows(list []*page) template.HTML {
 	w := newHTMLWriter(250 * len(list))
+	owner := p.ShowsOwner()
 	for _, x := range list {
 		w.raw("\n<tr><td>")
 		p.pageLink(w, x)
 		w.raw(`</td><td class="alerts">`)
 		writeAlerts(w, x.Doc.Meta.Alerts)
-		w.raw("</td><td>")
-		w.text(listText(x.Doc.Meta.Owner))
+		if owner {
+			w.raw("</td><td>")
+			w.text(listText(x.Doc.Meta.Owner))
+		}
 		w.raw("</td><td>")
 		w.text(x.ServicesText)
 		w.raw(`</td><td class="date">`)
