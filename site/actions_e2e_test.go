@@ -57,3 +57,24 @@ func TestActionBoardFilters(t *testing.T) {
 		t.Errorf("%d rows shown with no filter, want all %d", got, all)
 	}
 }
+
+// TestActionBoardColumnsHoldSteady checks, at a desktop width, that each
+// column of the board's groups starts at the same place in every group
+// shown, whatever the lengths of their texts.
+func TestActionBoardColumnsHoldSteady(t *testing.T) {
+	ctx := kbtest.Browser(t)
+	base := serveSite(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(base+"actions/")); err != nil {
+		t.Fatal(err)
+	}
+	starts := kbtest.Eval[[]string](t, ctx, `[...document.querySelectorAll("table.actions")].filter(t => t.offsetParent !== null)
+		.map(t => [...t.querySelectorAll("thead th")].map(th => Math.round(th.getBoundingClientRect().left)).join(" "))`)
+	if len(starts) < 2 {
+		t.Fatalf("%d action tables shown, want the board's groups", len(starts))
+	}
+	for i, s := range starts {
+		if s != starts[0] {
+			t.Errorf("group %d has its columns at %s, the first group at %s", i, s, starts[0])
+		}
+	}
+}
