@@ -15,12 +15,11 @@ func settleActions(doc *Doc) {
 			a.Status = StatusDone
 		}
 		if !a.Done.Set && a.Form != FormFrontMatter {
-			if m := doneOnPattern.FindStringSubmatchIndex(a.What); m != nil {
+			// Only a closing field, like owner and due, counts: "review the
+			// alerts closed on 2026-01-05" asks for work.
+			if m := doneOnPattern.FindStringSubmatchIndex(a.What); m != nil && strings.TrimRight(a.What[m[1]:], " )") == "" {
 				a.setDone(a.What[m[2]:m[3]])
-				if strings.TrimRight(a.What[m[1]:], " )") == "" {
-					// A closing field, like owner and due, is not part of the text.
-					a.What = strings.TrimRight(a.What[:m[0]], " ,;(—–-")
-				}
+				a.What = strings.TrimRight(a.What[:m[0]], " ,;(—–-")
 			}
 		}
 	}

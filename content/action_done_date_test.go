@@ -35,6 +35,7 @@ title: List
 ## Action items
 - [x] Add an alert — owner: sre, due: 2026-02-01, done: 2026-01-29
 - [ ] Fix the runbook (owner: sre, due: 2026-02-01)
+- [ ] Review the alerts closed on 2026-01-05 without action (owner: sre, due: 2026-02-01)
 `)
 	kb, err := Load(dir)
 	if err != nil {
@@ -43,7 +44,7 @@ title: List
 	want := map[string][]string{ // what, status and done date of each item
 		"Front matter": {"Add an alert|done|2026-01-28", "Fix the runbook|open|"},
 		"Table":        {"Add an alert|done|2026-01-30", "Fix the runbook|open|", "Drill the failover|done|"},
-		"List":         {"Add an alert|done|2026-01-29", "Fix the runbook|open|"},
+		"List":         {"Add an alert|done|2026-01-29", "Fix the runbook|open|", "Review the alerts closed on 2026-01-05 without action|open|"},
 	}
 	for _, d := range kb.Docs {
 		var got []string
