@@ -70,7 +70,7 @@ func (p *page) Milestones() template.HTML {
 	}
 	x := 0.0
 	for i, m := range ms[1:] {
-		w := widths[i] * width / sum64(widths)
+		w := widths[i] * width / sum(widths)
 		fmt.Fprintf(&bar, `<rect class="%s" x="%.1f" y="0" width="%.1f" height="14"><title>%s after %s</title></rect>`,
 			m.class, x, w, esc(m.name), esc(FormatDuration(m.span)))
 		x += w
@@ -98,12 +98,4 @@ func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
 	return ay == by && am == bm && ad == bd
-}
-
-func sum64(xs []float64) float64 {
-	var n float64
-	for _, x := range xs {
-		n += x
-	}
-	return n
 }

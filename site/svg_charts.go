@@ -19,61 +19,53 @@ type barChart struct {
 
 // stacked draws one bar per month, its series stacked.
 func (c barChart) stacked() template.HTML {
-	if len(c.months) == 0 {
-		return ""
-	}
 	most := 0
 	for _, row := range c.values {
 		most = max(most, sum(row))
 	}
-	p := plot{height: chartH, sc: fitScale(float64(most), true), slots: len(c.months)}
-	var w svgWriter
-	w.open(c.title, chartH)
-	w.WriteString(c.defs)
-	w.valueAxis(p, c.unit)
-	for i, row := range c.values {
-		top := 0
-		for s, v := range row {
-			if v == 0 {
-				continue
-			}
-			y0, y1 := p.y(float64(top)), p.y(float64(top+v))
-			top += v
-			w.f(`<rect %s x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s %s: %d</title></rect>`,
-				c.look(s).fill(), p.x(i)-p.slot()*0.35, y1, p.slot()*0.7, y0-y1, esc(c.months[i]), esc(c.series[s]), v)
-		}
-	}
-	w.monthAxis(p, c.months)
-	w.legend(c.series, c.look)
-	w.close()
-	return template.HTML(w.String())
+	return c.draw(most, func(p plot, i, s, below int) (float64, float64, int) {
+		return p.x(i) - p.slot()*0.35, p.slot() * 0.7, below
+	})
 }
 
 // grouped draws the series side by side in each month.
 func (c barChart) grouped() template.HTML {
-	if len(c.months) == 0 {
-		return ""
-	}
 	most := 0
 	for _, row := range c.values {
 		for _, v := range row {
 			most = max(most, v)
 		}
 	}
+	return c.draw(most, func(p plot, i, s, _ int) (float64, float64, int) {
+		bar := p.slot() * 0.8 / float64(len(c.series))
+		return p.x(i) - p.slot()*0.4 + bar*float64(s), bar, 0
+	})
+}
+
+// draw writes the chart with a value axis that holds most, and a bar for
+// each value other than 0: place gives its left edge, width and base for
+// month i and series s, below being the sum of the month's values before
+// it.
+func (c barChart) draw(most int, place func(p plot, i, s, below int) (x, width float64, base int)) template.HTML {
+	if len(c.months) == 0 {
+		return ""
+	}
 	p := plot{height: chartH, sc: fitScale(float64(most), true), slots: len(c.months)}
 	var w svgWriter
 	w.open(c.title, chartH)
 	w.WriteString(c.defs)
 	w.valueAxis(p, c.unit)
-	bar := p.slot() * 0.8 / float64(len(c.series))
 	for i, row := range c.values {
+		below := 0
 		for s, v := range row {
 			if v == 0 {
 				continue
 			}
-			x := p.x(i) - p.slot()*0.4 + bar*float64(s)
+			x, width, base := place(p, i, s, below)
+			below += v
+			y0, y1 := p.y(float64(base)), p.y(float64(base+v))
 			w.f(`<rect %s x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s %s: %d</title></rect>`,
-				c.look(s).fill(), x, p.y(float64(v)), bar, p.bottom()-p.y(float64(v)), esc(c.months[i]), esc(c.series[s]), v)
+				c.look(s).fill(), x, y1, width, y0-y1, esc(c.months[i]), esc(c.series[s]), v)
 		}
 	}
 	w.monthAxis(p, c.months)

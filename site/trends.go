@@ -161,16 +161,22 @@ func monthRange(first, last time.Time) []string {
 	return out
 }
 
+// monthIndex returns the place of each month on the charts' month axis.
+func (t *trends) monthIndex() map[string]int {
+	index := make(map[string]int, len(t.Months))
+	for i, m := range t.Months {
+		index[m] = i
+	}
+	return index
+}
+
 func (t *trends) monthly(dated []*page) {
 	if len(dated) == 0 {
 		t.MonthlySum = "No dated postmortems yet."
 		return
 	}
 	t.Months = monthRange(dated[0].Doc.Date.Time, dated[len(dated)-1].Doc.Date.Time)
-	index := map[string]int{}
-	for i, m := range t.Months {
-		index[m] = i
-	}
+	index := t.monthIndex()
 	sevIndex := map[string]int{}
 	for i, s := range t.Severities {
 		sevIndex[s] = i
@@ -214,8 +220,8 @@ func (t *trends) monthly(dated []*page) {
 	}
 }
 
-func sum(xs []int) int {
-	n := 0
+func sum[T int | float64](xs []T) T {
+	var n T
 	for _, x := range xs {
 		n += x
 	}
@@ -259,12 +265,9 @@ func (t *trends) services(sd *siteData) {
 
 // durations finds the median and p90 times to detect and to resolve of
 // each month's incidents, on the months of the monthly chart, and draws
-// each in its own panel with a unit fitted to it.
+// each in its own panel on a logarithmic axis.
 func (t *trends) durations(dated []*page) {
-	index := make(map[string]int, len(t.Months))
-	for i, m := range t.Months {
-		index[m] = i
-	}
+	index := t.monthIndex()
 	rows := make([]durationRow, len(t.Months))
 	var allDetect, allResolve []time.Duration
 	for _, p := range dated {
@@ -347,10 +350,7 @@ func percentileText(ds []time.Duration, p int) string {
 }
 
 func (t *trends) actions(sd *siteData, dated []*page) {
-	index := make(map[string]int, len(t.Months))
-	for i, m := range t.Months {
-		index[m] = i
-	}
+	index := t.monthIndex()
 	byMonth := make([][]int, len(t.Months)) // [month]{opened, done}
 	for i := range byMonth {
 		byMonth[i] = make([]int, 2)
