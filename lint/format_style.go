@@ -1,6 +1,10 @@
 package lint
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/kb-tools/kb/internal/ansi"
+)
 
 // TextOption styles the text output of WriteText.
 type TextOption func(*textStyle)
@@ -16,32 +20,27 @@ func WithColour(on bool) TextOption {
 // textStyle is how WriteText styles its output.
 type textStyle struct{ colour bool }
 
-// ANSI styles of the text output.
-const (
-	ansiBold   = "\x1b[1m"
-	ansiDim    = "\x1b[2m"
-	ansiRed    = "\x1b[1;31m"
-	ansiYellow = "\x1b[33m"
-	ansiCyan   = "\x1b[36m"
-	ansiReset  = "\x1b[0m"
-)
-
-// severityStyle is the ANSI style of each severity.
-var severityStyle = map[Severity]string{Error: ansiRed, Warning: ansiYellow, Info: ansiCyan}
-
-func (s textStyle) wrap(code, text string) string {
-	if !s.colour || text == "" || code == "" {
-		return text
+// severityStyle is the ANSI style of a severity.
+func severityStyle(sev Severity) string {
+	switch sev {
+	case Error:
+		return ansi.BoldRed
+	case Warning:
+		return ansi.Yellow
+	case Info:
+		return ansi.Cyan
 	}
-	return code + text + ansiReset
+	return ""
 }
+
+func (s textStyle) wrap(code, text string) string { return ansi.Style(s.colour, code, text) }
 
 // severity styles text, which shows sev, in sev's colour.
 func (s textStyle) severity(sev Severity, text string) string {
-	return s.wrap(severityStyle[sev], text)
+	return s.wrap(severityStyle(sev), text)
 }
 
-func (s textStyle) dim(text string) string { return s.wrap(ansiDim, text) }
+func (s textStyle) dim(text string) string { return s.wrap(ansi.Dim, text) }
 
 // finding is the first line of a finding, as Diagnostic.String gives it
 // on one line, styled.
@@ -49,6 +48,6 @@ func (s textStyle) finding(d Diagnostic) string {
 	if !s.colour {
 		return oneLine(d.String())
 	}
-	return fmt.Sprintf("%s: %s %s: %s", s.wrap(ansiBold, oneLine(d.Pos.String())),
+	return fmt.Sprintf("%s: %s %s: %s", s.wrap(ansi.Bold, oneLine(d.Pos.String())),
 		s.severity(d.Severity, d.Severity.String()), s.dim(oneLine(d.Rule)), oneLine(d.Message))
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/kb-tools/kb/content"
+	"github.com/kb-tools/kb/internal/ansi"
 )
 
 // styledResult has a finding of each severity, of two rules, so that the
@@ -48,12 +49,12 @@ func TestWriteTextColour(t *testing.T) {
 		t.Errorf("coloured output without its escapes:\n%q\nwant\n%q", got, plain.String())
 	}
 	for _, want := range []string{
-		ansiBold + "postmortems/a.md:4:3" + ansiReset + ": " + ansiRed + "error" + ansiReset + " " + ansiDim + "blameless" + ansiReset + ": blames a person",
-		ansiYellow + "warning" + ansiReset + " " + ansiDim + "actions",
-		ansiCyan + "info" + ansiReset + " " + ansiDim + "actions",
-		ansiRed + "error  " + ansiReset + "  " + ansiDim + "blameless" + ansiReset + "\n",
-		ansiYellow + "warning" + ansiReset + "  " + ansiDim + "actions" + ansiReset + "\n",
-		ansiCyan + "info   " + ansiReset + "  " + ansiDim + "actions" + ansiReset + "\n",
+		ansi.Bold + "postmortems/a.md:4:3" + ansi.Reset + ": " + ansi.BoldRed + "error" + ansi.Reset + " " + ansi.Dim + "blameless" + ansi.Reset + ": blames a person",
+		ansi.Yellow + "warning" + ansi.Reset + " " + ansi.Dim + "actions",
+		ansi.Cyan + "info" + ansi.Reset + " " + ansi.Dim + "actions",
+		ansi.BoldRed + "error  " + ansi.Reset + "  " + ansi.Dim + "blameless" + ansi.Reset + "\n",
+		ansi.Yellow + "warning" + ansi.Reset + "  " + ansi.Dim + "actions" + ansi.Reset + "\n",
+		ansi.Cyan + "info   " + ansi.Reset + "  " + ansi.Dim + "actions" + ansi.Reset + "\n",
 	} {
 		if !strings.Contains(on.String(), want) {
 			t.Errorf("coloured output lacks %q:\n%q", want, on.String())

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kb-tools/kb/internal/ansi"
 	"github.com/kb-tools/kb/internal/kbtest"
 )
 
@@ -124,7 +125,7 @@ func TestSearchColourFlag(t *testing.T) {
 		if code := run([]string{"search", "--dir", dir, "--color", tt.mode, "disk"}, tt.out.(io.Writer), &errb); code != 0 {
 			t.Fatalf("--color %s: exit %d: %s", tt.mode, code, errb.String())
 		}
-		if has := strings.Contains(tt.out.String(), styleMark+"disk"); has != tt.colour {
+		if has := strings.Contains(tt.out.String(), ansi.BoldYellow+"disk"); has != tt.colour {
 			t.Errorf("--color %s into %T: marked %v, want %v:\n%s", tt.mode, tt.out, has, tt.colour, tt.out.String())
 		}
 	}

@@ -7,14 +7,7 @@ import (
 	"strings"
 
 	"github.com/kb-tools/kb/index"
-)
-
-// ANSI styles of the text output on a terminal.
-const (
-	styleTitle = "\x1b[1m"
-	styleMeta  = "\x1b[2m"
-	styleMark  = "\x1b[1;33m"
-	styleReset = "\x1b[0m"
+	"github.com/kb-tools/kb/internal/ansi"
 )
 
 // textWriter writes the text output, styled or plain.
@@ -31,12 +24,7 @@ func (t *textWriter) printf(format string, args ...any) {
 }
 
 // style wraps s in an ANSI style when colour is on.
-func (t *textWriter) style(code, s string) string {
-	if !t.colour || s == "" {
-		return s
-	}
-	return code + s + styleReset
-}
+func (t *textWriter) style(code, s string) string { return ansi.Style(t.colour, code, s) }
 
 func writeSearchText(w io.Writer, res index.Result, colour bool) error {
 	t := &textWriter{w: w, colour: colour}
@@ -48,8 +36,8 @@ func writeSearchText(w io.Writer, res index.Result, colour bool) error {
 		return t.err
 	}
 	for i, h := range res.Hits {
-		t.printf("%2d. %s\n", i+1, t.style(styleTitle, index.Printable(h.Title)))
-		t.printf("    %s\n", t.style(styleMeta, hitMeta(h)))
+		t.printf("%2d. %s\n", i+1, t.style(ansi.Bold, index.Printable(h.Title)))
+		t.printf("    %s\n", t.style(ansi.Dim, hitMeta(h)))
 		if h.Snippet != "" {
 			t.printf("    %s\n", t.marked(h.Snippet, h.Marks))
 		}
@@ -105,7 +93,7 @@ func (t *textWriter) marked(s string, marks []index.Mark) string {
 			continue
 		}
 		b.WriteString(s[at:m.Start])
-		b.WriteString(t.style(styleMark, s[m.Start:m.End]))
+		b.WriteString(t.style(ansi.BoldYellow, s[m.Start:m.End]))
 		at = m.End
 	}
 	b.WriteString(s[at:])

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/kb-tools/kb/index"
+	"github.com/kb-tools/kb/internal/ansi"
 	"github.com/kb-tools/kb/internal/kbtest"
 	"github.com/kb-tools/kb/site/serve"
 )
@@ -145,7 +146,7 @@ func TestSearchAsksTheServerThatHoldsTheIndex(t *testing.T) {
 			t.Errorf("kb search %q, terminal %v: asking the server printed\n%+v\na local search\n%+v", c.args, c.terminal, asked[i], local[i])
 		}
 	}
-	if !strings.Contains(asked[2].stdout, styleMark) || !strings.Contains(asked[0].stdout, `"id": "db-failover"`) ||
+	if !strings.Contains(asked[2].stdout, ansi.BoldYellow) || !strings.Contains(asked[0].stdout, `"id": "db-failover"`) ||
 		asked[9].code != exitUsage || asked[9].stderr == "" {
 		t.Errorf("the answers are not what the test asks for:\n%+v\n%+v\n%+v", asked[2], asked[0], asked[9])
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kb-tools/kb/index"
+	"github.com/kb-tools/kb/internal/ansi"
 	"github.com/kb-tools/kb/internal/kbtest"
 )
 
@@ -110,7 +111,7 @@ func TestSearchColourOnlyOnATerminal(t *testing.T) {
 		if has := strings.Contains(text, "\x1b["); has != tt.colour {
 			t.Errorf("%s: escape codes %v, want %v:\n%s", tt.name, has, tt.colour, text)
 		}
-		if tt.colour && !strings.Contains(text, styleMark+"disk"+styleReset) {
+		if tt.colour && !strings.Contains(text, ansi.BoldYellow+"disk"+ansi.Reset) {
 			t.Errorf("%s: the matched word is not marked:\n%s", tt.name, text)
 		}
 		for _, want := range []string{" 1. Checkout unavailable after the payments database disk filled", "postmortem · 2025-08-29 · SEV1 · /postmortems/2025-08-29-checkout-outage-payments-db-disk-full/", "documents match", "  severity  SEV1 "} {
@@ -122,7 +123,7 @@ func TestSearchColourOnlyOnATerminal(t *testing.T) {
 }
 
 func stripStyles(s string) string {
-	for _, code := range []string{styleTitle, styleMeta, styleMark, styleReset} {
+	for _, code := range []string{ansi.Bold, ansi.Dim, ansi.BoldYellow, ansi.Reset} {
 		s = strings.ReplaceAll(s, code, "")
 	}
 	return s
