@@ -94,8 +94,7 @@ func (a *ActionItem) setDone(s string) {
 		}
 		return
 	}
-	switch l := strings.ToLower(s); {
-	case l == "yes" || l == "y" || l == "x" || normalizeStatus(s) == StatusDone:
+	if l := strings.ToLower(s); l == "yes" || l == "y" || l == "x" || normalizeStatus(s) == StatusDone {
 		a.Status = StatusDone
 	}
 }
