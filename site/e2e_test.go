@@ -19,10 +19,16 @@ import (
 
 // serveSite builds the example KB and serves it under /kb/ on loopback.
 func serveSite(t *testing.T) string {
-	out := buildDir(t, "../examples/acme", Options{BaseURL: "http://127.0.0.1/kb/", NoGit: true})
+	base, _ := serveBuilt(t)
+	return base
+}
+
+// serveBuilt is serveSite that also returns the folder it serves.
+func serveBuilt(t *testing.T) (base, out string) {
+	out = buildDir(t, "../examples/acme", Options{BaseURL: "http://127.0.0.1/kb/", NoGit: true})
 	srv := httptest.NewServer(http.StripPrefix("/kb", http.FileServer(http.Dir(out))))
 	t.Cleanup(srv.Close)
-	return srv.URL + "/kb/"
+	return srv.URL + "/kb/", out
 }
 
 // TestPagesInBrowser opens the home, postmortem, runbook, actions and

@@ -206,26 +206,18 @@ func TestCountsAgreeAcrossPages(t *testing.T) {
 func TestNoInlineScript(t *testing.T) {
 	out := buildDir(t, "../examples/acme", Options{NoGit: true})
 	inline := regexp.MustCompile(`<script(?:\s+type="[^"]*")?\s*>`)
-	pages := 0
-	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		data, err := os.ReadFile(p)
+	pages := htmlPages(t, out)
+	for _, rel := range pages {
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		pages++
 		if m := inline.Find(data); m != nil {
-			t.Errorf("%s: an inline script (%s)", p, m)
+			t.Errorf("%s: an inline script (%s)", rel, m)
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
-	if pages < 50 {
-		t.Errorf("only %d pages read", pages)
+	if len(pages) < 50 {
+		t.Errorf("only %d pages read", len(pages))
 	}
 	assertFileContent(t, out, "site.js", "form.board-filters", "button.className = \"copy\"")
 }

@@ -1,10 +1,6 @@
 package site
 
 import (
-	"io/fs"
-	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -51,10 +47,7 @@ const layoutScript = `(() => {
 // phone's screen, and the header marks the page's section.
 func TestEveryPageOnPhoneAndDesktop(t *testing.T) {
 	ctx := kbtest.Browser(t)
-	out := buildDir(t, "../examples/acme", Options{BaseURL: "http://127.0.0.1/kb/", NoGit: true})
-	srv := httptest.NewServer(http.StripPrefix("/kb", http.FileServer(http.Dir(out))))
-	t.Cleanup(srv.Close)
-	base := srv.URL + "/kb/"
+	base, out := serveBuilt(t)
 	pages := htmlPages(t, out)
 	t.Logf("%d pages", len(pages))
 	phone := []chromedp.EmulateViewportOption{chromedp.EmulateScale(3), chromedp.EmulateMobile, chromedp.EmulateTouch}
@@ -128,22 +121,4 @@ func isNavSection(s string) bool {
 // isYear says a path segment is a year's list (postmortems/2025/).
 func isYear(s string) bool {
 	return len(s) == 4 && strings.Trim(s, "0123456789") == ""
-}
-
-// htmlPages lists every HTML page under out, slash-separated and relative.
-func htmlPages(t *testing.T, out string) []string {
-	t.Helper()
-	var pages []string
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		rel, err := filepath.Rel(out, p)
-		pages = append(pages, filepath.ToSlash(rel))
-		return err
-	})
-	if err != nil || len(pages) < 20 {
-		t.Fatalf("%d pages: %v", len(pages), err)
-	}
-	return pages
 }

@@ -457,3 +457,21 @@ func TestBuildAfterFailedFirstBuild(t *testing.T) {
 	buildDir(t, dir, Options{Out: out})
 	assertFileContent(t, out, "postmortems/2026-10-01-cache/index.html", "Cache stampede after TTL change")
 }
+
+// htmlPages lists every HTML page under out, slash-separated and relative.
+func htmlPages(t *testing.T, out string) []string {
+	t.Helper()
+	var pages []string
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, err := filepath.Rel(out, p)
+		pages = append(pages, filepath.ToSlash(rel))
+		return err
+	})
+	if err != nil || len(pages) < 20 {
+		t.Fatalf("%d pages: %v", len(pages), err)
+	}
+	return pages
+}
