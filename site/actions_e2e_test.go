@@ -43,6 +43,11 @@ func TestActionBoardFilters(t *testing.T) {
 	if !strings.Contains(counts, " of ") {
 		t.Errorf("group counts %q do not say how many rows are shown", counts)
 	}
+	// The contents list above the board shows the groups shown, with the same counts.
+	listed := kbtest.Eval[string](t, ctx, `[...document.querySelectorAll("nav.contents li:not([hidden]) .count")].map(c => c.textContent).join("; ")`)
+	if listed != counts {
+		t.Errorf("contents counts %q, group counts %q: they disagree", listed, counts)
+	}
 	choose("status", "done")
 	done := kbtest.Eval[int](t, ctx, `document.querySelectorAll('section.group tbody tr[data-owner="team-payments"][data-status="done"]').length`)
 	if got := kbtest.Eval[int](t, ctx, visible+`.length`); got != done || done == 0 {

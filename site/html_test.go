@@ -66,11 +66,11 @@ func bothWays(t *testing.T, v string) (got, want string) {
 // range they replace would write.
 func TestRowsAgreeWithTemplateRange(t *testing.T) {
 	sd := &siteData{}
-	rb := &page{Title: "Cache <stampede>", ListTitle: "Cache <stampede>", Path: "runbooks/cache/", Site: sd, Doc: &content.Doc{Path: "runbooks/cache.md"},
+	rb := &page{Title: "Cache <stampede>", ListTitle: "Cache <stampede>", URL: "/runbooks/cache/", Path: "runbooks/cache/", Site: sd, Doc: &content.Doc{Path: "runbooks/cache.md"},
 		ServicesText: "api, edge", Fresh: freshness{State: "due"}}
 	rb.Doc.Meta.Owner = "@sre&ops"
 	rb.Doc.Meta.Alerts = []string{"CacheMissRate<High>", "Stampede&Co"}
-	pm := &page{Title: "Outage \"A\"", ListTitle: "Outage \"A\"", Path: "postmortems/a/", DateText: "2026-01-02", SevClass: "sev1", SevText: "SEV1", ServicesText: "api", Doc: &content.Doc{Path: "postmortems/a.md"}}
+	pm := &page{Title: "Outage \"A\"", ListTitle: "Outage \"A\"", URL: "/postmortems/a/", Path: "postmortems/a/", DateText: "2026-01-02", SevClass: "sev1", SevText: "SEV1", ServicesText: "api", Doc: &content.Doc{Path: "postmortems/a.md"}}
 	pm.Doc.Meta.Severity = "SEV1"
 	rows := []*actionRow{
 		{Page: pm, Overdue: true, OwnerPath: "owners/jane/", DueLabel: "2026-01-09", Badge: "overdue 3d"},
@@ -87,7 +87,7 @@ func TestRowsAgreeWithTemplateRange(t *testing.T) {
 	tpl := template.Must(template.New("t").Funcs(template.FuncMap{"slug": content.Slug, "lower": strings.ToLower, "join": strings.Join}).Parse(`
 {{- define "terms" }}{{ $p := index . 0 }}{{ range $i, $s := index . 1 }}{{ if $i }}, {{ end }}<a href="{{ $p.Root }}services/{{ slug $s }}/index.html">{{ $s }}</a>{{ end }}{{ end }}
 {{- define "lessons" }}{{ $p := index . 0 }}{{ range index . 1 }}
-<section class="lesson">
+<section class="lesson" id="{{ .Anchor }}">
 <h2><a href="{{ $p.Root }}{{ .Page.Path }}">{{ .Page.ListTitle }}</a></h2>
 <p class="meta">{{ .Page.DateText }} {{ with .Page.SevText }}<span class="badge sev sev-{{ lower . }}">{{ . }}</span>{{ end }} {{ .Page.ServicesText }}</p>
 {{- with .Insight }}<p class="insight">{{ . }}</p>{{ end }}

@@ -2,8 +2,6 @@ package site
 
 import (
 	"strings"
-
-	"github.com/kb-tools/kb/content"
 )
 
 // navLink is an entry of the site's header: an index of the site.
@@ -58,27 +56,4 @@ func (p *page) Crumbs() []crumb {
 		crumbs = append(crumbs, crumb{p.Term.Name, p.Term.Path})
 	}
 	return crumbs
-}
-
-// Contents lists the sections of a document's page, from its second- and
-// third-level headings, when it has three second-level ones or more: a
-// contents list helps on a long page and is noise on a short one.
-func (p *page) Contents() []content.Section {
-	if p.Doc == nil {
-		return nil
-	}
-	var out []content.Section
-	top := 0
-	for _, s := range p.Doc.Sections {
-		if (s.Level == 2 || s.Level == 3) && s.Anchor != "" && s.Title != "" {
-			out = append(out, s)
-			if s.Level == 2 {
-				top++
-			}
-		}
-	}
-	if top < 3 {
-		return nil
-	}
-	return out
 }

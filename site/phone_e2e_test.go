@@ -17,6 +17,8 @@ type layoutReport struct {
 	Badges  []string // status badges and due dates of those rows off the screen
 	Current []string // hrefs of the nav links with aria-current="page"
 	Classed []string // hrefs of the nav links with class "current"
+	Header  int      // px height of the site's header
+	Wrapped bool     // the header's search box sits below its nav links
 }
 
 // layoutScript measures the page as it is, without scrolling it.
@@ -38,13 +40,18 @@ const layoutScript = `(() => {
     if (a.getAttribute("aria-current") === "page") r.Current.push(a.href);
     if (a.classList.contains("current")) r.Classed.push(a.href);
   }
+  const header = document.querySelector("header.site"), nav = document.querySelector('header.site nav[aria-label="Site"]'), box = document.querySelector("header.site form.search");
+  if (header) r.Header = Math.round(header.getBoundingClientRect().height);
+  if (nav && box && box.offsetParent !== null) r.Wrapped = box.getBoundingClientRect().top >= nav.getBoundingClientRect().bottom;
   return r;
 })()`
 
 // TestEveryPageOnPhoneAndDesktop opens every page of the example site on
 // a 390 px phone (in light and dark) and a 1280 px desktop: no page scrolls
 // sideways, the status badges and due dates of action rows stay on the
-// phone's screen, and the header marks the page's section.
+// phone's screen, the header marks the page's section, takes at most a
+// fifth of the phone's screen and, on the desktop, holds its search box
+// on the line of its links.
 func TestEveryPageOnPhoneAndDesktop(t *testing.T) {
 	ctx := kbtest.Browser(t)
 	base, out := serveBuilt(t)
@@ -74,7 +81,13 @@ func TestEveryPageOnPhoneAndDesktop(t *testing.T) {
 			}
 			if v.name == "desktop" {
 				checkNav(t, rel, base+rel, r)
+				if r.Wrapped {
+					t.Errorf("desktop, %s: the search box wraps below the header's links", rel)
+				}
 				continue
+			}
+			if r.Header > 844/5 {
+				t.Errorf("%s, %s: the header is %d px high, more than a fifth of the screen", v.name, rel, r.Header)
 			}
 			rows += r.Rows
 			for _, b := range r.Badges {

@@ -14,7 +14,9 @@ func (p *page) LessonSections(lessons []*lesson) template.HTML {
 	}
 	w := newHTMLWriter(size)
 	for _, l := range lessons {
-		w.raw("\n<section class=\"lesson\">\n<h2>")
+		w.raw("\n<section class=\"lesson\" id=\"")
+		w.text(l.Anchor())
+		w.raw("\">\n<h2>")
 		p.pageLink(w, l.Page)
 		w.raw("</h2>\n<p class=\"meta\">")
 		w.text(l.Page.DateText)

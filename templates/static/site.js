@@ -59,6 +59,11 @@ document.querySelectorAll("main pre").forEach(function (pre) {
       var n = sec.querySelectorAll("tbody tr:not([hidden])").length;
       count.textContent = any ? n + " of " + count.dataset.total : count.dataset.total;
       sec.hidden = any && n === 0;
+      var entry = document.querySelector('nav.contents a[href="#' + sec.id + '"]');
+      if (entry) {
+        entry.parentNode.hidden = sec.hidden;
+        entry.parentNode.querySelector(".count").textContent = count.textContent;
+      }
     });
     form.querySelector(".shown").textContent = any ? shown + " of " + rows.length + " items on this page match." : "";
     keys.forEach(function (k) { if (want[k]) params.set(k, want[k]); else params.delete(k); });
