@@ -12,7 +12,8 @@ import (
 // TestActionBoardFilters chooses an owner, then a status, in the filters
 // of the example's action board in Chromium: the rows shown are the
 // owner's (then those of that status too), each group's count says how
-// many of its rows are shown, and the address keeps the filters.
+// many of its rows are shown, and the address keeps the filters. Done
+// and won't-do items are folded until the filter asks for them.
 func TestActionBoardFilters(t *testing.T) {
 	ctx := kbtest.Browser(t)
 	base := serveSite(t)
@@ -20,6 +21,10 @@ func TestActionBoardFilters(t *testing.T) {
 		t.Fatal(err)
 	}
 	visible := `[...document.querySelectorAll("section.group tbody tr")].filter(tr => !tr.hidden && tr.offsetParent !== null)`
+	folded := `[...document.querySelectorAll("section.group tbody tr")].filter(tr => !tr.checkVisibility()).map(tr => tr.dataset.status)`
+	if got := kbtest.Eval[[]string](t, ctx, folded); len(got) == 0 || strings.Trim(strings.Join(got, ""), "donewt-") != "" {
+		t.Errorf("rows folded on the board: %q, want the done and won't-do ones only", got)
+	}
 	all := kbtest.Eval[int](t, ctx, visible+`.length`)
 	owned := kbtest.Eval[int](t, ctx, `document.querySelectorAll('section.group tbody tr[data-owner="team-payments"]').length`)
 	if all < 20 || owned == 0 || owned == all {
@@ -53,6 +58,9 @@ func TestActionBoardFilters(t *testing.T) {
 	if got := kbtest.Eval[int](t, ctx, visible+`.length`); got != done || done == 0 {
 		t.Errorf("%d rows shown for team-payments, done; want %d", got, done)
 	}
+	if n := kbtest.Eval[int](t, ctx, `[...document.querySelectorAll('section.group tbody tr[data-status="done"]:not([hidden])')].filter(tr => !tr.checkVisibility()).length`); n != 0 {
+		t.Errorf("%d done rows still folded when the filter asks for done items", n)
+	}
 	if q := kbtest.Eval[string](t, ctx, `location.search`); q != "?status=done&owner=team-payments" && q != "?owner=team-payments&status=done" {
 		t.Errorf("address query %q, want the two filters", q)
 	}
@@ -81,5 +89,21 @@ func TestActionBoardColumnsHoldSteady(t *testing.T) {
 		if s != starts[0] {
 			t.Errorf("group %d has its columns at %s, the first group at %s", i, s, starts[0])
 		}
+	}
+}
+
+// TestLinkUnfoldsDoneItems follows a link to the board's done items, as
+// the count tiles give: the folded group opens.
+func TestLinkUnfoldsDoneItems(t *testing.T) {
+	ctx := kbtest.Browser(t)
+	base := serveSite(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(base+"actions/index.html#done")); err != nil {
+		t.Fatal(err)
+	}
+	if !kbtest.Eval[bool](t, ctx, `document.querySelector("#done details").open`) {
+		t.Error("#done is folded after a link to it")
+	}
+	if kbtest.Eval[bool](t, ctx, `document.querySelector("#won-t-do details").open`) {
+		t.Error("#won-t-do opened by a link to #done")
 	}
 }

@@ -43,12 +43,16 @@ func contentsOf(t *testing.T, out, name string) []string {
 
 // TestContentsOfLongLists checks the contents lists of the action board
 // and the lessons page: the board's groups with their counts, the
-// lessons under their years, each link landing on its section.
+// lessons under their years, each link landing on its section; and that
+// the board folds its done items.
 func TestContentsOfLongLists(t *testing.T) {
 	out := buildKB(t, partsKB(), Options{NoGit: true})
 	if got, want := strings.Join(contentsOf(t, out, "actions/index.html"), "\n"), "Overdue 8 #\nDone 4 #"; got != want {
 		t.Errorf("board contents:\n%s\nwant\n%s", got, want)
 	}
+	// The board folds its done items under their heading.
+	assertFileContent(t, out, "actions/index.html", `<section class="group" id="done">
+<details><summary><h2>Done <span class="count">4</span></h2></summary>`)
 	lessons := contentsOf(t, out, "lessons/index.html")
 	if len(lessons) != 1+2+12 {
 		t.Fatalf("lessons contents has %d entries, want by service, 2 years and 12 lessons: %q", len(lessons), lessons)

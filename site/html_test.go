@@ -104,7 +104,7 @@ func TestRowsAgreeWithTemplateRange(t *testing.T) {
 <tr><td><a href="{{ $p.Root }}{{ .Path }}">{{ .ListTitle }}</a></td><td class="alerts">{{ range $i, $a := .Doc.Meta.Alerts }}{{ if $i }} {{ end }}<code>{{ $a }}</code>{{ end }}</td><td>{{ .Doc.Meta.Owner }}</td><td>{{ .ServicesText }}</td><td class="date"></td><td><span class="badge fresh-{{ .Fresh.State }}">review due</span></td></tr>
 {{- end }}{{ end }}
 {{- define "act" }}{{ $p := index . 0 }}{{ range index . 1 }}
-<tr{{ if .Overdue }} class="overdue"{{ end }}><td>{{ .What }}{{ with .Link }} <a class="ticket" href="{{ . }}">ticket</a>{{ end }}</td><td>{{ if .OwnerPath }}<a href="{{ $p.Root }}{{ .OwnerPath }}">{{ .Owner }}</a>{{ else }}<span class="missing">no owner</span>{{ end }}</td><td class="date">{{ with .DueLabel }}{{ . }}{{ else }}<span class="missing">no date</span>{{ end }}</td><td><span class="badge status-{{ .StatusClass }}">{{ .Badge }}</span></td><td><a href="{{ $p.Root }}{{ .Page.Path }}">{{ .Page.ListTitle }}</a></td></tr>
+<tr{{ if .Overdue }} class="overdue"{{ end }}><td>{{ .What }}{{ with .Link }} <a class="ticket" href="{{ . }}">ticket</a>{{ end }}</td><td class="owner">{{ if .OwnerPath }}<a href="{{ $p.Root }}{{ .OwnerPath }}">{{ .Owner }}</a>{{ else }}<span class="missing">no owner</span>{{ end }}</td><td class="date">{{ with .DueLabel }}{{ . }}{{ else }}<span class="missing">no date</span>{{ end }}</td><td class="status"><span class="badge status-{{ .StatusClass }}">{{ .Badge }}</span></td><td class="doc"><a href="{{ $p.Root }}{{ .Page.Path }}">{{ .Page.ListTitle }}</a></td></tr>
 {{- end }}{{ end }}`))
 	for _, c := range []struct {
 		name string

@@ -205,11 +205,13 @@ func (a *actionRow) StatusClass() string {
 
 // actionGroup is a group of the action board: its name, the items the
 // page shows and how many the group holds in all (more than the page
-// shows when the board is split in parts).
+// shows when the board is split in parts). A closed group (done, won't
+// do) is folded on a board that shows other groups too.
 type actionGroup struct {
-	Name  string
-	Items []*actionRow
-	Total int
+	Name   string
+	Items  []*actionRow
+	Total  int
+	Closed bool
 }
 
 // freshness is how recently a runbook was reviewed and drilled.
@@ -598,7 +600,7 @@ func actionRank(a *actionRow) int {
 
 // actionGroups makes the action board: overdue first, then by status.
 func actionGroups(rows []*actionRow) []actionGroup {
-	groups := []actionGroup{{Name: "Overdue"}, {Name: "Open"}, {Name: "In progress"}, {Name: "Done"}, {Name: "Won't do"}, {Name: "Other"}}
+	groups := []actionGroup{{Name: "Overdue"}, {Name: "Open"}, {Name: "In progress"}, {Name: "Done", Closed: true}, {Name: "Won't do", Closed: true}, {Name: "Other"}}
 	for _, a := range rows {
 		i := 5
 		switch {

@@ -112,6 +112,10 @@ func TestSplitListsKeepEveryItemAndLink(t *testing.T) {
 			}
 		}
 	}
+	// A part of the split board holds one group, shown unfolded.
+	for _, name := range listParts(t, out, "actions") {
+		assertNoFileContent(t, out, name, "<details>")
+	}
 	assertFileContent(t, out, "lessons/index.html", `<nav class="parts" aria-label="Parts of this list">`, `<li><span class="group">2026</span> <a href="../lessons/2026/index.html">1</a>`,
 		`href="../lessons/services/db/index.html">db</a> <span class="count">12</span>`)
 	assertNoFileContent(t, out, "lessons/index.html", `class="insight"`, "No postmortem records")

@@ -116,7 +116,7 @@ func (p *page) ActionRows(list []*actionRow, showDoc bool) template.HTML {
 		}
 		w.raw("</td>")
 		if owner {
-			w.raw("<td>")
+			w.raw(`<td class="owner">`)
 			switch {
 			case a.OwnerPath != "":
 				p.linkTo(w, a.OwnerPath, a.Owner)
@@ -133,7 +133,7 @@ func (p *page) ActionRows(list []*actionRow, showDoc bool) template.HTML {
 		} else {
 			w.raw(`<span class="missing">no date</span>`)
 		}
-		w.raw(`</td><td><span class="badge status-`)
+		w.raw(`</td><td class="status"><span class="badge status-`)
 		w.text(a.StatusClass())
 		w.raw(`">`)
 		w.text(a.Badge)
@@ -147,7 +147,7 @@ func (p *page) ActionRows(list []*actionRow, showDoc bool) template.HTML {
 		}
 		w.raw("</td>")
 		if showDoc {
-			w.raw("<td>")
+			w.raw(`<td class="doc">`)
 			p.pageLink(w, a.Page)
 			w.raw("</td>")
 		}

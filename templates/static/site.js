@@ -59,6 +59,8 @@ document.querySelectorAll("main pre").forEach(function (pre) {
       var n = sec.querySelectorAll("tbody tr:not([hidden])").length;
       count.textContent = any ? n + " of " + count.dataset.total : count.dataset.total;
       sec.hidden = any && n === 0;
+      var fold = sec.querySelector("details");
+      if (fold && want.status) fold.open = n > 0;
       var entry = document.querySelector('nav.contents a[href="#' + sec.id + '"]');
       if (entry) {
         entry.parentNode.hidden = sec.hidden;
@@ -68,9 +70,17 @@ document.querySelectorAll("main pre").forEach(function (pre) {
     form.querySelector(".shown").textContent = any ? shown + " of " + rows.length + " items on this page match." : "";
     keys.forEach(function (k) { if (want[k]) params.set(k, want[k]); else params.delete(k); });
     var q = params.toString();
-    history.replaceState(null, "", q ? "?" + q : location.pathname);
+    history.replaceState(null, "", (q ? "?" + q : location.pathname) + location.hash);
   }
   form.hidden = false;
   form.addEventListener("change", apply);
   apply();
+  /* A link to a folded group (#done) opens it. */
+  function unfold() {
+    var sec = location.hash && document.getElementById(location.hash.slice(1));
+    var fold = sec && sec.querySelector("details");
+    if (fold) fold.open = true;
+  }
+  window.addEventListener("hashchange", unfold);
+  unfold();
 })();
