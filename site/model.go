@@ -184,6 +184,22 @@ type term struct {
 	Actions  []*actionRow
 }
 
+// Kind names what the term is, as its page's label says: "Service" for
+// a term of services.
+func (t *term) Kind() string {
+	switch t.Taxonomy {
+	case "services":
+		return "Service"
+	case "owners":
+		return "Owner"
+	case "tags":
+		return "Tag"
+	case "severities":
+		return "Severity"
+	}
+	return t.Taxonomy
+}
+
 // actionRow is an action item with its postmortem and its standing.
 type actionRow struct {
 	content.ActionItem

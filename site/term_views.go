@@ -109,3 +109,30 @@ func (p *page) TermFacts() string {
 	}
 	return strings.Join(facts, "; ") + "."
 }
+
+// RunbookOwners are the owners of a service's runbooks, each once, in the
+// order of its runbooks: whom to ask about the service, as its runbooks
+// name them. An owner without a page of its own has no Path.
+func (p *page) RunbookOwners() []crumb {
+	if p.Term == nil || p.Term.Taxonomy != "services" {
+		return nil
+	}
+	var out []crumb
+	seen := map[string]bool{}
+	for _, rb := range ofKind(p.Term.Pages, content.KindRunbook) {
+		name := rb.Doc.Meta.Owner
+		slug := p.Site.slug(name)
+		if name == "" || seen[slug] {
+			continue
+		}
+		seen[slug] = true
+		c := crumb{Title: name}
+		for _, o := range p.Site.Owners {
+			if p.Site.slug(o.Name) == slug {
+				c.Path = o.Path
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
