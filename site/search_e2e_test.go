@@ -394,7 +394,7 @@ func TestSearchScreens(t *testing.T) {
 		})
 		do(t, ctx, media, chromedp.EmulateViewport(sc.width, sc.height), chromedp.Navigate(base+"search/?q=payments+database&severity=SEV1&severity=SEV2"))
 		searchShown(t, ctx, 0)
-		if w := kbtest.Eval[int](t, ctx, `document.documentElement.scrollWidth - window.innerWidth`); w > 0 {
+		if w := kbtest.Eval[int](t, ctx, fmt.Sprintf(`document.documentElement.scrollWidth - %d`, sc.width)); w > 0 {
 			t.Errorf("%s: %d px wider than the screen", sc.name, w)
 		}
 		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
