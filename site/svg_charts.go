@@ -103,9 +103,10 @@ func horizontalBars(title, unit string, rows []countRow, look func(int) swatch) 
 }
 
 // lineChart draws each series as points over the months on the scale sc,
-// joined by a line; a NaN value is a month with nothing to show, which the
-// line passes over. Series after the first are dashed, so that they differ
-// by more than colour. tip writes a value for the points' titles.
+// joined by a line; a NaN value is a month with nothing to show, where the
+// line breaks. Series after the first are dashed and thinner, with smaller
+// points, so that they differ by more than colour and stay in sight where
+// they meet the first. tip writes a value for the points' titles.
 func lineChart(title, unit string, months, series []string, values [][]float64, sc valueScale, tip func(float64) string) template.HTML {
 	if len(months) == 0 {
 		return ""
@@ -120,17 +121,23 @@ func lineChart(title, unit string, months, series []string, values [][]float64, 
 			dash = " dashed"
 		}
 		var run []string
-		for i, v := range vals {
-			if !math.IsNaN(v) {
-				run = append(run, fmt.Sprintf("%.1f,%.1f", p.x(i), p.y(v)))
+		for i := 0; i <= len(vals); i++ {
+			if i < len(vals) && !math.IsNaN(vals[i]) {
+				run = append(run, fmt.Sprintf("%.1f,%.1f", p.x(i), p.y(vals[i])))
+				continue
 			}
+			if len(run) > 1 {
+				w.f(`<polyline class="line s%d%s" points="%s"/>`, s%6, dash, strings.Join(run, " "))
+			}
+			run = run[:0]
 		}
-		if len(run) > 1 {
-			w.f(`<polyline class="line s%d%s" points="%s"/>`, s%6, dash, strings.Join(run, " "))
+		r := 4.5
+		if s > 0 {
+			r = 3
 		}
 		for i, v := range vals {
 			if !math.IsNaN(v) {
-				w.f(`<circle class="s%d" cx="%.1f" cy="%.1f" r="3"><title>%s %s: %s</title></circle>`, s%6, p.x(i), p.y(v), esc(months[i]), esc(series[s]), esc(tip(v)))
+				w.f(`<circle class="s%d" cx="%.1f" cy="%.1f" r="%.1f"><title>%s %s: %s</title></circle>`, s%6, p.x(i), p.y(v), r, esc(months[i]), esc(series[s]), esc(tip(v)))
 			}
 		}
 	}

@@ -172,3 +172,23 @@ func TestSeveritiesDifferByMoreThanColour(t *testing.T) {
 		t.Errorf("the eighth severity looks like %+v, want the fourth's", look(7))
 	}
 }
+
+// TestLineBreaksAtEmptyMonths checks that a line chart joins only months
+// next to each other that both have a value: a month with none breaks the
+// line, and a lone month is a point without a line.
+func TestLineBreaksAtEmptyMonths(t *testing.T) {
+	nan := math.NaN()
+	months := []string{"2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"}
+	svg := string(lineChart("T", "U", months, []string{"median", "p90"},
+		[][]float64{{1, nan, 2, 3, nan, 4}, {nan, nan, nan, nan, nan, 5}}, fitScale(5, false), formatTick))
+	lines := regexp.MustCompile(`<polyline class="line (s\d)[^"]*" points="([^"]*)"`).FindAllStringSubmatch(svg, -1)
+	if len(lines) != 1 || lines[0][1] != "s0" || len(strings.Fields(lines[0][2])) != 2 {
+		t.Errorf("lines %q, want one of the median's 2026-03 and 2026-04", lines)
+	}
+	if n := strings.Count(svg, `<circle class="s0"`); n != 4 {
+		t.Errorf("%d median points, want 4", n)
+	}
+	if n := strings.Count(svg, `<circle class="s1"`); n != 1 {
+		t.Errorf("%d p90 points, want 1", n)
+	}
+}

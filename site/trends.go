@@ -497,6 +497,6 @@ func (t *trends) freshness(sd *siteData) {
 		return
 	}
 	n := sd.Tally
-	t.FreshnessSum = fmt.Sprintf("%d of %d runbooks were reviewed and drilled within the last %d days; %d are to review or drill: %d stale, %d never reviewed or drilled.",
+	t.FreshnessSum = fmt.Sprintf("%d of %d runbooks were reviewed and drilled within the last %d days; %d are to review or drill: %d stale, %d never drilled or never reviewed.",
 		n.Fresh+n.Due, n.Runbooks, sd.staleDays, n.ToReview, n.Stale, n.Never)
 }
