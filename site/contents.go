@@ -1,7 +1,9 @@
 package site
 
 import (
+	"html/template"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/kb-tools/kb/content"
@@ -35,6 +37,45 @@ func (p *page) Contents() []contentsEntry {
 		return p.lessonContents()
 	}
 	return nil
+}
+
+// ContentsList writes the page's contents list (see Contents) as a nav of
+// links to its headings; nothing when it has none. It is written here
+// rather than by a template range, as list rows are: every document page
+// has one.
+func (p *page) ContentsList() template.HTML { return contentsHTML(p.Contents()) }
+
+// contentsHTML writes the nav of a contents list of entries.
+func contentsHTML(entries []contentsEntry) template.HTML {
+	if len(entries) == 0 {
+		return ""
+	}
+	w := newHTMLWriter(120 + 80*len(entries))
+	w.raw("\n<nav class=\"contents\" aria-label=\"Contents\">\n<p class=\"contents-title\">Contents</p>\n<ol>")
+	for _, e := range entries {
+		w.raw(`<li class="level`)
+		w.raw(strconv.Itoa(e.Level))
+		w.raw(`">`)
+		if e.Anchor != "" {
+			w.raw(`<a href="#`)
+			w.fragment(e.Anchor)
+			w.raw(`">`)
+			w.text(e.Title)
+			w.raw("</a>")
+		} else {
+			w.raw(`<span class="label">`)
+			w.text(e.Title)
+			w.raw("</span>")
+		}
+		if e.Count != 0 {
+			w.raw(` <span class="count">`)
+			w.raw(strconv.Itoa(e.Count))
+			w.raw("</span>")
+		}
+		w.raw("</li>")
+	}
+	w.raw("</ol>\n</nav>")
+	return w.html()
 }
 
 // sectionContents lists a document's second- and third-level headings

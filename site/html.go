@@ -118,3 +118,20 @@ func urlByte(c byte) bool {
 	}
 	return strings.IndexByte("-._~!#$&*+,/:;=?@[]%", c) >= 0
 }
+
+// fragment appends s as html/template writes a value after the '#' of a
+// quoted href: every byte but the unreserved characters of RFC 3986
+// (letters, digits, '-', '.', '_', '~') percent-encoded.
+func (w *htmlWriter) fragment(s string) {
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+			w.b.WriteByte(c)
+			continue
+		}
+		w.b.WriteByte('%')
+		w.b.WriteByte(hex[c>>4])
+		w.b.WriteByte(hex[c&15])
+	}
+}

@@ -84,6 +84,12 @@ func TestRowsAgreeWithTemplateRange(t *testing.T) {
 		{Page: pm, Insight: "Keys that expire together <overload> the origin", Section: "<ul><li>Jitter</li></ul>", Guardrails: []string{"TTL jitter", "rate & limit"}, Runbooks: []*page{rb, rb}},
 		{Page: rb},
 	}
+	contents := []contentsEntry{
+		{Level: 2, Title: "Summary & <scope>", Anchor: "summary"},
+		{Level: 3, Title: "Zürich \"east\"", Anchor: "zürich-east/a b?c=d#e&f'g%41+!*()"},
+		{Level: 2, Title: "2026", Count: 12},
+		{Level: 2, Title: "Won't do", Anchor: "won-t-do", Count: 1},
+	}
 	tpl := template.Must(template.New("t").Funcs(template.FuncMap{"slug": content.Slug, "lower": strings.ToLower, "join": strings.Join}).Parse(`
 {{- define "terms" }}{{ $p := index . 0 }}{{ range $i, $s := index . 1 }}{{ if $i }}, {{ end }}<a href="{{ $p.Root }}services/{{ slug $s }}/index.html">{{ $s }}</a>{{ end }}{{ end }}
 {{- define "lessons" }}{{ $p := index . 0 }}{{ range index . 1 }}
@@ -103,12 +109,18 @@ func TestRowsAgreeWithTemplateRange(t *testing.T) {
 {{- define "rb" }}{{ $p := index . 0 }}{{ range index . 1 }}
 <tr><td><a href="{{ $p.Root }}{{ .Path }}">{{ .ListTitle }}</a></td><td class="alerts">{{ range $i, $a := .Doc.Meta.Alerts }}{{ if $i }} {{ end }}<code>{{ $a }}</code>{{ end }}</td><td>{{ .Doc.Meta.Owner }}</td><td>{{ .ServicesText }}</td><td class="date"></td><td><span class="badge fresh-{{ .Fresh.State }}">review due</span></td></tr>
 {{- end }}{{ end }}
+{{- define "contents" }}{{- with . }}
+<nav class="contents" aria-label="Contents">
+<p class="contents-title">Contents</p>
+<ol>{{ range . }}<li class="level{{ .Level }}">{{ if .Anchor }}<a href="#{{ .Anchor }}">{{ .Title }}</a>{{ else }}<span class="label">{{ .Title }}</span>{{ end }}{{ with .Count }} <span class="count">{{ . }}</span>{{ end }}</li>{{ end }}</ol>
+</nav>
+{{- end }}{{ end }}
 {{- define "act" }}{{ $p := index . 0 }}{{ range index . 1 }}
 <tr{{ if .Overdue }} class="overdue"{{ end }}><td>{{ .What }}{{ with .Link }} <a class="ticket" href="{{ . }}">ticket</a>{{ end }}</td><td class="owner">{{ if .OwnerPath }}<a href="{{ $p.Root }}{{ .OwnerPath }}">{{ .Owner }}</a>{{ else }}<span class="missing">no owner</span>{{ end }}</td><td class="date">{{ with .DueLabel }}{{ . }}{{ else }}<span class="missing">no date</span>{{ end }}</td><td class="status"><span class="badge status-{{ .StatusClass }}">{{ .Badge }}</span></td><td class="doc"><a href="{{ $p.Root }}{{ .Page.Path }}">{{ .Page.ListTitle }}</a></td></tr>
 {{- end }}{{ end }}`))
 	for _, c := range []struct {
 		name string
-		data []any
+		data any
 		got  template.HTML
 	}{
 		{"terms", []any{p, services}, p.TermLinks("services", services)},
@@ -117,6 +129,8 @@ func TestRowsAgreeWithTemplateRange(t *testing.T) {
 		{"inc", []any{p, []*page{pm}}, p.IncidentRows([]*page{pm})},
 		{"rb", []any{p, []*page{rb}}, p.RunbookRows([]*page{rb})},
 		{"act", []any{p, rows}, p.ActionRows(rows, true)},
+		{"contents", contents, contentsHTML(contents)},
+		{"contents", []contentsEntry(nil), contentsHTML(nil)},
 	} {
 		var want strings.Builder
 		if err := tpl.ExecuteTemplate(&want, c.name, c.data); err != nil {
