@@ -112,7 +112,8 @@ func (p *page) TermFacts() string {
 
 // RunbookOwners are the owners of a service's runbooks, each once, in the
 // order of its runbooks: whom to ask about the service, as its runbooks
-// name them. An owner without a page of its own has no Path.
+// name them. The page shows them on its first part only, the part whose
+// signature covers the runbooks. An owner without a page has no Path.
 func (p *page) RunbookOwners() []crumb {
 	if p.Term == nil || p.Term.Taxonomy != "services" {
 		return nil
@@ -130,6 +131,7 @@ func (p *page) RunbookOwners() []crumb {
 		for _, o := range p.Site.Owners {
 			if p.Site.slug(o.Name) == slug {
 				c.Path = o.Path
+				break
 			}
 		}
 		out = append(out, c)
