@@ -82,7 +82,8 @@ func TestPagesInBrowser(t *testing.T) {
 }
 
 // TestRunbooksOnPhoneAndPaper checks that every runbook of the example
-// reads on a phone without sideways scrolling and prints on one A4 page.
+// reads on a phone without sideways scrolling, with its contents in two
+// columns, and prints on one A4 page.
 func TestRunbooksOnPhoneAndPaper(t *testing.T) {
 	ctx := kbtest.Browser(t)
 	base := serveSite(t)
@@ -97,6 +98,11 @@ func TestRunbooksOnPhoneAndPaper(t *testing.T) {
 		}
 		if w := kbtest.Eval[int](t, ctx, `document.documentElement.scrollWidth - 390`); w > 0 {
 			t.Errorf("%s is %d px wider than a phone screen", id, w)
+		}
+		// Its contents list, when it has one, runs in two columns, so that
+		// the trigger is near the top of the screen.
+		if cols := kbtest.Eval[int](t, ctx, `new Set([...document.querySelectorAll("nav.contents li")].map(li => Math.round(li.getBoundingClientRect().left))).size`); cols == 1 {
+			t.Errorf("%s: its contents list is one column on a phone", id)
 		}
 		pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
 		if err != nil {
