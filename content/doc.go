@@ -202,6 +202,19 @@ const (
 	StatusWontDo     = "wont-do"
 )
 
+// StatusLabel is how a page or a report writes a status for its reader:
+// "in progress" for StatusInProgress, "won't do" for StatusWontDo, any
+// other status as it is.
+func StatusLabel(status string) string {
+	switch status {
+	case StatusInProgress:
+		return "in progress"
+	case StatusWontDo:
+		return "won't do"
+	}
+	return status
+}
+
 // ActionItem is one follow-up of a postmortem, whichever form it was written in.
 type ActionItem struct {
 	What  string

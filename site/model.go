@@ -327,7 +327,7 @@ func buildModel(sd *siteData, pages []*page, staleDays int, carry *similarCarry)
 	for _, p := range sd.Postmortems {
 		linkRunbooks(sd, p)
 		for _, a := range p.Doc.Actions {
-			row := &actionRow{ActionItem: a, Page: p, Badge: a.Status, DueLabel: a.DueText}
+			row := &actionRow{ActionItem: a, Page: p, Badge: content.StatusLabel(a.Status), DueLabel: a.DueText}
 			if days := ageDays(a.Due, sd.Today); a.Open() && a.Due.Set && days > 0 {
 				row.Overdue = true
 				row.DaysOverdue = days
