@@ -141,6 +141,9 @@ func (p *page) lessonContents() []contentsEntry {
 			out = append(out, contentsEntry{Level: 3, Title: l.Page.ListTitle, Anchor: l.Anchor()})
 		}
 	}
+	if len(out) < 2 {
+		return nil // one year alone, as on a part of a split page
+	}
 	return out
 }
 

@@ -82,4 +82,22 @@ func TestContentsOfManyLessonsListsYears(t *testing.T) {
 	if want := "2026 15 #\n2025 15 #\n2024 15 #"; got != want {
 		t.Errorf("contents:\n%s\nwant\n%s", got, want)
 	}
+	// Split by year, a part of more lessons than are listed one by one,
+	// all of one year, has no contents of one line.
+	b.Reset()
+	b.WriteString("-- kb.yaml --\ntitle: Many\n")
+	for i := range 2 * (lessonContentsMax + 5) {
+		fmt.Fprintf(&b, "-- postmortems/p%d.md --\n---\ntitle: Incident %d\ndate: %d-03-%02d\nseverity: SEV2\ninsight: Lesson %d.\n---\n## Summary\n\nS.\n",
+			i, i, 2025+i%2, 1+i%28, i)
+	}
+	out = buildKB(t, b.String(), Options{NoGit: true, partBytes: 40000})
+	parts := listParts(t, out, "lessons")
+	if len(parts) < 2 {
+		t.Fatalf("lessons in %d parts, want them split", len(parts))
+	}
+	for _, name := range parts {
+		if got := contentsOf(t, out, name); len(got) == 1 {
+			t.Errorf("%s: contents of one line %q", name, got)
+		}
+	}
 }
