@@ -17,10 +17,12 @@ import (
 // machine may be busy; no test asserts how long anything took.
 const waitLimit = 15 * time.Second
 
-// testQuiet and testPoll keep the tests quick.
+// testQuiet and testPoll keep the tests quick; saveQuiet groups the steps
+// of one save however the machine schedules the test (see TestWatchSaves).
 const (
 	testQuiet = 20 * time.Millisecond
 	testPoll  = 25 * time.Millisecond
+	saveQuiet = 150 * time.Millisecond
 )
 
 // watchRun is a watcher under test and what it sent so far.

@@ -208,6 +208,10 @@ func TestWatchSaves(t *testing.T) {
 		t.Run(mode.name, func(t *testing.T) {
 			opts := mode.opts
 			opts.Ignore = ignorePublic
+			// A save's steps must land in one batch for its temporary
+			// files to go unreported: a loaded machine can pause a test
+			// longer than testQuiet between two steps of one save.
+			opts.Quiet = saveQuiet
 			runSaveCases(t, opts, writeFixture, saveCases())
 		})
 	}
