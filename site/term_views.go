@@ -112,29 +112,21 @@ func (p *page) TermFacts() string {
 
 // RunbookOwners are the owners of a service's runbooks, each once, in the
 // order of its runbooks: whom to ask about the service, as its runbooks
-// name them. The page shows them on its first part only, the part whose
-// signature covers the runbooks. An owner without a page has no Path.
-func (p *page) RunbookOwners() []crumb {
+// name them (each has an owner's page, see ownerTerms, which TermLinks
+// links). The page shows them on its first part only, the part whose
+// signature covers the runbooks.
+func (p *page) RunbookOwners() []string {
 	if p.Term == nil || p.Term.Taxonomy != "services" {
 		return nil
 	}
-	var out []crumb
+	var out []string
 	seen := map[string]bool{}
 	for _, rb := range ofKind(p.Term.Pages, content.KindRunbook) {
 		name := rb.Doc.Meta.Owner
-		slug := p.Site.slug(name)
-		if name == "" || seen[slug] {
-			continue
+		if slug := p.Site.slug(name); name != "" && !seen[slug] {
+			seen[slug] = true
+			out = append(out, name)
 		}
-		seen[slug] = true
-		c := crumb{Title: name}
-		for _, o := range p.Site.Owners {
-			if p.Site.slug(o.Name) == slug {
-				c.Path = o.Path
-				break
-			}
-		}
-		out = append(out, c)
 	}
 	return out
 }
