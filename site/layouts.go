@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -116,6 +117,31 @@ func (l *layouts) partial(buf *bytes.Buffer, layout, name string, data any) erro
 	return l.files[layout].renderError(l.sets[layout].ExecuteTemplate(buf, name, data))
 }
 
+// cacheKey is the key of partialCached's output for the template name of
+// the layout set and keys. A layout may redefine a partial, so the key
+// names the layout too. Keys of the kinds layouts pass (strings, booleans,
+// integers) are written without fmt, as this runs for every page.
+func cacheKey(set, name string, keys []any) string {
+	b := make([]byte, 0, 64)
+	b = append(b, set...)
+	b = append(b, ' ')
+	b = append(b, name...)
+	for _, k := range keys {
+		b = append(b, ' ')
+		switch v := k.(type) {
+		case string:
+			b = strconv.AppendQuote(b, v)
+		case bool:
+			b = strconv.AppendBool(b, v)
+		case int:
+			b = strconv.AppendInt(b, int64(v), 10)
+		default:
+			b = fmt.Appendf(b, "%T(%#v)", v, v)
+		}
+	}
+	return string(b)
+}
+
 // partialCache holds the output of partialCached, by template and keys.
 type partialCache struct {
 	mu  sync.Mutex
@@ -132,8 +158,7 @@ func (c *partialCache) reset() {
 // get returns the output of the template name of set for keys, rendering
 // it with data the first time.
 func (c *partialCache) get(set *template.Template, name string, data any, keys []any) (template.HTML, error) {
-	// A layout may redefine a partial, so the key names the layout too.
-	key := fmt.Sprintf("%s %s %#v", set.Name(), name, keys)
+	key := cacheKey(set.Name(), name, keys)
 	c.mu.Lock()
 	html, ok := c.out[key]
 	c.mu.Unlock()

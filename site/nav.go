@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"strings"
 )
 
@@ -56,4 +57,22 @@ func (p *page) Crumbs() []crumb {
 		crumbs = append(crumbs, crumb{p.Term.Name, p.Term.Path})
 	}
 	return crumbs
+}
+
+// CrumbsNav writes the page's breadcrumbs (see Crumbs) as the navigation
+// above its content; nothing when it has none.
+func (p *page) CrumbsNav() template.HTML {
+	crumbs := p.Crumbs()
+	if crumbs == nil {
+		return ""
+	}
+	w := newHTMLWriter(160)
+	w.raw(`<nav class="crumbs" aria-label="Breadcrumbs"><ol>`)
+	for _, c := range crumbs {
+		w.raw("<li>")
+		p.linkTo(w, c.Path, c.Title)
+		w.raw("</li>")
+	}
+	w.raw("</ol></nav>")
+	return w.html()
 }

@@ -242,6 +242,12 @@ func (f freshness) label() string {
 // page (nothing in it to slug) is written as text.
 func (p *page) TermLinks(taxonomy string, names []string) template.HTML {
 	w := newHTMLWriter(64 * len(names))
+	p.writeTermLinks(w, taxonomy, names)
+	return w.html()
+}
+
+// writeTermLinks writes what TermLinks returns.
+func (p *page) writeTermLinks(w *htmlWriter, taxonomy string, names []string) {
 	for i, name := range names {
 		if i > 0 {
 			w.raw(", ")
@@ -253,5 +259,4 @@ func (p *page) TermLinks(taxonomy string, names []string) template.HTML {
 		}
 		p.linkTo(w, taxonomy+"/"+slug+"/index.html", name)
 	}
-	return w.html()
 }
