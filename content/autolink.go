@@ -23,10 +23,15 @@ type urlAutolinkExtension struct{}
 
 // Extend adds the web-address autolink parser to m.
 func (urlAutolinkExtension) Extend(m goldmark.Markdown) {
-	inner := extension.NewLinkifyParser(extension.WithLinkifyEmailRegexp(noMatch))
 	m.Parser().AddOptions(parser.WithInlineParsers(
-		util.Prioritized(urlAutolinkParser{inner}, 999),
+		util.Prioritized(urlAutolinkParser{newLinkifyParser()}, 999),
 	))
+}
+
+// newLinkifyParser returns goldmark's autolink parser, making no e-mail
+// links (see noMatch).
+func newLinkifyParser() parser.InlineParser {
+	return extension.NewLinkifyParser(extension.WithLinkifyEmailRegexp(noMatch))
 }
 
 // noMatch matches nothing, and fails at once: given as the e-mail pattern,
