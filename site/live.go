@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/kb-tools/kb/content"
+	"github.com/kb-tools/kb/internal/work"
 	"github.com/kb-tools/kb/templates"
 )
 
@@ -239,18 +240,13 @@ func (l *Live) rebuildBy(render pageRender, kb *content.KB, whole bool, changed 
 		trendsFrom = newTrendsCarry(l.model, changed, now)
 	}
 	m.finish(l.lessons, carry, trendsFrom)
-	siteSig, allSig := l.signer.siteSig(m.sd), l.signer.allSig(m.docs)
-	sigs := make(map[string]uint64, len(m.docs)+len(m.pages))
+	siteSig := l.signer.siteSig(m.sd)
+	pages := m.all()
+	names, pageSigs := l.pageSigs(m, pages, siteSig, whole)
+	sigs := make(map[string]uint64, len(pages))
 	var todo []*page
-	for _, p := range m.all() {
-		name := fileOf(p)
-		sig, ok := uint64(0), false
-		if !whole && siteSig == l.siteSig {
-			sig, ok = l.sameDocPage(p, name)
-		}
-		if !ok {
-			sig = l.signer.pageSig(p, siteSig, allSig)
-		}
+	for i, p := range pages {
+		name, sig := names[i], pageSigs[i]
 		sigs[name] = sig
 		if old, ok := l.sigs[name]; whole || !ok || old != sig || (p.Doc != nil && forced[p.Doc.Path]) {
 			todo = append(todo, p)
@@ -457,6 +453,37 @@ func (l *Live) SetSearch(s *LiveSearch) LiveChange {
 	l.mem, l.searchFiles, l.searchUpdate = mem, names, s.update
 	sort.Strings(ch.Files)
 	return ch
+}
+
+// pageSigs returns the file name and the signature of each of the pages
+// of m, signed on all processors. The signatures of every document and of
+// every postmortem's action rows are worked out first, one at a time, so
+// that the signer is only read while the pages are signed.
+func (l *Live) pageSigs(m *model, pages []*page, siteSig uint64, whole bool) ([]string, []uint64) {
+	allSig := l.signer.allSig(m.docs)
+	for _, p := range m.sd.Postmortems {
+		l.signer.actions(p)
+	}
+	same := !whole && siteSig == l.siteSig
+	names, sigs := make([]string, len(pages)), make([]uint64, len(pages))
+	l.signer.frozen = true
+	defer func() { l.signer.frozen = false }()
+	work.Each(len(pages), func() func(int) bool {
+		return func(i int) bool {
+			p := pages[i]
+			names[i] = fileOf(p)
+			sig, ok := uint64(0), false
+			if same {
+				sig, ok = l.sameDocPage(p, names[i])
+			}
+			if !ok {
+				sig = l.signer.pageSig(p, siteSig, allSig)
+			}
+			sigs[i] = sig
+			return true
+		}
+	})
+	return names, sigs
 }
 
 // sameDocPage returns the signature the document page p had in the last

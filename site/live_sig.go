@@ -24,6 +24,10 @@ type signer struct {
 	// rows holds the signature of each postmortem's action rows, with the
 	// address they were signed at.
 	rows map[*content.Doc]rowsSig
+	// frozen says that docs and rows are only read: pages are being
+	// signed by several goroutines at once (see pageSigs), and a
+	// signature missing from them is worked out without being kept.
+	frozen bool
 }
 
 type rowsSig struct {
@@ -49,7 +53,9 @@ func (s *signer) doc(d *content.Doc) docSigs {
 	h.Reset()
 	writeMeta(&h, d)
 	sig := docSigs{whole: whole, meta: h.Sum64()}
-	s.docs[d] = sig
+	if !s.frozen {
+		s.docs[d] = sig
+	}
 	return sig
 }
 
@@ -206,7 +212,9 @@ func (s *signer) actions(p *page) uint64 {
 		writeStrings(&h, a.What, a.Link, a.Owner, a.OwnerPath, a.DueLabel, a.Badge, a.StatusClass(), strconv.FormatBool(a.Overdue))
 	}
 	sig := h.Sum64()
-	s.rows[p.Doc] = rowsSig{url: p.URL, sig: sig}
+	if !s.frozen {
+		s.rows[p.Doc] = rowsSig{url: p.URL, sig: sig}
+	}
 	return sig
 }
 

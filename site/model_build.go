@@ -79,8 +79,12 @@ func newModel(kb *content.KB, opts Options, history map[string]*gitInfo, out sin
 func (m *model) finish(cache *lessonCache, carry *similarCarry, trendsFrom *trendsCarry) {
 	buildModel(m.sd, m.docs, m.kb.Config.StaleDays, carry.with(m.docs))
 	m.sd.Tally = countAll(m.sd)
+	// The lessons and the trends read the model, not each other: they are
+	// worked out side by side.
+	trends := make(chan *trends, 1)
+	go func() { trends <- computeTrends(m.sd, trendsFrom) }()
 	m.sd.Lessons = lessons(m.sd, m.newRenderer, cache)
-	m.sd.Trends = computeTrends(m.sd, trendsFrom)
+	m.sd.Trends = <-trends
 	m.pages = sitePages(m.sd)
 }
 

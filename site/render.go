@@ -190,7 +190,7 @@ func lessons(sd *siteData, newRenderer func() *bodyRenderer, cache *lessonCache)
 	var out []*lesson
 	size := 0
 	for _, p := range sd.Postmortems {
-		if l := lessonOf(p); l != nil {
+		if l := lessonOf(p, cache.source(p.Doc)); l != nil {
 			out = append(out, l)
 			size += l.size
 		}
@@ -225,11 +225,10 @@ func lessons(sd *siteData, newRenderer func() *bodyRenderer, cache *lessonCache)
 }
 
 // lessonOf returns what postmortem p taught, with its lessons section
-// still to render, or nil when it records no insight, lessons section or
-// guardrail.
-func lessonOf(p *page) *lesson {
-	l := &lesson{Page: p, Insight: p.Doc.Meta.Insight, Guardrails: p.Doc.Meta.Guardrails, Runbooks: p.Runbooks,
-		src: sectionSource(p.Doc, content.SectionLessons)}
+// (src, its markdown) still to render, or nil when it records no insight,
+// lessons section or guardrail.
+func lessonOf(p *page, src []byte) *lesson {
+	l := &lesson{Page: p, Insight: p.Doc.Meta.Insight, Guardrails: p.Doc.Meta.Guardrails, Runbooks: p.Runbooks, src: src}
 	if l.Insight == "" && len(l.src) == 0 && len(l.Guardrails) == 0 {
 		return nil
 	}
