@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -61,20 +62,30 @@ type siteData struct {
 	dates content.DateRange
 	// slugs keeps the slug of each value named in the model: owners,
 	// services and tags recur on thousands of pages.
-	slugs map[string]string
+	slugs slugMemo
 }
 
-// slug returns content.Slug(s), worked out once per value. The model is
-// made on one goroutine.
+// slug returns content.Slug(s), worked out once per value. It is called
+// by one goroutine at a time: while the model is made, and by the pages'
+// RunbookOwners, for owners that ownerTerms has already asked about.
 func (sd *siteData) slug(s string) string {
-	if v, ok := sd.slugs[s]; ok {
+	if sd.slugs == nil {
+		sd.slugs = slugMemo{}
+	}
+	return sd.slugs.slug(s)
+}
+
+// slugMemo keeps the slug of each value it was asked about. It is for one
+// goroutine.
+type slugMemo map[string]string
+
+// slug returns content.Slug(s), worked out once per value.
+func (m slugMemo) slug(s string) string {
+	if v, ok := m[s]; ok {
 		return v
 	}
-	if sd.slugs == nil {
-		sd.slugs = map[string]string{}
-	}
 	v := content.Slug(s)
-	sd.slugs[s] = v
+	m[s] = v
 	return v
 }
 
@@ -343,20 +354,26 @@ func buildModel(sd *siteData, pages []*page, staleDays int, carry *similarCarry)
 			sd.Actions = append(sd.Actions, row)
 		}
 	}
-	similarIncidents(sd.Postmortems, 5, carry)
+	// The similar incidents, the owners and the other taxonomies read the
+	// pages and write nothing the others read: they are worked out side by
+	// side, the taxonomies with slugs of their own.
+	var wg sync.WaitGroup
+	wg.Go(func() { similarIncidents(sd.Postmortems, 5, carry) })
+	wg.Go(func() { sd.Owners = ownerTerms(sd) })
 	// A term lists its incidents newest first, then its runbooks and pages.
 	pages = slices.Concat(sd.Postmortems, sd.Runbooks, sd.Pages)
-	sd.Services = taxonomy(sd, "services", func(p *page) []string { return p.Doc.Meta.Services }, pages)
-	sd.Tags = taxonomy(sd, "tags", func(p *page) []string { return p.Doc.Meta.Tags }, pages)
-	sd.Severities = taxonomy(sd, "severities", func(p *page) []string {
+	slugs := slugMemo{}
+	sd.Services = taxonomy(slugs, "services", func(p *page) []string { return p.Doc.Meta.Services }, pages)
+	sd.Tags = taxonomy(slugs, "tags", func(p *page) []string { return p.Doc.Meta.Tags }, pages)
+	sd.Severities = taxonomy(slugs, "severities", func(p *page) []string {
 		if p.Doc.Kind == content.KindPostmortem && p.Doc.Meta.Severity != "" {
 			return []string{p.Doc.Meta.Severity}
 		}
 		return nil
 	}, pages)
-	sd.Owners = ownerTerms(sd)
-	sd.Factors = taxonomy(sd, "factors", func(p *page) []string { return p.Doc.Meta.ContributingFactors }, sd.Postmortems)
-	sd.Guardrails = taxonomy(sd, "guardrails", func(p *page) []string { return p.Doc.Meta.Guardrails }, sd.Postmortems)
+	sd.Factors = taxonomy(slugs, "factors", func(p *page) []string { return p.Doc.Meta.ContributingFactors }, sd.Postmortems)
+	sd.Guardrails = taxonomy(slugs, "guardrails", func(p *page) []string { return p.Doc.Meta.Guardrails }, sd.Postmortems)
+	wg.Wait()
 }
 
 // linkRunbooks resolves a postmortem's runbooks: ids and the runbooks its
@@ -510,12 +527,13 @@ func dedupe(values []string) []string {
 	return out
 }
 
-// taxonomy groups the pages by the values values gives them.
-func taxonomy(sd *siteData, name string, values func(*page) []string, pages []*page) []*term {
+// taxonomy groups the pages by the values values gives them, with the
+// slugs of slugs.
+func taxonomy(slugs slugMemo, name string, values func(*page) []string, pages []*page) []*term {
 	byName := map[string]*term{}
 	for _, p := range pages {
 		for _, v := range values(p) {
-			slug := sd.slug(v)
+			slug := slugs.slug(v)
 			if slug == "" {
 				continue
 			}
