@@ -214,3 +214,17 @@ func benchRequests(b *testing.B, ix *Index, n int, req func(int) Request) {
 	reportLatency(b, "", took)
 	b.ReportMetric(0, "ns/op")
 }
+
+// BenchmarkWriteStatic writes the static search index of KB_BENCH_DIR's
+// documents, as kb build does beside the pages, into memory.
+func BenchmarkWriteStatic(b *testing.B) {
+	docs := loadDocs(b, kbtest.BenchDir(b))
+	b.ResetTimer()
+	for b.Loop() {
+		st, err := WriteStatic(docs, StaticOptions{}, func(string, []byte) error { return nil })
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(st.Bytes), "bytes")
+	}
+}
