@@ -43,6 +43,12 @@ type Config struct {
 	// Ignore lists path globs (the syntax of kinds:) of files that are
 	// no part of the KB: templates, drafts. kb reads nothing of them.
 	Ignore []string `yaml:"ignore"`
+	// AlertRules lists globs (from the KB root, ** for any depth; a
+	// folder means its YAML files) of Prometheus rule files, whose alerts
+	// kb lint ties to runbooks and kb build gives an address each.
+	// AlertRulePos holds the position of each glob in kb.yaml.
+	AlertRules   []string `yaml:"alert_rules"`
+	AlertRulePos []Pos    `yaml:"-"`
 	// StaleDays is how old a runbook's last review or drill may grow.
 	StaleDays int `yaml:"stale_days"`
 	// UnsafeHTML lets raw HTML in markdown through to pages.
@@ -156,7 +162,7 @@ func orDefault(n, def int64) int64 {
 }
 
 // configKeys lists the keys kb.yaml may hold, for unknown-key errors.
-var configKeys = []string{"title", "description", "base_url", "repo_url", "edit_path", "severities", "owners", "kinds", "ignore", "stale_days", "unsafe_html", "search", "limits", "dates", "sections", "lint"}
+var configKeys = []string{"title", "description", "base_url", "repo_url", "edit_path", "severities", "owners", "kinds", "ignore", "alert_rules", "stale_days", "unsafe_html", "search", "limits", "dates", "sections", "lint"}
 
 // LoadConfig reads dir/kb.yaml over the defaults. A missing file is not an
 // error; a malformed one gives positioned errors, and every key that could

@@ -40,6 +40,8 @@ func checkValue(lines *LineIndex, key string, v *yaml.Node, cfg *Config) []*Erro
 		return checkKinds(lines, v, cfg)
 	case "ignore":
 		return checkIgnore(lines, v, cfg)
+	case "alert_rules":
+		return checkAlertRules(lines, v, cfg)
 	case "limits":
 		return checkLimits(lines, v, cfg)
 	}
@@ -172,6 +174,23 @@ func checkIgnore(lines *LineIndex, v *yaml.Node, cfg *Config) []*Error {
 		kept = append(kept, g.Value)
 	}
 	cfg.Ignore = kept
+	return errs
+}
+
+// checkAlertRules leaves out the globs of alert_rules: that are
+// malformed, with an error at each, and keeps the position of the others.
+func checkAlertRules(lines *LineIndex, v *yaml.Node, cfg *Config) []*Error {
+	var errs []*Error
+	cfg.AlertRules, cfg.AlertRulePos = nil, nil
+	for _, g := range resolveAlias(v).Content {
+		g = resolveAlias(g)
+		if err := validGlob(g.Value); err != nil || strings.TrimSpace(g.Value) == "" {
+			errs = append(errs, configError(lines, g, "alert_rules: %q is not a glob kb can match; it is left out", g.Value))
+			continue
+		}
+		cfg.AlertRules = append(cfg.AlertRules, g.Value)
+		cfg.AlertRulePos = append(cfg.AlertRulePos, Pos{File: ConfigFile, Line: g.Line, Col: g.Column})
+	}
 	return errs
 }
 

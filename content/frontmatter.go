@@ -142,23 +142,7 @@ func parseYAML(file string, src, block []byte, firstLine int, arena *nodeArena) 
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(block, &doc); err != nil {
-		msg := err.Error()
-		line, col := firstLine+1, 1
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			line, msg = firstLine+n-1, m[2]
-			if strings.HasPrefix(msg, "did not find expected") {
-				line++ // yaml.v3 counts parser errors, unlike scanner errors, from 0
-			}
-		} else {
-			// yaml.v3 gives no line for an alias to no anchor, its only
-			// error without one: kb finds the alias itself.
-			msg = trimYAMLPrefix(msg)
-			if l, c, ok := undefinedAlias(block); ok {
-				line, col = firstLine+l-1, c
-			}
-		}
-		return nil, newError(file, src, line, col, "invalid YAML in %s: %s", yamlPlace(file), msg)
+		return nil, yamlSyntaxError(file, yamlPlace(file), src, block, firstLine, err)
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil // empty block
@@ -172,6 +156,30 @@ func parseYAML(file string, src, block []byte, firstLine int, arena *nodeArena) 
 		return nil, err
 	}
 	return root, nil
+}
+
+// yamlSyntaxError is the positioned error of a YAML block that yaml.v3
+// could not parse, with lines counted in the whole file src; block and
+// firstLine are as parseYAML has them, and place names what the block is
+// ("front matter", "kb.yaml").
+func yamlSyntaxError(file, place string, src, block []byte, firstLine int, err error) *Error {
+	msg := err.Error()
+	line, col := firstLine+1, 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		line, msg = firstLine+n-1, m[2]
+		if strings.HasPrefix(msg, "did not find expected") {
+			line++ // yaml.v3 counts parser errors, unlike scanner errors, from 0
+		}
+	} else {
+		// yaml.v3 gives no line for an alias to no anchor, its only
+		// error without one: kb finds the alias itself.
+		msg = trimYAMLPrefix(msg)
+		if l, c, ok := undefinedAlias(block); ok {
+			line, col = firstLine+l-1, c
+		}
+	}
+	return newError(file, src, line, col, "invalid YAML in %s: %s", place, msg)
 }
 
 func trimYAMLPrefix(msg string) string {

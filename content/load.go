@@ -23,6 +23,9 @@ type KB struct {
 	Docs []*Doc
 	// Errors are the problems found while loading, sorted by position.
 	Errors []*Error
+	// Alerts are the alerting rules of the rule files kb.yaml's
+	// alert_rules: and WithAlertRules name; nil when none are named.
+	Alerts *AlertRules
 }
 
 // skipDirs are folders of a KB that hold no documents.
@@ -39,6 +42,8 @@ type loadOptions struct {
 	files        *Files
 	config       Config
 	configErrors []*Error
+	// ruleFiles are rule files named outside kb.yaml (WithAlertRules).
+	ruleFiles []string
 }
 
 // WithConfig has Load use the KB's reader and its kb.yaml as the caller
@@ -61,6 +66,13 @@ func WithDocHook(hook func(*Doc)) LoadOption {
 // dropped with it.
 func WithoutSources() LoadOption {
 	return func(o *loadOptions) { o.dropSources = true }
+}
+
+// WithAlertRules has Load read these rule files too, beside those of
+// kb.yaml's alert_rules: (paths the operating system opens, as
+// ExpandRuleGlob gives them; they may lie outside the KB).
+func WithAlertRules(paths []string) LoadOption {
+	return func(o *loadOptions) { o.ruleFiles = append(o.ruleFiles, paths...) }
 }
 
 // Load reads the KB rooted at dir: kb.yaml, then every markdown file below
@@ -94,6 +106,9 @@ func Load(dir string, opts ...LoadOption) (*KB, error) {
 	kb.Docs = parseAll(files, paths, &kb.Config, &o, &kb.Errors)
 	kb.Errors = append(kb.Errors, assignUniqueIDs(kb.Docs)...)
 	sortErrors(kb.Errors)
+	if len(kb.Config.AlertRules) > 0 || len(o.ruleFiles) > 0 {
+		kb.Alerts = LoadAlertRules(files, &kb.Config, o.ruleFiles)
+	}
 	return kb, nil
 }
 

@@ -77,7 +77,7 @@ func (c *Checker) KB(kb *content.KB) []Diagnostic {
 		r.supp[p] = s
 	}
 	r.checkKB(kb)
-	fillExcerpts(kb.Files, kb.Config.Limits, r.diags)
+	fillExcerpts(kb, r.diags)
 	sortDiagnostics(r.diags)
 	return r.diags
 }

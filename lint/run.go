@@ -24,6 +24,9 @@ type Options struct {
 	Changed ChangedLines
 	// Rules are the rules to run; nil means Rules().
 	Rules []*Rule
+	// AlertRules are rule files to check beside those of kb.yaml's
+	// alert_rules: (paths as content.ExpandRuleGlob gives them).
+	AlertRules []string
 }
 
 // Result is what a lint run found.
@@ -65,13 +68,13 @@ func Run(dir string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	kb, err := content.Load(dir, content.WithConfig(files, kbConfig, configErrs), content.WithDocHook(r.checkDoc), content.WithoutSources())
+	kb, err := content.Load(dir, content.WithConfig(files, kbConfig, configErrs), content.WithDocHook(r.checkDoc), content.WithoutSources(), content.WithAlertRules(opts.AlertRules))
 	if err != nil {
 		return nil, err
 	}
 	r.checkKB(kb)
 	diags := r.filter(dir, opts)
-	fillExcerpts(kb.Files, kbConfig.Limits, diags)
+	fillExcerpts(kb, diags)
 	sortDiagnostics(diags)
 	return &Result{Diagnostics: diags, Docs: len(kb.Docs), Kinds: content.CountKinds(kb.Docs)}, nil
 }
@@ -195,7 +198,7 @@ func kbRelative(dir, file string) string {
 
 // fillExcerpts cuts the excerpts of findings made after the sources were
 // dropped (rules over the whole KB), reading and indexing each file once.
-func fillExcerpts(files *content.Files, limits content.Limits, diags []Diagnostic) {
+func fillExcerpts(kb *content.KB, diags []Diagnostic) {
 	cache := map[string]*content.LineIndex{}
 	for i := range diags {
 		d := &diags[i]
@@ -204,7 +207,10 @@ func fillExcerpts(files *content.Files, limits content.Limits, diags []Diagnosti
 		}
 		x, ok := cache[d.Pos.File]
 		if !ok {
-			src, _ := files.ReadFile(d.Pos.File, limits.Document())
+			src, ok := kb.Alerts.Source(d.Pos.File)
+			if !ok {
+				src, _ = kb.Files.ReadFile(d.Pos.File, kb.Config.Limits.Document())
+			}
 			x = content.NewLineIndex(content.NormalizeSource(src))
 			cache[d.Pos.File] = x
 		}

@@ -10,11 +10,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kb-tools/kb/content"
 	"github.com/kb-tools/kb/lint"
 )
 
 func lintCommand() *command {
 	var dir, format, today, changedFrom, colourMode *string
+	alertRules := &listFlag{}
 	return &command{
 		name:     "lint",
 		examples: []string{"kb lint", "kb lint --dir kb postmortems/2026-10-01-db-disk-full.md", "kb lint --format github --changed-from origin/main", "kb lint --color always | less -R"},
@@ -25,6 +27,7 @@ func lintCommand() *command {
 			format = fs.String("format", "text", "output `FORMAT`: "+strings.Join(lint.Formats, ", "))
 			today = fs.String("today", "", "judge overdue and stale dates against `YYYY-MM-DD` (default today)")
 			changedFrom = fs.String("changed-from", "", "report only findings on lines changed since git `REF`")
+			fs.Var(alertRules, "alert-rules", "check the alerts of the Prometheus rule files `GLOB` names (a file, a folder, * and **; repeatable) against the runbooks, beside kb.yaml's alert_rules:")
 			colourMode = colourFlag(fs)
 		},
 		run: func(c *command, args []string, stdout, stderr io.Writer) int {
@@ -51,8 +54,12 @@ func lintCommand() *command {
 				}
 				files[i] = p
 			}
+			ruleFiles, err := expandRuleGlobs(alertRules.values)
+			if err != nil {
+				return c.usageError(stderr, "--alert-rules %v", err)
+			}
 			tuneGC(400, 256<<20, 1.7)
-			opts := lint.Options{Files: files}
+			opts := lint.Options{Files: files, AlertRules: ruleFiles}
 			if *today != "" {
 				t, err := time.Parse("2006-01-02", *today)
 				if err != nil {
@@ -103,6 +110,19 @@ func lintCommand() *command {
 			return exitOK
 		},
 	}
+}
+
+// expandRuleGlobs lists the rule files the --alert-rules arguments name.
+func expandRuleGlobs(globs []string) ([]string, error) {
+	var out []string
+	for _, g := range globs {
+		paths, err := content.ExpandRuleGlob(g)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, paths...)
+	}
+	return out, nil
 }
 
 // fileInKB finds a document named on the command line: a path from the
