@@ -35,7 +35,7 @@ func (kb *KB) Reload(paths []string, opts ...LoadOption) (*KB, error) {
 			read = append(read, p)
 		}
 	}
-	next := &KB{Root: kb.Root, Files: files, Config: kb.Config}
+	next := &KB{Root: kb.Root, Files: files, Config: kb.Config, Alerts: kb.Alerts}
 	for _, e := range kb.Errors {
 		if !again[e.Pos.File] && e.Kind != ErrorDuplicateID {
 			next.Errors = append(next.Errors, e)

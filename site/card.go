@@ -93,15 +93,24 @@ func (p *page) runbookFacts(w *htmlWriter) {
 		fact(w, "Escalation", "escalation", m.Escalation)
 	}
 	p.termFact(w, "Services", "services", m.Services)
-	if len(m.Alerts) > 0 {
+	if len(p.Alerts) > 0 {
 		w.raw("<div><dt>Alerts</dt><dd>")
-		for i, a := range m.Alerts {
+		for i, a := range p.Alerts {
 			if i > 0 {
 				w.raw(", ")
 			}
 			w.raw("<code>")
-			w.text(a)
+			if a.Path != "" {
+				p.linkTo(w, a.Path, a.Name)
+			} else {
+				w.text(a.Name)
+			}
 			w.raw("</code>")
+			if sev := a.Severity(); sev != "" {
+				w.raw(" (")
+				w.text(sev)
+				w.raw(")")
+			}
 		}
 		w.raw("</dd></div>")
 	}

@@ -40,7 +40,7 @@ const cardTemplates = `
     {{- with $d.Meta.Owner }}<div><dt>Owner</dt><dd>{{ with slug . }}<a href="{{ $.Root }}owners/{{ . }}/index.html">{{ $d.Meta.Owner }}</a>{{ else }}{{ . }}{{ end }}</dd></div>{{ end }}
     {{- with $d.Meta.Escalation }}<div><dt>Escalation</dt><dd class="escalation">{{ . }}</dd></div>{{ end }}
     {{- with $d.Meta.Services }}<div><dt>Services</dt><dd>{{ $.TermLinks "services" . }}</dd></div>{{ end }}
-    {{- with $d.Meta.Alerts }}<div><dt>Alerts</dt><dd>{{ range $i, $a := . }}{{ if $i }}, {{ end }}<code>{{ $a }}</code>{{ end }}</dd></div>{{ end }}
+    {{- with .Alerts }}<div><dt>Alerts</dt><dd>{{ range $i, $a := . }}{{ if $i }}, {{ end }}<code>{{ if .Path }}<a href="{{ $.Root }}{{ .Path }}">{{ .Name }}</a>{{ else }}{{ .Name }}{{ end }}</code>{{ with .Severity }} ({{ . }}){{ end }}{{ end }}</dd></div>{{ end }}
     <div><dt>Last reviewed</dt><dd>{{ with .Fresh }}{{ if not .LastReviewed.Set }}never{{ else }}{{ date .LastReviewed }} ({{ .ReviewAge }} days){{ end }}{{ end }}</dd></div>
     <div><dt>Last drilled</dt><dd>{{ with .Fresh }}{{ if not .LastDrilled.Set }}never{{ else }}{{ date .LastDrilled }} ({{ .DrillAge }} days){{ end }}{{ end }}</dd></div>
   </dl>
@@ -87,7 +87,9 @@ func TestCardAgreesWithTemplate(t *testing.T) {
 		{"postmortem", &page{Root: "../../", Title: "Outage \"A\" <b>", Doc: full, SevClass: "sev1", SevText: "SEV1",
 			Durations: []labelled{{"Time to detect", "7m"}, {"Time to <resolve>", "1d"}}}},
 		{"postmortem", &page{Root: "../", Title: "Bare", Doc: bare}},
-		{"runbook", &page{Root: "../../", Title: "Cache & co", Doc: rb, Fresh: freshness{State: "due",
+		{"runbook", &page{Root: "../../", Title: "Cache & co", Doc: rb, Alerts: []*alertEntry{
+			{Name: "KubePodCrashLooping", Path: "alerts/KubePodCrashLooping/index.html", Rules: []content.AlertRule{{Severity: "critical"}, {Severity: "Warning"}, {Severity: "CRITICAL"}}},
+			{Name: "Rate<High>"}}, Fresh: freshness{State: "due",
 			LastReviewed: at("2026-01-02T00:00:00Z"), ReviewAge: 90, DrillAge: -1}}},
 		{"runbook", &page{Root: "../../", Title: "No slug", Doc: noSlug, Fresh: freshness{State: "never", ReviewAge: -1,
 			DrillAge: 3, LastDrilled: at("2026-11-28T00:00:00Z")}}},

@@ -15,7 +15,7 @@ import (
 
 // layoutNames are the page layouts, each a file layouts/NAME.html that
 // defines "main" and is rendered inside layouts/base.html.
-var layoutNames = []string{"home", "postmortem", "runbook", "page", "list", "terms", "term", "actions", "lessons", "trends", "404", "search"}
+var layoutNames = []string{"home", "postmortem", "runbook", "page", "list", "terms", "term", "actions", "lessons", "trends", "404", "search", "alerts", "alert"}
 
 // layouts holds the parsed page templates of one build.
 type layouts struct {

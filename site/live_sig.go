@@ -127,6 +127,12 @@ func (s *signer) pageSig(p *page, site, all uint64) uint64 {
 		rows(p.Runbooks)
 		rows(p.Similar)
 		rows(p.UsedBy)
+		for _, a := range p.Alerts {
+			writeStrings(&h, a.Name, a.Path, a.Severity())
+			for _, r := range a.Rules {
+				writeStrings(&h, r.Expr)
+			}
+		}
 		writeStrings(&h, p.Missing...)
 		f := p.Fresh
 		writeStrings(&h, f.State, f.ReviewState, f.DrillState, strconv.Itoa(f.ReviewAge), strconv.Itoa(f.DrillAge), strconv.Itoa(f.StaleDays))
@@ -164,6 +170,20 @@ func (s *signer) pageSig(p *page, site, all uint64) uint64 {
 			for _, sl := range p.Site.LessonServices {
 				writeStrings(&h, sl.Service.Name, sl.Page.URL, strconv.Itoa(len(sl.Lessons)))
 			}
+		}
+	case p.Layout == "alerts" || p.Alert != nil:
+		// An alert's page shows its rules and the runbooks behind it;
+		// the list, every alert's.
+		alerts := p.Site.Alerts
+		if p.Alert != nil {
+			alerts = []*alertEntry{p.Alert}
+		}
+		for _, a := range alerts {
+			writeStrings(&h, a.Name, a.Path)
+			for _, r := range a.Rules {
+				writeStrings(&h, r.Pos.String(), r.Severity, r.Expr, r.For, r.RunbookURL)
+			}
+			rows(a.Runbooks)
 		}
 	case p.Terms != nil || p.Layout == "terms":
 		for _, t := range p.Terms {

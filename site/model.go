@@ -42,6 +42,9 @@ type siteData struct {
 	// each with its page of them (set with the site's own pages).
 	LessonServices []serviceLessons
 	Trends         *trends
+	// Alerts are the alerts of the rule files and of the runbooks, by
+	// name (see buildAlerts).
+	Alerts []*alertEntry
 	// Tally counts the action items and runbooks by standing, once for
 	// every page that shows a count.
 	Tally tally
@@ -137,6 +140,11 @@ type page struct {
 	UsedBy    []*page  // postmortems that used a runbook
 	Fresh     freshness
 	Git       *gitInfo
+
+	// Alerts are a runbook's alerts; Alert is the alert of an alert's
+	// page.
+	Alerts []*alertEntry
+	Alert  *alertEntry
 
 	// List pages.
 	List  []*page

@@ -78,6 +78,7 @@ func newModel(kb *content.KB, opts Options, history map[string]*gitInfo, out sin
 // reached, and a non-nil trendsFrom the sections of the trends.
 func (m *model) finish(cache *lessonCache, carry *similarCarry, trendsFrom *trendsCarry) {
 	buildModel(m.sd, m.docs, m.kb.Config.StaleDays, carry.with(m.docs))
+	m.sd.Alerts = buildAlerts(m.sd, m.docs, m.kb.Alerts, m.sd.BaseURL)
 	m.sd.Tally = countAll(m.sd)
 	// The lessons and the trends read the model, not each other: they are
 	// worked out side by side.

@@ -1,6 +1,10 @@
 package site
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -61,7 +65,12 @@ func layoutAt(w int) string { return layoutScript + "(" + strconv.Itoa(w) + ")" 
 func TestEveryPageOnPhoneAndDesktop(t *testing.T) {
 	ctx := kbtest.Browser(t)
 	base, out := serveBuilt(t)
-	pages := htmlPages(t, out)
+	pages := slices.DeleteFunc(htmlPages(t, out), func(rel string) bool {
+		// An alert's page with one runbook sends the browser on to it,
+		// which is measured as itself.
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+		return err == nil && strings.HasPrefix(rel, "alerts/") && bytes.Contains(data, []byte(`http-equiv="refresh"`))
+	})
 	t.Logf("%d pages", len(pages))
 	phone := []chromedp.EmulateViewportOption{chromedp.EmulateScale(3), chromedp.EmulateMobile, chromedp.EmulateTouch}
 	rows := 0

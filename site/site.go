@@ -158,6 +158,7 @@ func sitePages(sd *siteData) []*page {
 	if sd.Search {
 		pages = append(pages, &page{Title: "Search", URL: "/search/", Layout: "search"})
 	}
+	pages = append(pages, alertPages(sd)...)
 	if len(sd.Pages) > 0 {
 		pages = append(pages, s.listPages(&page{Title: "Pages", URL: "/pages/", Layout: "list"}, sd.Pages,
 			func(*page) string { return "" }, func(p *page) int { return 100 + 2*len(p.Path) + len(p.ListTitle) + len(p.Doc.Path) })...)

@@ -15,6 +15,7 @@ import (
 func buildCommand() *command {
 	var dir, out, baseURL *string
 	var noWait *bool
+	alertRules := &listFlag{}
 	return &command{
 		name:     "build",
 		examples: []string{"kb build", "kb build --dir kb --out public --base-url https://kb.example.com/", "kb build --no-wait"},
@@ -23,6 +24,7 @@ func buildCommand() *command {
 			dir = fs.String("dir", ".", "the KB root `DIR`")
 			out = fs.String("out", "", "the output `DIR` (default DIR/public)")
 			baseURL = fs.String("base-url", "", "the `URL` the site is served from (default kb.yaml's base_url)")
+			fs.Var(alertRules, "alert-rules", "give the alerts of the Prometheus rule files `GLOB` names (a file, a folder, * and **; repeatable) their pages under /alerts/, beside kb.yaml's alert_rules:")
 			noWait = fs.Bool("no-wait", false, "fail at once (exit 2) when another build of the same output is running, instead of waiting for it")
 		},
 		run: func(c *command, args []string, stdout, stderr io.Writer) int {
@@ -38,14 +40,23 @@ func buildCommand() *command {
 				return c.fail(stderr, err)
 			}
 			*dir = root
+			ruleFiles, err := expandRuleGlobs(alertRules.values)
+			if err != nil {
+				return c.usageError(stderr, "--alert-rules %v", err)
+			}
 			tuneGC(400, 560<<20, 1.7)
 			start := time.Now()
-			kb, err := content.Load(*dir)
+			kb, err := content.Load(*dir, content.WithAlertRules(ruleFiles))
 			if err != nil {
 				return c.fail(stderr, err)
 			}
 			for _, e := range kb.Errors {
 				fmt.Fprintln(stderr, e.Excerpt())
+			}
+			if kb.Alerts != nil {
+				for _, e := range kb.Alerts.Errors {
+					fmt.Fprintln(stderr, e.Pos.String()+": "+e.Msg)
+				}
 			}
 			c.noteFound(stderr, content.CountKinds(kb.Docs))
 			target := *out
