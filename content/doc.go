@@ -155,6 +155,8 @@ type Meta struct {
 	Insight             string
 	Guardrails          []string
 	Runbooks            []string
+	// Impact is the incident's blast radius (impact:).
+	Impact Impact
 
 	// LintDisable lists the lint rules the file turns off for itself
 	// (lint: {disable: [...]}).
@@ -285,8 +287,9 @@ func (d *Doc) TimeToDetect() (time.Duration, bool) {
 	return span(d.Meta.Started, d.Meta.Detected)
 }
 
-// TimeToMitigate is mitigated − started, when both are known.
-func (d *Doc) TimeToMitigate() (time.Duration, bool) {
+// TimeToContain is mitigated − started, when both are known: how long
+// the incident hurt before it was contained (mitigated).
+func (d *Doc) TimeToContain() (time.Duration, bool) {
 	return span(d.Meta.Started, d.Meta.Mitigated)
 }
 

@@ -77,6 +77,8 @@ func (d *metaDecoder) decode(root *yaml.Node) {
 			m.Guardrails = d.terms(k, v)
 		case "runbooks":
 			m.Runbooks = d.terms(k, v)
+		case "impact":
+			m.Impact = d.impact(v)
 		case "owner":
 			m.Owner = d.scalar(name, v)
 		case "escalation":

@@ -292,7 +292,7 @@ resolved:  2026-03-15T02:10:00Z
 		want time.Duration
 	}{
 		{"detect", doc.TimeToDetect, 12 * time.Minute},
-		{"mitigate", doc.TimeToMitigate, 51 * time.Minute},
+		{"contain", doc.TimeToContain, 51 * time.Minute},
 		{"resolve", doc.TimeToResolve, 2*time.Hour + 30*time.Minute},
 	} {
 		if got, ok := c.f(); !ok || got != c.want {

@@ -115,7 +115,7 @@ func Rules() []*Rule {
 	var rules []*Rule
 	for _, group := range [][]*Rule{
 		schemaRules(), blamelessRules(), actionRules(), structureRules(),
-		timelineRules(), runbookRules(), linkRules(), privacyRules(), alertRules(),
+		timelineRules(), runbookRules(), linkRules(), privacyRules(), alertRules(), impactRules(),
 	} {
 		rules = append(rules, group...)
 	}

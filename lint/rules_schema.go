@@ -12,7 +12,7 @@ import (
 var kbFrontMatterKeys = []string{
 	"id", "kind", "title", "date", "description", "summary", "severity", "status", "services", "service", "tags",
 	"authors", "author", "incident_commander", "started", "detected", "mitigated", "resolved", "contributing_factors",
-	"insight", "guardrails", "runbooks", "actions", "owner", "escalation", "alerts", "last_reviewed", "last_drilled", "lint",
+	"insight", "guardrails", "runbooks", "impact", "actions", "owner", "escalation", "alerts", "last_reviewed", "last_drilled", "lint",
 }
 
 // hugoFrontMatterKeys are the common keys of Hugo sites, which many KBs

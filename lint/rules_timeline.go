@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -59,8 +58,7 @@ func runTimelineOrder(p *Pass) {
 
 func runTimelineMissing(p *Pass) {
 	d := p.Doc
-	sevs := p.Config.KB.Severities
-	if d.Kind != content.KindPostmortem || len(sevs) == 0 || !slices.Contains(sevs[:min(2, len(sevs))], d.Meta.Severity) {
+	if !severe(p, d) {
 		return
 	}
 	var missing []string

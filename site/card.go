@@ -73,6 +73,9 @@ func (p *page) postmortemFacts(w *htmlWriter) {
 	for _, x := range p.Durations {
 		fact(w, x.Label, "", x.Value)
 	}
+	if im := d.Meta.Impact; im.Known() {
+		fact(w, "Impact", "impact", impactText(im))
+	}
 }
 
 // runbookFacts writes the facts of a runbook's card: owner (linked to the

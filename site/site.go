@@ -247,7 +247,7 @@ func durations(d *content.Doc) []labelled {
 		f     func() (time.Duration, bool)
 	}{
 		{"Time to detect", d.TimeToDetect},
-		{"Time to mitigate", d.TimeToMitigate},
+		{"Time to contain", d.TimeToContain},
 		{"Time to resolve", d.TimeToResolve},
 	} {
 		if v, ok := x.f(); ok {
