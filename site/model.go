@@ -347,7 +347,7 @@ func buildModel(sd *siteData, pages []*page, staleDays int, carry *similarCarry)
 		linkRunbooks(sd, p)
 		for _, a := range p.Doc.Actions {
 			row := &actionRow{ActionItem: a, Page: p, Badge: content.StatusLabel(a.Status), DueLabel: a.DueText}
-			if days := ageDays(a.Due, sd.Today); a.Open() && a.Due.Set && days > 0 {
+			if days, late := overdueDays(a, sd.Today); late {
 				row.Overdue = true
 				row.DaysOverdue = days
 				row.Badge = "overdue " + strconv.Itoa(row.DaysOverdue) + "d"

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,6 +26,7 @@ type trends struct {
 
 	DurationMonths []durationRow // the months with incidents
 	DetectChart    template.HTML
+	ContainChart   template.HTML
 	ResolveChart   template.HTML
 	DurationSum    string
 
@@ -37,6 +39,11 @@ type trends struct {
 
 	Recurring    []recurrence
 	RecurringSum string
+
+	// Blast is the incidents by users affected, in the bands of UserBands.
+	Blast      []countRow
+	BlastChart template.HTML
+	BlastSum   string
 
 	Freshness    []countRow
 	FreshChart   template.HTML
@@ -59,8 +66,9 @@ type durationRow struct {
 	Month                     string
 	Incidents                 int
 	DetectMedian, DetectP90   string
+	ContainMedian, ContainP90 string
 	ResolveMedian, ResolveP90 string
-	detect, resolve           []time.Duration
+	detect, contain, resolve  []time.Duration
 }
 
 type actionMonth struct {
@@ -114,6 +122,7 @@ func computeTrends(sd *siteData, carry *trendsCarry) *trends {
 	if !freshness {
 		t.freshness(sd)
 	}
+	t.blastRadius(dated)
 	return t
 }
 
@@ -232,10 +241,14 @@ func sum[T int | float64](xs []T) T {
 // in the KB's range of dates (or are not given). A year typed 1026 would
 // stretch every axis over a thousand years: such a postmortem is left out
 // of the charts, and lint reports the date; its page is still published.
-func charted(d *content.Doc, sd *siteData) bool {
+func charted(d *content.Doc, sd *siteData) bool { return chartedIn(d, sd.dates, sd.Today) }
+
+// chartedIn is charted with the KB's range of dates and the day it is
+// judged on.
+func chartedIn(d *content.Doc, dates content.DateRange, today time.Time) bool {
 	m := d.Meta
 	for _, t := range []content.Time{d.Date, m.Started, m.Detected, m.Mitigated, m.Resolved} {
-		if t.Set && !sd.dates.Contains(t.Time, sd.Today) {
+		if t.Set && !dates.Contains(t.Time, today) {
 			return false
 		}
 	}
@@ -269,21 +282,20 @@ func (t *trends) services(sd *siteData) {
 func (t *trends) durations(dated []*page) {
 	index := t.monthIndex()
 	rows := make([]durationRow, len(t.Months))
-	var allDetect, allResolve []time.Duration
+	var allDetect, allContain, allResolve []time.Duration
 	for _, p := range dated {
 		i, ok := index[monthOf(p.Doc.Date.Time)]
 		if !ok {
 			continue
 		}
-		rows[i].Incidents++
-		if d, ok := p.Doc.TimeToDetect(); ok && d >= 0 {
-			rows[i].detect = append(rows[i].detect, d)
-			allDetect = append(allDetect, d)
-		}
-		if d, ok := p.Doc.TimeToResolve(); ok && d >= 0 {
-			rows[i].resolve = append(rows[i].resolve, d)
-			allResolve = append(allResolve, d)
-		}
+		r := &rows[i]
+		r.Incidents++
+		r.detect = appendSpan(r.detect, p.Doc.TimeToDetect)
+		r.contain = appendSpan(r.contain, p.Doc.TimeToContain)
+		r.resolve = appendSpan(r.resolve, p.Doc.TimeToResolve)
+		allDetect = appendSpan(allDetect, p.Doc.TimeToDetect)
+		allContain = appendSpan(allContain, p.Doc.TimeToContain)
+		allResolve = appendSpan(allResolve, p.Doc.TimeToResolve)
 	}
 	t.DurationMonths = nil
 	for i, row := range rows {
@@ -292,17 +304,20 @@ func (t *trends) durations(dated []*page) {
 		}
 		row.Month = t.Months[i]
 		row.DetectMedian, row.DetectP90 = percentileText(row.detect, 50), percentileText(row.detect, 90)
+		row.ContainMedian, row.ContainP90 = percentileText(row.contain, 50), percentileText(row.contain, 90)
 		row.ResolveMedian, row.ResolveP90 = percentileText(row.resolve, 50), percentileText(row.resolve, 90)
 		t.DurationMonths = append(t.DurationMonths, row)
 	}
 	t.DetectChart = durationPanel("Time to detect", t.Months, rows, func(r durationRow) []time.Duration { return r.detect })
+	t.ContainChart = durationPanel("Time to contain", t.Months, rows, func(r durationRow) []time.Duration { return r.contain })
 	t.ResolveChart = durationPanel("Time to resolve", t.Months, rows, func(r durationRow) []time.Duration { return r.resolve })
-	if len(allResolve) == 0 {
+	if len(allResolve) == 0 && len(allContain) == 0 {
 		t.DurationSum = "No postmortem has started and resolved times yet."
 		return
 	}
-	t.DurationSum = fmt.Sprintf("Over all months the median time to detect is %s (p90 %s) and the median time to resolve is %s (p90 %s).",
-		percentileText(allDetect, 50), percentileText(allDetect, 90), percentileText(allResolve, 50), percentileText(allResolve, 90))
+	d, c, r := spanOf(allDetect), spanOf(allContain), spanOf(allResolve)
+	t.DurationSum = fmt.Sprintf("Over all months the median time to detect is %s (p90 %s), to contain %s (p90 %s) and to resolve %s (p90 %s).",
+		d.Median, d.P90, c.Median, c.P90, r.Median, r.P90)
 }
 
 // durationPanel draws the median and p90 of one span per month on a
@@ -355,8 +370,20 @@ func (t *trends) actions(sd *siteData, dated []*page) {
 	for i := range byMonth {
 		byMonth[i] = make([]int, 2)
 	}
-	done, counted := 0, 0
+	items := make([]content.ActionItem, len(sd.Actions))
 	owners := map[string]int{}
+	for i, a := range sd.Actions {
+		items[i] = a.ActionItem
+		if a.Overdue {
+			owner := a.Owner
+			if owner == "" {
+				owner = noOwner
+			}
+			owners[owner]++
+		}
+	}
+	figures := actionFigures(items, sd.Today)
+	t.OverdueTotal = figures.Overdue
 	for _, p := range dated {
 		i, ok := index[monthOf(p.Doc.Date.Time)]
 		if !ok {
@@ -367,23 +394,6 @@ func (t *trends) actions(sd *siteData, dated []*page) {
 			if a.Status == content.StatusDone {
 				byMonth[i][1]++
 			}
-		}
-	}
-	for _, a := range sd.Actions {
-		if a.Status == content.StatusWontDo {
-			continue
-		}
-		counted++
-		if a.Status == content.StatusDone {
-			done++
-		}
-		if a.Overdue {
-			t.OverdueTotal++
-			owner := a.Owner
-			if owner == "" {
-				owner = noOwner
-			}
-			owners[owner]++
 		}
 	}
 	t.ActionMonths = nil
@@ -409,30 +419,57 @@ func (t *trends) actions(sd *siteData, dated []*page) {
 		}
 		return t.OverdueByOwner[i].Name < t.OverdueByOwner[j].Name
 	})
-	if counted == 0 {
+	if figures.CompletionRate == nil {
 		t.CompletionRate = "–"
 		t.ActionsSum = "No action items yet."
 		return
 	}
-	t.CompletionRate = fmt.Sprintf("%d%%", done*100/counted)
+	t.CompletionRate = percentText(*figures.CompletionRate)
 	t.ActionsSum = fmt.Sprintf("%d of %d action items are done (%s, items marked won't do left out); %d open items are past their due date.",
-		done, counted, t.CompletionRate, t.OverdueTotal)
+		figures.Done, figures.Opened-figures.WontDo, t.CompletionRate, t.OverdueTotal)
 }
 
 // recurring finds contributing factors and tags shared by two or more
 // incidents within 90 days of each other.
 func (t *trends) recurring(dated []*page) {
+	for _, r := range recurrences(dated, pageDoc) {
+		t.Recurring = append(t.Recurring, newRecurrence(r.kind, r.name, r.items))
+	}
+	factors := 0
+	for _, r := range t.Recurring {
+		if r.Kind == "factor" {
+			factors++
+		}
+	}
+	t.RecurringSum = fmt.Sprintf("%d contributing factors and %d tags came back within 90 days.", factors, len(t.Recurring)-factors)
+}
+
+// pageDoc is the document of a page.
+func pageDoc(p *page) *content.Doc { return p.Doc }
+
+// recurrenceOf is a contributing factor or tag and the incidents within 90
+// days of another one that share it, oldest first.
+type recurrenceOf[T any] struct {
+	kind, name string
+	items      []T
+}
+
+// recurrences finds the contributing factors and tags shared by two or
+// more of the date-ordered incidents within 90 days of each other, the
+// most frequent first, factors before tags on a tie.
+func recurrences[T any](dated []T, doc func(T) *content.Doc) []recurrenceOf[T] {
+	var out []recurrenceOf[T]
 	for _, kind := range []string{"factor", "tag"} {
-		byName := map[string][]*page{}
+		byName := map[string][]T{}
 		names := map[string]string{}
-		for _, p := range dated {
-			values := p.Doc.Meta.Tags
+		for _, x := range dated {
+			values := doc(x).Meta.Tags
 			if kind == "factor" {
-				values = p.Doc.Meta.ContributingFactors
+				values = doc(x).Meta.ContributingFactors
 			}
 			for _, v := range values {
 				k := strings.ToLower(v)
-				byName[k] = append(byName[k], p)
+				byName[k] = append(byName[k], x)
 				names[k] = v
 			}
 		}
@@ -442,20 +479,13 @@ func (t *trends) recurring(dated []*page) {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			if pages := within90Days(byName[k]); len(pages) >= 2 {
-				t.Recurring = append(t.Recurring, newRecurrence(kind, names[k], pages))
+			if items := within90Days(byName[k], doc); len(items) >= 2 {
+				out = append(out, recurrenceOf[T]{kind: kind, name: names[k], items: items})
 			}
 		}
 	}
-	// The most frequent first; factors before tags on a tie.
-	sort.SliceStable(t.Recurring, func(i, j int) bool { return t.Recurring[i].Count > t.Recurring[j].Count })
-	factors := 0
-	for _, r := range t.Recurring {
-		if r.Kind == "factor" {
-			factors++
-		}
-	}
-	t.RecurringSum = fmt.Sprintf("%d contributing factors and %d tags came back within 90 days.", factors, len(t.Recurring)-factors)
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].items) > len(out[j].items) })
+	return out
 }
 
 // newRecurrence keeps the newest of a date-ordered list of incidents.
@@ -470,14 +500,15 @@ func newRecurrence(kind, name string, pages []*page) recurrence {
 
 // within90Days returns the incidents of a date-ordered list that lie
 // within 90 days of another one: of the one before or the one after.
-func within90Days(pages []*page) []*page {
+func within90Days[T any](items []T, doc func(T) *content.Doc) []T {
 	const window = 90
-	var out []*page
-	for i, p := range pages {
-		before := i > 0 && content.DaysBetween(pages[i-1].Doc.Date.Time, p.Doc.Date.Time) <= window
-		after := i+1 < len(pages) && content.DaysBetween(p.Doc.Date.Time, pages[i+1].Doc.Date.Time) <= window
+	var out []T
+	for i, x := range items {
+		at := doc(x).Date.Time
+		before := i > 0 && content.DaysBetween(doc(items[i-1]).Date.Time, at) <= window
+		after := i+1 < len(items) && content.DaysBetween(at, doc(items[i+1]).Date.Time) <= window
 		if before || after {
-			out = append(out, p)
+			out = append(out, x)
 		}
 	}
 	return out
@@ -499,4 +530,27 @@ func (t *trends) freshness(sd *siteData) {
 	n := sd.Tally
 	t.FreshnessSum = fmt.Sprintf("%d of %d runbooks were reviewed and drilled within the last %d days; %d are to review or drill: %d stale, %d never drilled or never reviewed.",
 		n.Fresh+n.Due, n.Runbooks, sd.staleDays, n.ToReview, n.Stale, n.Never)
+}
+
+// percentText writes a percentage with at most one decimal: "66.7%".
+func percentText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) + "%" }
+
+// blastRadius counts the incidents by users affected.
+func (t *trends) blastRadius(dated []*page) {
+	docs := make([]*content.Doc, len(dated))
+	for i, p := range dated {
+		docs[i] = p.Doc
+	}
+	b := blastRadius(docs)
+	t.Blast = nil
+	for _, band := range UserBands {
+		t.Blast = append(t.Blast, countRow{Name: band, Count: b.Users[band]})
+	}
+	t.BlastChart = horizontalBars("Incidents by users affected", "Incidents", t.Blast, func(int) swatch { return seriesLook(0) })
+	if len(dated) == 0 {
+		t.BlastSum = "No dated postmortems yet."
+		return
+	}
+	t.BlastSum = fmt.Sprintf("%d of %d incidents say their impact; %s users were affected in all, %d incidents lost data and %d reached more than one region.",
+		b.Given, len(dated), groupDigits(b.UsersAffected), b.DataLost, b.MultiRegion)
 }

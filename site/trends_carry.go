@@ -76,9 +76,11 @@ func sameCharting(a, b *content.Doc, sd *siteData) bool {
 func sameSpans(a, b *content.Doc) bool {
 	ad, aok := a.TimeToDetect()
 	bd, bok := b.TimeToDetect()
+	ac, acok := a.TimeToContain()
+	bc, bcok := b.TimeToContain()
 	ar, arok := a.TimeToResolve()
 	br, brok := b.TimeToResolve()
-	return ad == bd && aok == bok && ar == br && arok == brok
+	return ad == bd && aok == bok && ac == bc && acok == bcok && ar == br && arok == brok
 }
 
 // sameActionStanding reports whether two lists of action items count
@@ -109,7 +111,7 @@ func (c *trendsCarry) carryInto(t *trends, sd *siteData) (services, durations, a
 		t.Services, t.ServicesChart, t.ServicesSum = p.Services, p.ServicesChart, p.ServicesSum
 	}
 	if c.durations {
-		t.DurationMonths, t.DetectChart, t.ResolveChart, t.DurationSum = p.DurationMonths, p.DetectChart, p.ResolveChart, p.DurationSum
+		t.DurationMonths, t.DetectChart, t.ContainChart, t.ResolveChart, t.DurationSum = p.DurationMonths, p.DetectChart, p.ContainChart, p.ResolveChart, p.DurationSum
 	}
 	if c.actions {
 		t.ActionMonths, t.ActionsChart, t.ActionsSum = p.ActionMonths, p.ActionsChart, p.ActionsSum

@@ -23,7 +23,7 @@ func TestRecurrenceKeepsTheNewestIncidents(t *testing.T) {
 		{5, "edcba", 5, 0},
 		{7, "gfedc", 7, 2},
 	} {
-		r := newRecurrence("tag", "cache", within90Days(pages[:c.n]))
+		r := newRecurrence("tag", "cache", within90Days(pages[:c.n], pageDoc))
 		got := ""
 		for _, p := range r.Latest {
 			got += p.Title
