@@ -10,7 +10,7 @@ import (
 )
 
 // Formats lists the output formats of kb lint.
-var Formats = []string{"text", "json", "github", "sarif"}
+var Formats = []string{"text", "json", "github", "gitlab", "sarif"}
 
 // Write prints a result in one of Formats; opts style the text format
 // and are ignored by the others.
@@ -24,6 +24,8 @@ func Write(w io.Writer, format string, res *Result, rules []*Rule, opts ...TextO
 		return WriteGitHub(w, res)
 	case "sarif":
 		return WriteSARIF(w, res, rules)
+	case "gitlab":
+		return WriteGitLab(w, res)
 	}
 	return fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(Formats, ", "))
 }

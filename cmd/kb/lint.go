@@ -87,7 +87,7 @@ func lintCommand() *command {
 				res.Diagnostics[i].Pos.File = displayPath(*dir, res.Diagnostics[i].Pos.File)
 			}
 			if res.Docs == 0 {
-				if *format == "json" || *format == "sarif" {
+				if *format == "json" || *format == "sarif" || *format == "gitlab" {
 					// A machine reads stdout: it stays a document of its format.
 					if err := lint.Write(stdout, *format, res, lint.Rules()); err != nil {
 						return c.fail(stderr, err)
