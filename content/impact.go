@@ -19,6 +19,8 @@ import (
 // A field left out is not known: its Has flag is false (a region list or a
 // cost is known when not empty).
 type Impact struct {
+	// Given says the front matter has impact:, readable or not.
+	Given    bool
 	Users    int64
 	HasUsers bool
 	// FailedRequests is a percentage, 0 to 100.
@@ -43,7 +45,7 @@ func (i Impact) Known() bool {
 // values of the wrong shape and unknown keys are field errors, and the
 // rest is still read.
 func (d *metaDecoder) impact(n *yaml.Node) Impact {
-	var out Impact
+	out := Impact{Given: true}
 	if n == nil || isNull(n) {
 		return out
 	}

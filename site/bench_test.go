@@ -51,3 +51,22 @@ func BenchmarkBuildSearch(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkWriteAPI works out and writes /api/stats.json and
+// /api/docs.json of the KB of KB_BENCH_DIR, loaded once.
+func BenchmarkWriteAPI(b *testing.B) {
+	kb, err := content.Load(kbtest.BenchDir(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := newModel(kb, Options{Today: testToday, NoGit: true}, nil, newMemory(), nil)
+	var bytes int
+	for b.Loop() {
+		mem := newMemory()
+		if err := m.writeAPI(mem); err != nil {
+			b.Fatal(err)
+		}
+		bytes = len(mem.files["api/docs.json"]) + len(mem.files["api/stats.json"])
+	}
+	b.ReportMetric(float64(bytes), "bytes/op")
+}

@@ -113,9 +113,6 @@ func (m *model) writeRest(tpl *layouts, out sink) (Result, error) {
 			return Result{}, err
 		}
 	}
-	if err := m.writeAPI(out); err != nil {
-		return Result{}, err
-	}
 	res := Result{Docs: len(m.docs), Pages: len(m.docs) + len(m.pages), Notes: m.files.notes()}
 	if !m.sd.Feed {
 		res.Notes = append(res.Notes, m.feedNote)

@@ -122,6 +122,11 @@ func build(kb *content.KB, opts Options, tpl *layouts, out *output) (Result, err
 	if err != nil {
 		return Result{}, err
 	}
+	// The data under /api/ is for dashboards, not readers: kb serve, which
+	// renders again on every save, leaves it out.
+	if err := m.writeAPI(out); err != nil {
+		return Result{}, err
+	}
 	return m.writeRest(tpl, out)
 }
 

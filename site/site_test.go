@@ -181,7 +181,7 @@ func TestSitePages(t *testing.T) {
 	assertFileContent(t, out, "lessons/services/catalog/index.html", `<h1>Lessons: <a href="../../../services/catalog/index.html">catalog</a></h1>`,
 		`2026-10-01</a>: Keys that expire together overload the origin. <span class="path">(guardrails: TTL jitter)</span>`)
 	assertFileContent(t, out, "trends/index.html", "2 incidents from 2026-10 to 2026-11",
-		"1 of 3 action items are done (33%", "hard-ttl", `<svg class="chart"`, "<title>Incidents per month by severity</title>",
+		"1 of 3 action items are done (33.3%", "hard-ttl", `<svg class="chart"`, "<title>Incidents per month by severity</title>",
 		"0 of 1 runbooks were reviewed and drilled within the last 90 days")
 	assertFileContent(t, out, "notes/services/index.html", "A plain page named like a taxonomy")
 	assertFileContent(t, out, "pages/services/readme/index.html", "A plain page in a folder named like a taxonomy")

@@ -2,6 +2,7 @@ package site
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -123,7 +124,7 @@ type Recurrence struct {
 // ComputeStats works out the figures of kb's postmortems and runbooks.
 func ComputeStats(kb *content.KB, opts StatsOptions) *Stats {
 	today := dayOf(opts.Today)
-	in := statsInput{kb: kb, today: today, staleDays: kb.Config.StaleDays, urls: URLs(kb.Docs)}
+	in := statsInput{kb: kb, today: today, staleDays: kb.Config.StaleDays}
 	windowed := !opts.Since.IsZero() || !opts.Until.IsZero()
 	for _, d := range kb.Docs {
 		switch d.Kind {
@@ -144,7 +145,7 @@ func ComputeStats(kb *content.KB, opts StatsOptions) *Stats {
 	if windowed {
 		s.Since, s.Until = dayText(opts.Since), dayText(opts.Until)
 	}
-	s.Total = in.figures(in.incidents, actionsOf(in.postmortems), in.runbooks, true)
+	s.Total = in.figures(in.incidents, in.postmortems, nil, in.runbooks, true)
 	for _, by := range opts.By {
 		if s.By == nil {
 			s.By = map[string][]Group{}
@@ -160,26 +161,19 @@ type statsInput struct {
 	kb        *content.KB
 	today     time.Time
 	staleDays int
-	urls      map[*content.Doc]string
 	// postmortems are those in the window (all without one), whose action
 	// items count; incidents those of them that are dated and whose times
 	// lie in the KB's range of dates (see charted), oldest first.
 	postmortems, incidents, runbooks []*content.Doc
+	// facts holds what each postmortem adds to the figures, once worked
+	// out.
+	facts map[*content.Doc]*docFacts
 }
 
-// actionsOf lists the action items of the postmortems.
-func actionsOf(docs []*content.Doc) []content.ActionItem {
-	var items []content.ActionItem
-	for _, d := range docs {
-		items = append(items, d.Actions...)
-	}
-	return items
-}
-
-// figures counts the incidents, the action items and, withRunbooks, the
-// runbooks.
-func (in *statsInput) figures(incidents []*content.Doc, items []content.ActionItem, runbooks []*content.Doc, withRunbooks bool) Figures {
-	f := Figures{Incidents: len(incidents), BySeverity: map[string]int{}}
+// figures counts the incidents, the action items of actionsOf and items
+// and, withRunbooks, the runbooks.
+func (in *statsInput) figures(incidents, actionsOf []*content.Doc, items []*content.ActionItem, runbooks []*content.Doc, withRunbooks bool) Figures {
+	f := Figures{Incidents: len(incidents), BySeverity: make(map[string]int, len(in.kb.Config.Severities))}
 	for _, s := range in.kb.Config.Severities {
 		f.BySeverity[s] = 0
 	}
@@ -188,18 +182,64 @@ func (in *statsInput) figures(incidents []*content.Doc, items []content.ActionIt
 		if s := d.Meta.Severity; s != "" {
 			f.BySeverity[s]++
 		}
-		detect = appendSpan(detect, d.TimeToDetect)
-		contain = appendSpan(contain, d.TimeToContain)
-		resolve = appendSpan(resolve, d.TimeToResolve)
+		x := in.factsOf(d)
+		detect = appendKnown(detect, x.detect)
+		contain = appendKnown(contain, x.contain)
+		resolve = appendKnown(resolve, x.resolve)
 	}
 	f.TimeToDetect, f.TimeToContain, f.TimeToResolve = spanOf(detect), spanOf(contain), spanOf(resolve)
 	f.BlastRadius = blastRadius(incidents)
-	f.Actions = actionFigures(items, in.today)
+	var count actionCount
+	for _, d := range actionsOf {
+		count.merge(in.factsOf(d).actions)
+	}
+	for _, it := range items {
+		count.add(it, in.today)
+	}
+	f.Actions = count.figures()
 	if withRunbooks {
 		r := runbookFigures(runbooks, in.today, in.staleDays)
 		f.Runbooks = &r
 	}
 	return f
+}
+
+// docFacts are what a postmortem adds to the figures of each group it is
+// in, worked out once: its durations (-1 when not known) and the counts of
+// its action items.
+type docFacts struct {
+	detect, contain, resolve time.Duration
+	actions                  ActionFigures
+}
+
+func (in *statsInput) factsOf(d *content.Doc) *docFacts {
+	if x := in.facts[d]; x != nil {
+		return x
+	}
+	known := func(span func() (time.Duration, bool)) time.Duration {
+		if v, ok := span(); ok && v >= 0 {
+			return v
+		}
+		return -1
+	}
+	x := &docFacts{detect: known(d.TimeToDetect), contain: known(d.TimeToContain), resolve: known(d.TimeToResolve)}
+	var count actionCount
+	for i := range d.Actions {
+		count.add(&d.Actions[i], in.today)
+	}
+	x.actions = count.a
+	if in.facts == nil {
+		in.facts = map[*content.Doc]*docFacts{}
+	}
+	in.facts[d] = x
+	return x
+}
+
+func appendKnown(ds []time.Duration, d time.Duration) []time.Duration {
+	if d >= 0 {
+		return append(ds, d)
+	}
+	return ds
 }
 
 func appendSpan(ds []time.Duration, span func() (time.Duration, bool)) []time.Duration {
@@ -209,29 +249,31 @@ func appendSpan(ds []time.Duration, span func() (time.Duration, bool)) []time.Du
 	return ds
 }
 
-// spanOf is the median and p90 of ds, as the trends page works them out.
+// spanOf is the median and p90 of ds, as the trends page works them out;
+// it sorts ds.
 func spanOf(ds []time.Duration) Span {
-	s := Span{Count: len(ds), Median: percentileText(ds, 50), P90: percentileText(ds, 90)}
-	if len(ds) > 0 {
-		s.MedianMinutes = roundMinutes(percentile(ds, 50))
-		s.P90Minutes = roundMinutes(percentile(ds, 90))
+	s := Span{Count: len(ds), Median: "–", P90: "–"}
+	if len(ds) == 0 {
+		return s
 	}
+	slices.Sort(ds)
+	median, p90 := sortedPercentile(ds, 50), sortedPercentile(ds, 90)
+	s.MedianMinutes, s.P90Minutes = roundMinutes(median), roundMinutes(p90)
+	s.Median, s.P90 = FormatDuration(median), FormatDuration(p90)
 	return s
 }
 
 func roundMinutes(d time.Duration) float64 { return math.Round(d.Minutes()*10) / 10 }
 
 func blastRadius(incidents []*content.Doc) BlastRadius {
-	b := BlastRadius{Users: map[string]int{}}
-	for _, band := range UserBands {
-		b.Users[band] = 0
-	}
+	b := BlastRadius{Users: make(map[string]int, len(UserBands))}
+	bands := make([]int, len(UserBands))
 	for _, d := range incidents {
-		im := d.Meta.Impact
-		if _, given := d.KeyPos("impact"); given {
+		im := &d.Meta.Impact
+		if im.Given {
 			b.Given++
 		}
-		b.Users[userBand(im)]++
+		bands[userBand(im)]++
 		if im.HasUsers {
 			b.UsersAffected += im.Users
 		}
@@ -242,41 +284,59 @@ func blastRadius(incidents []*content.Doc) BlastRadius {
 			b.MultiRegion++
 		}
 	}
+	for i, band := range UserBands {
+		b.Users[band] = bands[i]
+	}
 	return b
 }
 
-// userBand names the band of UserBands an incident's users affected lie in.
-func userBand(im content.Impact) string {
+// userBand is the place in UserBands of the band an incident's users
+// affected lie in.
+func userBand(im *content.Impact) int {
 	switch {
 	case !im.HasUsers:
-		return UserBands[3]
+		return 3
 	case im.Users < 1000:
-		return UserBands[0]
+		return 0
 	case im.Users < 100000:
-		return UserBands[1]
+		return 1
 	default:
-		return UserBands[2]
+		return 2
 	}
 }
 
-// actionFigures counts action items; an overdue item is open or in
-// progress and past its due date, as the action board has it.
-func actionFigures(items []content.ActionItem, today time.Time) ActionFigures {
-	var a ActionFigures
-	for _, it := range items {
-		a.Opened++
-		switch {
-		case it.Status == content.StatusDone:
-			a.Done++
-		case it.Status == content.StatusWontDo:
-			a.WontDo++
-		case it.Open():
-			a.Open++
-		}
-		if _, late := overdueDays(it, today); late {
-			a.Overdue++
-		}
+// actionCount counts action items; an overdue item is open or in progress
+// and past its due date, as the action board has it.
+type actionCount struct{ a ActionFigures }
+
+func (c *actionCount) add(it *content.ActionItem, today time.Time) {
+	a := &c.a
+	a.Opened++
+	switch {
+	case it.Status == content.StatusDone:
+		a.Done++
+	case it.Status == content.StatusWontDo:
+		a.WontDo++
+	case it.Open():
+		a.Open++
 	}
+	if _, late := overdueDays(*it, today); late {
+		a.Overdue++
+	}
+}
+
+// merge adds the counts of other.
+func (c *actionCount) merge(other ActionFigures) {
+	c.a.Opened += other.Opened
+	c.a.Done += other.Done
+	c.a.WontDo += other.WontDo
+	c.a.Open += other.Open
+	c.a.Overdue += other.Overdue
+}
+
+// figures are the counts, with the completion rate.
+func (c *actionCount) figures() ActionFigures {
+	a := c.a
 	if counted := a.Opened - a.WontDo; counted > 0 {
 		rate := math.Round(float64(a.Done)*1000/float64(counted)) / 10
 		a.CompletionRate = &rate
@@ -315,7 +375,7 @@ func (in *statsInput) recurring() []Recurrence {
 	for _, r := range recurrences(in.incidents, func(d *content.Doc) *content.Doc { return d }) {
 		rec := Recurrence{Kind: r.kind, Name: r.name, Incidents: len(r.items), Latest: []string{}}
 		for i := len(r.items) - 1; i >= 0 && len(rec.Latest) < recurrenceLatest; i-- {
-			rec.Latest = append(rec.Latest, in.urls[r.items[i]])
+			rec.Latest = append(rec.Latest, docURL(r.items[i]))
 		}
 		out = append(out, rec)
 	}

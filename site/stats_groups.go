@@ -8,9 +8,11 @@ import (
 
 // statsBucket gathers what one group of a grouping counts.
 type statsBucket struct {
-	name      string
+	name string
+	// incidents count, with their action items; items are action items
+	// counted on their own (by owner).
 	incidents []*content.Doc
-	items     []content.ActionItem
+	items     []*content.ActionItem
 	runbooks  []*content.Doc
 }
 
@@ -63,9 +65,11 @@ func (in *statsInput) groups(by string) []Group {
 			x := b.get(nonEmpty(d.Meta.IncidentCommander, noCommander)[0])
 			x.incidents = append(x.incidents, d)
 		}
-		for _, it := range actionsOf(in.postmortems) {
-			x := b.get(nonEmpty(it.Owner, noOwner)[0])
-			x.items = append(x.items, it)
+		for _, d := range in.postmortems {
+			for i := range d.Actions {
+				x := b.get(nonEmpty(d.Actions[i].Owner, noOwner)[0])
+				x.items = append(x.items, &d.Actions[i])
+			}
 		}
 		for _, d := range in.runbooks {
 			x := b.get(nonEmpty(d.Meta.Owner, noOwner)[0])
@@ -74,7 +78,11 @@ func (in *statsInput) groups(by string) []Group {
 	}
 	out := make([]Group, 0, len(b.order))
 	for _, x := range b.order {
-		out = append(out, Group{Key: x.name, Figures: in.figures(x.incidents, x.items, x.runbooks, withRunbooks)})
+		actionsOf := x.incidents
+		if by == "owner" {
+			actionsOf = nil // the items count by their own owner
+		}
+		out = append(out, Group{Key: x.name, Figures: in.figures(x.incidents, actionsOf, x.items, x.runbooks, withRunbooks)})
 	}
 	switch by {
 	case "service", "owner":
@@ -98,7 +106,6 @@ func (in *statsInput) eachIncident(b *buckets, keys func(*content.Doc) []string)
 		for _, k := range keys(d) {
 			x := b.get(k)
 			x.incidents = append(x.incidents, d)
-			x.items = append(x.items, d.Actions...)
 		}
 	}
 }

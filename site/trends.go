@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -348,8 +349,13 @@ func percentile(ds []time.Duration, p int) time.Duration {
 	if len(ds) == 0 {
 		return 0
 	}
-	s := append([]time.Duration(nil), ds...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return sortedPercentile(s, p)
+}
+
+// sortedPercentile is percentile of a sorted, non-empty s.
+func sortedPercentile(s []time.Duration, p int) time.Duration {
 	rank := (p*len(s) + 99) / 100
 	if rank < 1 {
 		rank = 1
@@ -370,10 +376,10 @@ func (t *trends) actions(sd *siteData, dated []*page) {
 	for i := range byMonth {
 		byMonth[i] = make([]int, 2)
 	}
-	items := make([]content.ActionItem, len(sd.Actions))
+	var count actionCount
 	owners := map[string]int{}
-	for i, a := range sd.Actions {
-		items[i] = a.ActionItem
+	for _, a := range sd.Actions {
+		count.add(&a.ActionItem, sd.Today)
 		if a.Overdue {
 			owner := a.Owner
 			if owner == "" {
@@ -382,7 +388,7 @@ func (t *trends) actions(sd *siteData, dated []*page) {
 			owners[owner]++
 		}
 	}
-	figures := actionFigures(items, sd.Today)
+	figures := count.figures()
 	t.OverdueTotal = figures.Overdue
 	for _, p := range dated {
 		i, ok := index[monthOf(p.Doc.Date.Time)]
