@@ -33,7 +33,7 @@ type command struct {
 }
 
 func commands() []*command {
-	return []*command{initCommand(), newCommand(), lintCommand(), buildCommand(), serveCommand(), searchCommand(), versionCommand()}
+	return []*command{initCommand(), newCommand(), lintCommand(), buildCommand(), serveCommand(), searchCommand(), schemaCommand(), versionCommand()}
 }
 
 func usage(w io.Writer) {
