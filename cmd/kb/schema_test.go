@@ -44,3 +44,30 @@ func TestSchemaCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestNewWritesModeline checks that kb new starts the front matter with a
+// yaml-language-server modeline naming the published schema of the kind
+// when kb.yaml has a base_url, and without one writes none.
+func TestNewWritesModeline(t *testing.T) {
+	for _, tt := range []struct{ config, kind, want string }{
+		{"base_url: https://kb.example.org/ops/\n", "postmortem", "---\n# yaml-language-server: $schema=https://kb.example.org/ops/schema/postmortem.json\ntitle: \"Disk full\"\n"},
+		{"base_url: https://kb.example.org\n", "runbook", "---\n# yaml-language-server: $schema=https://kb.example.org/schema/runbook.json\ntitle: \"Disk full\"\n"},
+		{"title: No address\n", "postmortem", "---\ntitle: \"Disk full\"\n"},
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "kb.yaml"), []byte(tt.config), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errOut := kbRun(t, "new", "--dir", dir, "--service", "db", "--owner", "team-db", tt.kind, "Disk full")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		data, err := os.ReadFile(strings.TrimSpace(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(data), tt.want) {
+			t.Errorf("%s with %q starts\n%.200s\nwant\n%s", tt.kind, tt.config, data, tt.want)
+		}
+	}
+}
