@@ -8,7 +8,8 @@ go 1.26.0
 // package also imports three modules of bleve's own, at the versions bleve
 // v2.5.7 requires: its index API, its Porter stemmer, and bbolt (to read
 // which segments an index uses before bleve opens it, and to tell bolt's
-// lock timeout from a damaged index).
+// lock timeout from a damaged index). The tests validate front matter
+// against kb's JSON Schema with santhosh-tekuri/jsonschema.
 require (
 	github.com/blevesearch/bleve/v2 v2.5.7
 	github.com/blevesearch/bleve_index_api v1.2.11
@@ -16,6 +17,7 @@ require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.22.1
 	github.com/fsnotify/fsnotify v1.10.1
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/yuin/goldmark v1.8.7
 	go.etcd.io/bbolt v1.4.0
 	golang.org/x/sys v0.49.0
@@ -45,5 +47,6 @@ require (
 	github.com/golang/snappy v0.0.4 // indirect
 	github.com/json-iterator/go v0.0.0-20171115153421-f7279a603ede // indirect
 	github.com/mschoch/smat v0.2.0 // indirect
+	golang.org/x/text v0.14.0 // indirect
 	google.golang.org/protobuf v1.36.6 // indirect
 )

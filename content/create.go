@@ -26,7 +26,9 @@ type NewDoc struct {
 	// Archetype is a text/template for the file. It sees .Title, .Date
 	// (YYYY-MM-DD), .Due (30 days after Date), .Kind, .Severity (SEV3 when
 	// kb.yaml lists it, else its least severe), .Services (a YAML list)
-	// and .Owner, and has the function yaml, which writes a string as a
+	// and .Owner, .Schema (the address of the kind's published JSON
+	// Schema when kb.yaml has a base_url, else ""; the archetypes write it
+	// as a yaml-language-server modeline), and has the function yaml, which writes a string as a
 	// YAML scalar that reads back as it was, whatever it holds (see
 	// yamlQuote).
 	Archetype []byte
@@ -65,7 +67,7 @@ func Create(root string, cfg *Config, nd NewDoc) (string, error) {
 		prefix = nd.Date.Format("2006-01-02") + "-"
 	}
 	rel := path.Join(kindFolder(cfg, nd.Kind), fileStem(prefix, nd.Title)+".md")
-	text, err := expandArchetype(nd, newSeverity(cfg.Severities))
+	text, err := expandArchetype(nd, newSeverity(cfg.Severities), SchemaURL(cfg.BaseURL, nd.Kind))
 	if err != nil {
 		return "", err
 	}
@@ -153,7 +155,7 @@ func yamlList(values []string) string {
 	return "[" + strings.Join(quoted, ", ") + "]"
 }
 
-func expandArchetype(nd NewDoc, severity string) ([]byte, error) {
+func expandArchetype(nd NewDoc, severity, schema string) ([]byte, error) {
 	t, err := template.New(nd.ArchetypeName).Funcs(template.FuncMap{"yaml": yamlQuote}).Parse(string(nd.Archetype))
 	if err != nil {
 		return nil, err
@@ -167,6 +169,7 @@ func expandArchetype(nd NewDoc, severity string) ([]byte, error) {
 		"Severity": severity,
 		"Services": yamlList(nd.Services),
 		"Owner":    strings.TrimSpace(nd.Owner),
+		"Schema":   schema,
 	})
 	return buf.Bytes(), err
 }

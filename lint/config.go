@@ -67,7 +67,11 @@ type Config struct {
 	InternalIPs     bool
 	emailDomains    []string
 	secrets         *secretIndex
-	frontMatterKeys map[string]bool
+	// frontMatterKeys are the keys schema/unknown-key accepts: kb's own
+	// (kbFrontMatterKeys, content.FrontMatterKeys), Hugo's and kb.yaml
+	// lint.front_matter_keys.
+	frontMatterKeys   map[string]bool
+	kbFrontMatterKeys []string
 	// owners are the known owners, lower-cased; empty means any owner.
 	owners map[string]bool
 	// OwnersFrom says where owners came from, for messages.
@@ -253,7 +257,8 @@ func (c *Config) loadData() error {
 	c.vagueStarts = phraseSetOf(ac.VagueStarts)
 	c.goalVerbs, c.meansWords, c.areaDeterminers = setOf(ac.GoalVerbs), setOf(ac.MeansWords), setOf(ac.AreaDeterminers)
 	c.frontMatterKeys = make(map[string]bool)
-	for _, k := range append(kbFrontMatterKeys, hugoFrontMatterKeys...) {
+	c.kbFrontMatterKeys = content.FrontMatterKeys()
+	for _, k := range append(c.kbFrontMatterKeys, hugoFrontMatterKeys...) {
 		c.frontMatterKeys[k] = true
 	}
 	return nil

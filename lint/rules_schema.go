@@ -8,13 +8,6 @@ import (
 	"github.com/kb-tools/kb/content"
 )
 
-// kbFrontMatterKeys are the front matter keys kb reads.
-var kbFrontMatterKeys = []string{
-	"id", "kind", "title", "date", "description", "summary", "severity", "status", "services", "service", "tags",
-	"authors", "author", "incident_commander", "started", "detected", "mitigated", "resolved", "contributing_factors",
-	"insight", "guardrails", "runbooks", "impact", "actions", "owner", "escalation", "alerts", "last_reviewed", "last_drilled", "lint",
-}
-
 // hugoFrontMatterKeys are the common keys of Hugo sites, which many KBs
 // are; kb accepts and ignores them.
 var hugoFrontMatterKeys = []string{
@@ -22,12 +15,6 @@ var hugoFrontMatterKeys = []string{
 	"categories", "expirydate", "expiryDate", "publishdate", "publishDate", "lastmod", "images", "series", "params",
 	"cascade", "build", "outputs", "headless", "markup", "resources", "translationKey", "sitemap", "bookToc", "bookHidden",
 }
-
-// postmortemStatuses are the statuses of a postmortem.
-var postmortemStatuses = []string{"draft", "in-review", "published"}
-
-// actionStatuses are the statuses of an action item.
-var actionStatuses = []string{content.StatusOpen, content.StatusInProgress, content.StatusDone, content.StatusWontDo}
 
 func schemaRules() []*Rule {
 	return []*Rule{
@@ -86,13 +73,8 @@ func runDuplicateIDs(p *Pass) {
 
 func runRequired(p *Pass) {
 	d := p.Doc
-	var want []string
-	switch d.Kind {
-	case content.KindPostmortem:
-		want = []string{"title", "date", "severity", "services", "status"}
-	case content.KindRunbook:
-		want = []string{"title", "owner", "services"}
-	default:
+	want := content.RequiredFields(d.Kind)
+	if len(want) == 0 {
 		return
 	}
 	if d.FrontMatterBroken {
@@ -156,6 +138,7 @@ func runOverLimits(p *Pass) {
 func runEnums(p *Pass) {
 	d := p.Doc
 	if d.Kind == content.KindPostmortem {
+		postmortemStatuses := content.PostmortemStatuses()
 		if s := d.Meta.Severity; s != "" && !slices.Contains(p.Config.KB.Severities, s) {
 			p.Report(keyPos(d, "severity"), fmt.Sprintf("severity %q is not one of %s", short(s), strings.Join(p.Config.KB.Severities, ", ")),
 				suggestOne(s, p.Config.KB.Severities))
@@ -165,6 +148,7 @@ func runEnums(p *Pass) {
 				suggestOne(s, postmortemStatuses))
 		}
 	}
+	actionStatuses := content.ActionStatuses()
 	for _, a := range d.Actions {
 		if !slices.Contains(actionStatuses, a.Status) {
 			p.Report(a.Pos, fmt.Sprintf("action item status %q is not one of %s", short(a.Status), strings.Join(actionStatuses, ", ")),
@@ -186,7 +170,7 @@ func runUnknownKeys(p *Pass) {
 		if p.Config.frontMatterKeys[k.Name] {
 			continue
 		}
-		p.Report(k.Pos, fmt.Sprintf("unknown front matter key %q%s", short(k.Name), didYouMean(k.Name, kbFrontMatterKeys)),
+		p.Report(k.Pos, fmt.Sprintf("unknown front matter key %q%s", short(k.Name), didYouMean(k.Name, p.Config.kbFrontMatterKeys)),
 			"If the key is your team's own, list it in kb.yaml under lint.front_matter_keys.")
 	}
 }

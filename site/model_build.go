@@ -96,7 +96,8 @@ func (m *model) all() []*page {
 }
 
 // writeRest writes the files beside the pages: the stylesheet, the page
-// script (site.js), the search page's scripts, the feed and the sitemap.
+// script (site.js), the front matter schemas, the search page's scripts,
+// the feed and the sitemap.
 func (m *model) writeRest(tpl *layouts, out sink) (Result, error) {
 	if err := out.write("style.css", tpl.css); err != nil {
 		return Result{}, err
@@ -106,6 +107,9 @@ func (m *model) writeRest(tpl *layouts, out sink) (Result, error) {
 		return Result{}, err
 	}
 	if err := out.write("site.js", js.Data); err != nil {
+		return Result{}, err
+	}
+	if err := writeSchemas(m.kb.Config, m.sd.BaseURL, out); err != nil {
 		return Result{}, err
 	}
 	if m.sd.Search {

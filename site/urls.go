@@ -41,7 +41,7 @@ func docURL(d *content.Doc) string {
 var reservedPrefixes = map[string]bool{
 	"postmortems": true, "runbooks": true, "services": true, "tags": true, "severities": true, "owners": true,
 	"actions": true, "lessons": true, "trends": true, "search": true, "pages": true, "404": true, "files": true,
-	"factors": true, "guardrails": true, "alerts": true, "api": true,
+	"factors": true, "guardrails": true, "alerts": true, "api": true, content.SchemaDir: true,
 }
 
 // URLs gives every document a distinct site path, without the base path,

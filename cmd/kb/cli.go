@@ -33,7 +33,7 @@ type command struct {
 }
 
 func commands() []*command {
-	return []*command{initCommand(), newCommand(), lintCommand(), buildCommand(), serveCommand(), searchCommand(), statsCommand(), versionCommand()}
+	return []*command{initCommand(), newCommand(), lintCommand(), buildCommand(), serveCommand(), searchCommand(), statsCommand(), schemaCommand(), versionCommand()}
 }
 
 func usage(w io.Writer) {
