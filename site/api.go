@@ -66,9 +66,11 @@ type APIImpact struct {
 
 // APIAction is an action item of /api/docs.json.
 type APIAction struct {
-	What        string `json:"what"`
-	Owner       string `json:"owner,omitempty"`
-	Due         string `json:"due,omitempty"`
+	What  string `json:"what"`
+	Owner string `json:"owner,omitempty"`
+	Due   string `json:"due,omitempty"`
+	// DueText is what was written for the due date when it is no date.
+	DueText     string `json:"due_text,omitempty"`
 	Status      string `json:"status"`
 	Done        string `json:"done,omitempty"`
 	Link        string `json:"link,omitempty"`
@@ -119,7 +121,7 @@ func apiDoc(d *content.Doc, url string, today time.Time, staleDays int) APIDoc {
 		act := APIAction{What: it.What, Owner: it.Owner, Due: apiDate(it.Due), Status: it.Status, Done: apiDate(it.Done),
 			Link: it.Link, Overdue: late, Form: string(it.Form), Line: it.Pos.Line}
 		if !it.Due.Set {
-			act.Due = it.DueText
+			act.DueText = it.DueText
 		}
 		if late {
 			act.DaysOverdue = days
