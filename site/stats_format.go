@@ -117,10 +117,8 @@ func writeStatsTable(w io.Writer, s *Stats) error {
 	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	for _, r := range s.rows() {
 		f := r.f
-		name := r.key
-		if r.by == "total" {
-			name = "total"
-		} else {
+		name := "total"
+		if r.by != "total" {
 			name = r.by + " " + r.key
 		}
 		cells := []string{name, strconv.Itoa(f.Incidents)}
