@@ -124,6 +124,7 @@ actions:
     owner: team-sre
     due: 2026-11-15
     status: in-progress
+impact: {users: 1200, data_lost: false}
 ---
 
 ## Summary
