@@ -95,7 +95,7 @@ func fixtureDirs(t *testing.T) []string {
 func TestFixtures(t *testing.T) {
 	for _, dir := range fixtureDirs(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			res, err := Run(dir, Options{Today: fixtureToday})
+			res, err := Run(dir, fixtureOptions(t, dir))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -49,6 +49,10 @@ type Pass struct {
 
 	prose     *prose
 	prosePool *sync.Pool
+	// changed and recurrences are Options.Changed and Options.Recurrences
+	// (PerKB rules).
+	changed     ChangedLines
+	recurrences Recurrences
 	// lines indexes the document's source (PerDoc rules).
 	lines  *content.LineIndex
 	report func(Diagnostic)
@@ -110,12 +114,12 @@ func keyPos(d *content.Doc, key string) content.Pos {
 	return docPos(d)
 }
 
-// Rules returns every rule kb has, in id order, each a fresh value.
+// Rules returns every rule kb has, grouped by area, each a fresh value.
 func Rules() []*Rule {
 	var rules []*Rule
 	for _, group := range [][]*Rule{
 		schemaRules(), blamelessRules(), actionRules(), structureRules(),
-		timelineRules(), runbookRules(), linkRules(), privacyRules(), alertRules(), impactRules(),
+		timelineRules(), runbookRules(), linkRules(), privacyRules(), alertRules(), impactRules(), recurrenceRules(),
 	} {
 		rules = append(rules, group...)
 	}

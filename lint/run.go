@@ -27,6 +27,9 @@ type Options struct {
 	// AlertRules are rule files to check beside those of kb.yaml's
 	// alert_rules: (paths as content.ExpandRuleGlob gives them).
 	AlertRules []string
+	// Recurrences, when set with Changed, finds the earlier postmortems
+	// like the changed ones (the rule recurrence/similar).
+	Recurrences Recurrences
 }
 
 // Result is what a lint run found.
@@ -72,6 +75,7 @@ func Run(dir string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.changed, r.recurrences = opts.Changed, opts.Recurrences
 	r.checkKB(kb)
 	diags := r.filter(dir, opts)
 	fillExcerpts(kb, diags)
@@ -111,6 +115,8 @@ type runner struct {
 	cfg           *Config
 	today         time.Time
 	perDoc, perKB []*Rule
+	changed       ChangedLines
+	recurrences   Recurrences
 
 	mu    sync.Mutex
 	diags []Diagnostic
@@ -150,7 +156,7 @@ func (r *runner) checkKB(kb *content.KB) {
 	caps := newLineCaps()
 	first := len(r.diags)
 	for _, rule := range r.perKB {
-		p := &Pass{Rule: rule, KB: kb, Config: r.cfg, Today: r.today}
+		p := &Pass{Rule: rule, KB: kb, Config: r.cfg, Today: r.today, changed: r.changed, recurrences: r.recurrences}
 		p.report = func(diag Diagnostic) {
 			if !r.supp[diag.Pos.File].covers(diag.Rule, diag.Pos.Line) && caps.admit(diag, len(r.diags)-first) {
 				r.diags = append(r.diags, bound(diag))

@@ -78,6 +78,9 @@ func lintCommand() *command {
 					return c.fail(stderr, err)
 				}
 				opts.Changed = changed
+				recurrences := &indexRecurrences{dir: *dir, stderr: stderr}
+				defer recurrences.Close()
+				opts.Recurrences = recurrences
 			}
 			res, err := lint.Run(*dir, opts)
 			if err != nil {

@@ -141,7 +141,7 @@ func search(dir string, req index.Request, stderr io.Writer) (index.Result, erro
 // index, it asks the kb serve of dir instead, and fails with the index's
 // Locked error when no server answers.
 func searchOrAsk(dir string, req index.Request, load func() ([]index.Document, error), stderr io.Writer, opts ...index.Option) (index.Result, error) {
-	prog := newProgress(stderr)
+	prog := newProgress(stderr, "kb search")
 	ix, err := index.Open(dir, append(opts, index.WithProgress(prog.update))...)
 	if isLocked(err) {
 		res, asked, aerr := serve.Ask(dir, req)
@@ -247,22 +247,23 @@ func (l *listFlag) Set(s string) error {
 // taken more than a second.
 type progress struct {
 	w       io.Writer
+	name    string // the command, "kb search"
 	start   time.Time
 	printed bool
 }
 
-func newProgress(stderr io.Writer) *progress {
+func newProgress(stderr io.Writer, name string) *progress {
 	if !isTerminal(stderr) {
 		return &progress{}
 	}
-	return &progress{w: stderr, start: time.Now()}
+	return &progress{w: stderr, name: name, start: time.Now()}
 }
 
 func (p *progress) update(pr index.Progress) {
 	if p.w == nil || time.Since(p.start) < time.Second {
 		return
 	}
-	fmt.Fprintf(p.w, "\rkb search: indexing %d/%d documents", pr.Done, pr.Total)
+	fmt.Fprintf(p.w, "\r%s: indexing %d/%d documents", p.name, pr.Done, pr.Total)
 	p.printed = true
 }
 
