@@ -29,6 +29,9 @@ type RunbookIndex struct {
 	byName map[string][]*Doc // lower-case alert name
 	byID   map[string]*Doc   // lower-case runbook id
 	byPath map[string]*Doc   // lower-case KB path
+	// byFile holds the runbooks without alerts: by their file name as
+	// written, for alerts whose name is one word (runbooks/Watchdog.md).
+	byFile map[string][]*Doc
 	// baseHost and basePath are the site's host and path prefix, from
 	// base_url ("" and "/" without one).
 	baseHost, basePath string
@@ -37,7 +40,7 @@ type RunbookIndex struct {
 // NewRunbookIndex indexes the runbooks among docs; baseURL is kb.yaml's
 // base_url, the address the site is published at.
 func NewRunbookIndex(docs []*Doc, baseURL string) *RunbookIndex {
-	x := &RunbookIndex{byName: map[string][]*Doc{}, byID: map[string]*Doc{}, byPath: map[string]*Doc{}, basePath: "/"}
+	x := &RunbookIndex{byName: map[string][]*Doc{}, byID: map[string]*Doc{}, byPath: map[string]*Doc{}, byFile: map[string][]*Doc{}, basePath: "/"}
 	if u, err := url.Parse(baseURL); err == nil && baseURL != "" {
 		x.baseHost = strings.ToLower(u.Host)
 		x.basePath = "/" + strings.Trim(u.Path, "/") + "/"
@@ -53,6 +56,10 @@ func NewRunbookIndex(docs []*Doc, baseURL string) *RunbookIndex {
 			k := strings.ToLower(a)
 			x.byName[k] = append(x.byName[k], d)
 		}
+		if len(d.Meta.Alerts) == 0 {
+			name := nameOf(d.Path)
+			x.byFile[name] = append(x.byFile[name], d)
+		}
 		x.byID[strings.ToLower(d.ID)] = d
 		x.byPath[strings.ToLower(d.Path)] = d
 	}
@@ -60,8 +67,16 @@ func NewRunbookIndex(docs []*Doc, baseURL string) *RunbookIndex {
 }
 
 // Named returns the runbooks that answer for the alert, in path order
-// (alert names are matched without regard to case).
-func (x *RunbookIndex) Named(alert string) []*Doc { return x.byName[strings.ToLower(alert)] }
+// (alert names are matched without regard to case); when none does, the
+// runbooks without alerts: whose file name is the alert's name, case and
+// all: an alert named in one word (Watchdog) is not told from a file
+// name by its shape, only by a rule that defines it.
+func (x *RunbookIndex) Named(alert string) []*Doc {
+	if docs := x.byName[strings.ToLower(alert)]; len(docs) > 0 {
+		return docs
+	}
+	return x.byFile[alert]
+}
 
 // alertnameTemplate is the Go template Alertmanager and Prometheus fill
 // with the alert's name: {{ $labels.alertname }}, {{ .Labels.alertname }}.

@@ -46,6 +46,30 @@ func TestRunbookIndexResolveURL(t *testing.T) {
 	}
 }
 
+// TestRunbookIndexNamedByFile: an alert of one word finds the runbook of
+// its file name, case and all, when no runbook lists it.
+func TestRunbookIndexNamedByFile(t *testing.T) {
+	docs := []*Doc{
+		{Path: "runbooks/general/Watchdog.md", ID: "watchdog", Kind: KindRunbook},
+		{Path: "runbooks/Overview.md", ID: "overview", Kind: KindRunbook, Meta: Meta{Alerts: []string{"NodeDown"}}},
+	}
+	x := NewRunbookIndex(docs, "")
+	for _, tt := range []struct{ alert, want string }{
+		{"Watchdog", "runbooks/general/Watchdog.md"},
+		{"watchdog", ""}, // Prometheus names are case-sensitive
+		{"Overview", ""}, // a runbook answers for its alerts: alone
+		{"NodeDown", "runbooks/Overview.md"},
+	} {
+		var got []string
+		for _, d := range x.Named(tt.alert) {
+			got = append(got, d.Path)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("Named(%q) = %v, want %q", tt.alert, got, tt.want)
+		}
+	}
+}
+
 func TestAlertNames(t *testing.T) {
 	for _, tt := range []struct {
 		doc  Doc
@@ -55,6 +79,13 @@ func TestAlertNames(t *testing.T) {
 		{Doc{Path: "runbooks/etcdNoLeader/README.md", Kind: KindRunbook}, "etcdNoLeader"},
 		{Doc{Path: "runbooks/KubePodCrashLooping.md", Kind: KindRunbook, Meta: Meta{Alerts: []string{"A", "B"}}}, "A B"},
 		{Doc{Path: "runbooks/disk-full.md", Kind: KindRunbook}, ""},
+		{Doc{Path: "runbooks/SSPDown.md", Kind: KindRunbook}, "SSPDown"},
+		{Doc{Path: "runbooks/DNSErrors.md", Kind: KindRunbook}, "DNSErrors"},
+		{Doc{Path: "runbooks/KubeAPIDown.md", Kind: KindRunbook}, "KubeAPIDown"},
+		{Doc{Path: "runbooks/FAQs.md", Kind: KindRunbook}, ""},
+		{Doc{Path: "runbooks/README.md", Kind: KindRunbook}, ""},
+		{Doc{Path: "runbooks/Overview.md", Kind: KindRunbook}, ""},
+		{Doc{Path: "runbooks/Watchdog.md", Kind: KindRunbook}, ""},
 		{Doc{Path: "postmortems/KubePodCrashLooping.md", Kind: KindPostmortem}, ""},
 	} {
 		if got := strings.Join(tt.doc.AlertNames(), " "); got != tt.want {

@@ -179,29 +179,32 @@ func nameOf(p string) string {
 }
 
 // isAlertName reports whether name is written as alerting rules name
-// alerts: letters and digits only, starting with a letter, with a
-// lower-case letter followed by an upper-case one somewhere
-// (KubePodCrashLooping, etcdNoLeader), and not all one word in capitals.
+// alerts: letters and digits only, starting with a letter, with a word
+// boundary inside it: a lower-case letter followed by an upper-case one
+// (KubePodCrashLooping, etcdNoLeader), or an acronym followed by a word
+// of two or more lower-case letters (SSPDown, DNSErrors; not FAQs). Not
+// one word alone, in capitals or not (README, Overview).
 func isAlertName(name string) bool {
-	if name == "" {
-		return false
-	}
 	first, _ := utf8.DecodeRuneInString(name)
-	if !unicode.IsLetter(first) {
+	if name == "" || !unicode.IsLetter(first) {
 		return false
 	}
-	camel := false
-	var last rune
-	for _, r := range name {
+	runes := []rune(name)
+	boundary := false
+	for i, r := range runes {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			return false
 		}
-		if unicode.IsUpper(r) && unicode.IsLower(last) {
-			camel = true
+		if i == 0 || !unicode.IsUpper(r) {
+			continue
 		}
-		last = r
+		prev := runes[i-1]
+		acronymEnd := unicode.IsUpper(prev) && i+2 < len(runes) && unicode.IsLower(runes[i+1]) && unicode.IsLower(runes[i+2])
+		if unicode.IsLower(prev) || acronymEnd {
+			boundary = true
+		}
 	}
-	return camel
+	return boundary
 }
 
 // KindCounts counts the documents of a KB by kind.

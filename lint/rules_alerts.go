@@ -57,15 +57,16 @@ func runMissingRunbookURL(p *Pass) {
 	if c == nil {
 		return
 	}
-	target := "/alerts/{{ $labels.alertname }}/"
+	// Alertmanager and the pages it sends need the whole address, so
+	// without base_url the suggestion says where the site's goes.
+	suggestion := "Add annotations: runbook_url: SITE/alerts/{{ $labels.alertname }}/, SITE being the address the KB's site is published at (kb build gives every alert that address; with base_url: in kb.yaml this suggestion gives it whole)."
 	if base := strings.TrimSuffix(p.KB.Config.BaseURL, "/"); base != "" {
-		target = base + target
+		suggestion = "Add annotations: runbook_url: " + base + "/alerts/{{ $labels.alertname }}/ (kb build gives every alert that address)."
 	}
 	for i := range c.alerts.Rules {
 		r := &c.alerts.Rules[i]
 		if r.RunbookURL == "" {
-			p.Report(r.Pos, fmt.Sprintf("alert %s has no runbook_url", r.Name),
-				"Add annotations: runbook_url: "+target+" (kb build gives every alert that address).")
+			p.Report(r.Pos, fmt.Sprintf("alert %s has no runbook_url", r.Name), suggestion)
 		}
 	}
 }

@@ -101,6 +101,9 @@ func buildAlerts(sd *siteData, docs []*page, rules *content.AlertRules, baseURL 
 		for _, r := range rules.Rules {
 			a := entry(r.Name)
 			a.Rules = append(a.Rules, r)
+			for _, d := range index.Named(r.Name) {
+				addRunbook(a, d) // the runbooks of its file name, when none names it
+			}
 			if r.RunbookURL != "" {
 				for _, d := range index.ResolveURL(r.RunbookURL, r.Name) {
 					addRunbook(a, d)
