@@ -22,6 +22,9 @@ type options struct {
 	Out     string // output directory
 	Force   bool   // allow writing into a non-empty Out
 	Workers int    // parallel writers; <= 0 means GOMAXPROCS
+	// Messy is the share of postmortems written as teams often write
+	// them (see messUp); 0 writes every one in kb's own form.
+	Messy float64
 }
 
 // stats summarises what a run wrote.
@@ -255,6 +258,11 @@ func generate(o options) (stats, error) {
 				} else {
 					masks[i] = renderPostmortem(&buf, p, i-nr, r)
 					path = p.pms[i-nr].path
+					if mr := messyRand(o.Seed, i); o.Messy > 0 && mr.Float64() < o.Messy {
+						messy := messUp(buf.Bytes(), mr)
+						buf.Reset()
+						buf.Write(messy)
+					}
 				}
 				if err := os.WriteFile(filepath.Join(o.Out, path), buf.Bytes(), 0o644); err != nil {
 					errOnce.Do(func() { firstErr = err })
@@ -290,7 +298,11 @@ func kbYAML(o options, used uint64) []byte {
 		}
 	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# Synthetic knowledge base written by kbgen -n %d -seed %d.\n", o.N, o.Seed)
+	if o.Messy > 0 {
+		fmt.Fprintf(&b, "# Synthetic knowledge base written by kbgen -n %d -seed %d -messy %g.\n", o.N, o.Seed, o.Messy)
+	} else {
+		fmt.Fprintf(&b, "# Synthetic knowledge base written by kbgen -n %d -seed %d.\n", o.N, o.Seed)
+	}
 	fmt.Fprintf(&b, "title: Synthetic KB (%d documents, seed %d)\n", o.N, o.Seed)
 	fmt.Fprintf(&b, "severities: %s\n", yamlList(severities))
 	fmt.Fprintf(&b, "owners: %s\n", yamlList(owners))

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	kbgen [-n N] [-seed S] [-force] [-workers W] OUT
+//	kbgen [-n N] [-seed S] [-messy F] [-force] [-workers W] OUT
 //
 // The same -n and -seed always produce byte-identical output. kbgen refuses
 // to write into a non-empty OUT unless -force is given.
@@ -21,11 +21,14 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usageText = `usage: kbgen [-n N] [-seed S] [-force] [-workers W] OUT
+const usageText = `usage: kbgen [-n N] [-seed S] [-messy F] [-force] [-workers W] OUT
 
 Writes a deterministic synthetic KB to OUT: kb.yaml, postmortems/YYYY/*.md and
 runbooks/<service>/*.md, in a ratio of about 4:1. The same -n and -seed give
-byte-identical output. Flags must come before OUT.
+byte-identical output. -messy F writes that share of the postmortems as
+teams often write them: front-matter fields left out, action items under
+sub-headings, most without an owner or a due date, vague ones among them,
+blame in the summary. Flags must come before OUT.
 
 Flags:
 `
@@ -38,6 +41,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var o options
 	fs.IntVar(&o.N, "n", 1000, "number of documents to write")
 	fs.Uint64Var(&o.Seed, "seed", 1, "random seed")
+	fs.Float64Var(&o.Messy, "messy", 0, "share `F` (0 to 1) of postmortems written messily")
 	fs.BoolVar(&o.Force, "force", false, "write into OUT even if it is not empty (same-named files are overwritten, others are left alone)")
 	fs.IntVar(&o.Workers, "workers", 0, "parallel writers (default GOMAXPROCS; output does not depend on it)")
 	usage := func(w io.Writer) {
@@ -61,6 +65,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if o.N < 1 {
 		fmt.Fprintf(stderr, "kbgen: -n must be at least 1, got %d\n", o.N)
+		return 2
+	}
+	if o.Messy < 0 || o.Messy > 1 {
+		fmt.Fprintf(stderr, "kbgen: -messy must be between 0 and 1, got %g\n", o.Messy)
 		return 2
 	}
 	o.Out = fs.Arg(0)
