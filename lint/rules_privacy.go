@@ -161,7 +161,7 @@ func runEmails(p *Pass) {
 	if bytes.IndexByte(src, '@') < 0 {
 		return
 	}
-	for _, m := range emailRE.FindAllSubmatchIndex(src, -1) {
+	for _, m := range findEmails(src) {
 		domain := strings.ToLower(string(src[m[2]:m[3]]))
 		if p.Config.allowedDomain(domain) || isGitRemote(src, m[0]) {
 			continue

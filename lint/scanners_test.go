@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -54,12 +55,16 @@ func checkScanners(t *testing.T, x *secretIndex, src []byte) {
 	if got, want := textLines(src), textLinesByByte(src); got != want {
 		t.Fatalf("%q: textLines %d, byte by byte %d", src, got, want)
 	}
+	if got, want := findEmails(src), emailRE.FindAllSubmatchIndex(src, -1); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("%q: findEmails %v, emailRE %v", src, got, want)
+	}
 }
 
 // scannerPieces are what generated texts are made of: the literals, their
 // halves, and the bytes that end lines or fill them.
 func scannerPieces() []string {
-	pieces := []string{"", " ", "\t", "\r", "\n", "\r\n", "x", "é", "\x00", "A", "e", "g"}
+	pieces := []string{"", " ", "\t", "\r", "\n", "\r\n", "x", "é", "\x00", "A", "e", "g",
+		"@", "@", ".", ".", "-", "_", "%", "+", "com", "a1", "1", "Ab", "ops@example.org", "@team-payments", "git@"}
 	for _, sp := range secretPatterns {
 		for _, l := range sp.literals {
 			pieces = append(pieces, l, l[:len(l)/2], l[len(l)/2:], l[1:])
@@ -104,7 +109,7 @@ func TestScannersAgreeOnCorpus(t *testing.T) {
 
 func FuzzScanners(f *testing.F) {
 	x := newSecretIndex(secretPatterns)
-	for _, s := range []string{"AKIA1234 \n\n  \t\nBearer x", "password: hunter22\r\n", "ghp_\nxox"} {
+	for _, s := range []string{"AKIA1234 \n\n  \t\nBearer x", "password: hunter22\r\n", "ghp_\nxox", "a@b.c.com1@x.org", "Owner: @team\nops@example.com"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
