@@ -124,13 +124,7 @@ func plural(n int, word string) string {
 
 // WriteJSON prints the findings as one JSON array.
 func WriteJSON(w io.Writer, res *Result) error {
-	diags := res.Diagnostics
-	if diags == nil {
-		diags = []Diagnostic{}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(diags)
+	return writeJSONFindings(w, res.Diagnostics)
 }
 
 // WriteGitHub prints GitHub Actions workflow commands, which annotate the
